@@ -1,0 +1,122 @@
+package dev.payplatform.commons.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.payplatform.commons.web.RequestIds;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error a service answers goes through here, so clients always get the documented shapes of
+ * DESIGN section 4 and never a stack trace or an HTML page.
+ */
+public class ErrorMappers {
+  private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  @ServerExceptionMapper
+  public Response apiException(ApiException e) {
+    return problem(e.status(), e.title(), e.content());
+  }
+
+  @ServerExceptionMapper
+  public Response validationFailed(ValidationFailedException e) {
+    return json(422, new ErrorBodies.Validation(e.errors()));
+  }
+
+  @ServerExceptionMapper
+  public Response constraintViolation(ConstraintViolationException e) {
+    return json(422, new ErrorBodies.Validation(ConstraintViolations.toFieldErrors(e)));
+  }
+
+  @ServerExceptionMapper
+  public Response paymentFailed(PaymentFailedException e) {
+    return json(402, ErrorBodies.PaymentFailed.of(e.getMessage(), e.declineReason()));
+  }
+
+  @ServerExceptionMapper({
+    MismatchedInputException.class,
+    InvalidFormatException.class,
+    JsonMappingException.class
+  })
+  public Response unreadableField(JsonMappingException e) {
+    List<String> loc = new ArrayList<>();
+    loc.add("body");
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      loc.add(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+    }
+    String msg =
+        loc.size() > 1 ? "value is not of the expected type" : "request body is not valid JSON";
+    String type = loc.size() > 1 ? "type_error" : "value_error.jsondecode";
+    return json(422, new ErrorBodies.Validation(List.of(new FieldError(loc, msg, type))));
+  }
+
+  @ServerExceptionMapper({StreamReadException.class, JsonProcessingException.class})
+  public Response malformedJson(JsonProcessingException e) {
+    return json(
+        422,
+        new ErrorBodies.Validation(
+            List.of(
+                new FieldError(
+                    List.of("body"), "request body is not valid JSON", "value_error.jsondecode"))));
+  }
+
+  @ServerExceptionMapper({
+    UnauthorizedException.class,
+    AuthenticationFailedException.class,
+    AuthenticationCompletionException.class
+  })
+  public Response unauthorized(RuntimeException e) {
+    return json(401, new ErrorBodies.Detail("Not authenticated."));
+  }
+
+  @ServerExceptionMapper
+  public Response forbidden(ForbiddenException e) {
+    return problem(403, "Forbidden", "This credential may not call this operation.");
+  }
+
+  @ServerExceptionMapper
+  public Response webApplication(WebApplicationException e) {
+    int status = e.getResponse().getStatus();
+    return switch (status) {
+      case 404 -> problem(404, "Not found", "The requested resource does not exist.");
+      case 405 -> problem(405, "Method not allowed", "This method is not allowed on this path.");
+      case 415 -> problem(415, "Unsupported media type", "Send the body as application/json.");
+      case 406 -> problem(406, "Not acceptable", "This resource answers application/json.");
+      case 400 -> problem(400, "Invalid request", "The request could not be understood.");
+      default -> {
+        if (status >= 500) {
+          LOG.errorf(e, "request %s failed", RequestIds.current().orElse("-"));
+          yield problem(status, "Server error", "Something went wrong on our side.");
+        }
+        yield problem(status, "Request failed", "The request could not be completed.");
+      }
+    };
+  }
+
+  @ServerExceptionMapper
+  public Response unexpected(Throwable e) {
+    LOG.errorf(e, "unexpected error in request %s", RequestIds.current().orElse("-"));
+    return problem(500, "Server error", "Something went wrong on our side. Please try again.");
+  }
+
+  public static Response problem(int status, String title, String content) {
+    return json(status, new ErrorBodies.Problem(status, title, content));
+  }
+
+  private static Response json(int status, Object body) {
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+  }
+}

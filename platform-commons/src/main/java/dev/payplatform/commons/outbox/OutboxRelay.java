@@ -1,0 +1,363 @@
+package dev.payplatform.commons.outbox;
+
+import dev.payplatform.commons.events.CloudEventHeaders;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes outbox rows to Kafka in id order, one active relay per service database.
+ *
+ * <p>Runs on one dedicated thread with its own JDBC connection outside the pool: the session-level
+ * advisory lock that elects the leader lives on that connection (a pooled connection would take the
+ * lock on one backend and release it on another), the same connection {@code LISTEN}s for the
+ * insert trigger's {@code NOTIFY}, and losing it releases leadership to a follower. The producer is
+ * idempotent with {@code acks=all}; rows are marked only after Kafka acknowledged them, so a crash
+ * republishes (consumers dedupe by {@code ce_id}) and never loses. See
+ * docs/decisions/0002-outbox-relay.md.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  private static final String SELECT_BATCH =
+      "select id, event_id, topic, aggregate_key, event_type, source, subject, merchant_id,"
+          + " livemode, request_id, occurred_at, payload::text from outbox_event"
+          + " where published_at is null order by id limit ?";
+  private static final String MARK_SENT =
+      "update outbox_event set published_at = now() where id = any(?)";
+  private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
+
+  private final boolean enabled;
+  private final String jdbcUrl;
+  private final String username;
+  private final String password;
+  private final Duration pollInterval;
+  private final int batchSize;
+  private final long lockId;
+  private final Duration publishedRetention;
+  private final Duration inboxRetention;
+  private final Map<String, Object> kafkaConfig;
+  private final Counter published;
+  private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong leader = new AtomicLong();
+
+  private volatile boolean running;
+  private volatile Thread thread;
+  private volatile Connection connection;
+
+  public OutboxRelay(
+      @ConfigProperty(name = "platform.outbox.relay.enabled", defaultValue = "true")
+          boolean enabled,
+      @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
+      @ConfigProperty(name = "quarkus.datasource.username") String username,
+      @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
+      @ConfigProperty(name = "platform.outbox.relay.poll-interval", defaultValue = "1s")
+          Duration pollInterval,
+      @ConfigProperty(name = "platform.outbox.relay.batch-size", defaultValue = "500")
+          int batchSize,
+      @ConfigProperty(name = "platform.outbox.relay.lock-id", defaultValue = "7365746879")
+          long lockId,
+      @ConfigProperty(name = "platform.outbox.published-retention", defaultValue = "7d")
+          Duration publishedRetention,
+      @ConfigProperty(name = "platform.inbox.retention", defaultValue = "30d")
+          Duration inboxRetention,
+      @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      MeterRegistry metrics) {
+    this.enabled = enabled;
+    this.jdbcUrl = jdbcUrl;
+    this.username = username;
+    this.password = password.orElse(null);
+    this.pollInterval = pollInterval;
+    this.batchSize = batchSize;
+    this.lockId = lockId;
+    this.publishedRetention = publishedRetention;
+    this.inboxRetention = inboxRetention;
+    this.kafkaConfig = kafkaConfig;
+    this.published = metrics.counter("outbox.published");
+    metrics.gauge("outbox.pending", pending);
+    metrics.gauge("outbox.relay.leader", leader);
+  }
+
+  void start(@Observes StartupEvent ignored) {
+    if (!enabled) {
+      LOG.info("outbox relay disabled by platform.outbox.relay.enabled=false");
+      return;
+    }
+    running = true;
+    thread = new Thread(this::run, "outbox-relay");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void stop(@Observes ShutdownEvent ignored) {
+    running = false;
+    Thread t = thread;
+    if (t != null) {
+      t.interrupt();
+      closeQuietly(connection);
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /** Whether this replica currently holds the relay lock (for health and tests). */
+  public boolean isLeader() {
+    return leader.get() == 1;
+  }
+
+  private void run() {
+    KafkaProducer<String, String> producer = newProducer();
+    try {
+      while (running) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, username, password)) {
+          connection = c;
+          c.setAutoCommit(true);
+          if (!tryLead(c)) {
+            sleep(pollInterval);
+            continue;
+          }
+          leader.set(1);
+          LOG.info("outbox relay is the leader for this database");
+          try (Statement st = c.createStatement()) {
+            st.execute("LISTEN outbox_event");
+          }
+          relayWhileLeader(c, producer);
+        } catch (SQLException e) {
+          if (running) {
+            LOG.warnf("outbox relay lost its database connection: %s", e.getMessage());
+            sleep(pollInterval);
+          }
+        } finally {
+          leader.set(0);
+          connection = null;
+        }
+      }
+    } catch (RuntimeException e) {
+      LOG.error("outbox relay stopped", e);
+    } finally {
+      producer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private boolean tryLead(Connection c) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select pg_try_advisory_lock(?)")) {
+      ps.setLong(1, lockId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  private void relayWhileLeader(Connection c, KafkaProducer<String, String> producer)
+      throws SQLException {
+    PGConnection pg = c.unwrap(PGConnection.class);
+    long lastHousekeeping = 0;
+    Duration backoff = pollInterval;
+    while (running) {
+      int sent;
+      try {
+        sent = publishBatch(c, producer);
+        backoff = pollInterval;
+      } catch (KafkaUnavailable e) {
+        // Kafka is down or slow: events wait in the outbox, the API keeps working.
+        LOG.warnf("outbox relay cannot publish yet: %s", e.getMessage());
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+            ? Duration.ofSeconds(30)
+            : backoff.multipliedBy(2);
+        continue;
+      }
+      if (System.currentTimeMillis() - lastHousekeeping > 600_000) {
+        housekeeping(c);
+        lastHousekeeping = System.currentTimeMillis();
+      }
+      if (sent < batchSize) {
+        refreshPending(c);
+        // Blocks until a NOTIFY arrives (an insert committed) or the poll interval passes.
+        pg.getNotifications((int) pollInterval.toMillis());
+      }
+    }
+  }
+
+  private int publishBatch(Connection c, KafkaProducer<String, String> producer)
+      throws SQLException, KafkaUnavailable {
+    List<Long> ids = new ArrayList<>();
+    List<Future<RecordMetadata>> acks = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(SELECT_BATCH)) {
+      ps.setInt(1, batchSize);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+          acks.add(producer.send(toRecord(rs)));
+        }
+      }
+    } catch (org.apache.kafka.common.KafkaException e) {
+      throw new KafkaUnavailable(e.getMessage());
+    }
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    producer.flush();
+    // Mark the prefix that Kafka acknowledged; the rest is retried (at-least-once, deduped by
+    // consumers through the inbox).
+    List<Long> done = new ArrayList<>(ids.size());
+    String failure = null;
+    for (int i = 0; i < ids.size(); i++) {
+      try {
+        acks.get(i).get(30, TimeUnit.SECONDS);
+        done.add(ids.get(i));
+      } catch (ExecutionException | TimeoutException e) {
+        failure = e.getMessage();
+        break;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        failure = "interrupted";
+        break;
+      }
+    }
+    if (!done.isEmpty()) {
+      try (PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
+        Array array = c.createArrayOf("bigint", done.toArray());
+        ps.setArray(1, array);
+        ps.executeUpdate();
+      }
+      published.increment(done.size());
+    }
+    if (failure != null) {
+      throw new KafkaUnavailable(failure);
+    }
+    return done.size();
+  }
+
+  private ProducerRecord<String, String> toRecord(ResultSet rs) throws SQLException {
+    RecordHeaders headers = new RecordHeaders();
+    header(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
+    header(headers, CloudEventHeaders.ID, rs.getString("event_id"));
+    header(headers, CloudEventHeaders.TYPE, rs.getString("event_type"));
+    header(headers, CloudEventHeaders.SOURCE, rs.getString("source"));
+    header(headers, CloudEventHeaders.SUBJECT, rs.getString("subject"));
+    header(
+        headers,
+        CloudEventHeaders.TIME,
+        RFC3339.format(rs.getTimestamp("occurred_at").toInstant()));
+    header(headers, CloudEventHeaders.MERCHANT_ID, rs.getString("merchant_id"));
+    Object live = rs.getObject("livemode");
+    header(headers, CloudEventHeaders.LIVEMODE, live == null ? null : live.toString());
+    header(headers, CloudEventHeaders.REQUEST_ID, rs.getString("request_id"));
+    header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+    return new ProducerRecord<>(
+        rs.getString("topic"), null, rs.getString("aggregate_key"), rs.getString(12), headers);
+  }
+
+  private static void header(RecordHeaders headers, String name, String value) {
+    if (value != null) {
+      headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+  }
+
+  private void refreshPending(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select count(*) from outbox_event where published_at is null")) {
+      if (rs.next()) {
+        pending.set(rs.getLong(1));
+      }
+    }
+  }
+
+  private void housekeeping(Connection c) throws SQLException {
+    try (PreparedStatement outbox =
+            c.prepareStatement(
+                "delete from outbox_event where published_at < now() - ? * interval '1 second'");
+        PreparedStatement inbox =
+            c.prepareStatement(
+                "delete from inbox_event where processed_at < now() - ? * interval '1 second'")) {
+      outbox.setLong(1, publishedRetention.toSeconds());
+      inbox.setLong(1, inboxRetention.toSeconds());
+      int a = outbox.executeUpdate();
+      int b = inbox.executeUpdate();
+      if (a + b > 0) {
+        LOG.infof("outbox housekeeping removed %d published events and %d inbox ids", a, b);
+      }
+    }
+  }
+
+  private KafkaProducer<String, String> newProducer() {
+    Map<String, Object> config = new HashMap<>();
+    for (Map.Entry<String, Object> e : kafkaConfig.entrySet()) {
+      if (ProducerConfig.configNames().contains(e.getKey())) {
+        config.put(e.getKey(), e.getValue());
+      }
+    }
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+    config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    config.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return new KafkaProducer<>(config);
+  }
+
+  private void sleep(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing to interrupt a blocking wait; nothing to do
+      }
+    }
+  }
+
+  private static final class KafkaUnavailable extends Exception {
+    KafkaUnavailable(String message) {
+      super(message, null, false, false);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package dev.payplatform.commons.it;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.outbox.OutboxRelay;
+import dev.payplatform.commons.testing.TestTokens;
+import dev.payplatform.commons.testing.TopicReader;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The outbox, relay and inbox against the real PostgreSQL and the real Kafka broker. */
+@QuarkusTest
+class OutboxRelayInboxTest {
+  private static final String TOKEN = TestTokens.merchant("mer_outbox", "test");
+
+  @Inject OutboxRelay relay;
+
+  @Test
+  void committedWriteReachesTheTopicWithCloudEventsHeaders() {
+    try (TopicReader topic = new TopicReader(NoteService.TOPIC)) {
+      String requestId = "it-" + UUID.randomUUID();
+      String id =
+          given()
+              .auth()
+              .oauth2(TOKEN)
+              .header("X-Request-Id", requestId)
+              .contentType("application/json")
+              .body(Map.of("text", "hello", "tags", List.of("a")))
+              .post("/it/notes")
+              .then()
+              .statusCode(200)
+              .header("X-Request-Id", requestId)
+              .extract()
+              .path("id");
+
+      ConsumerRecord<String, String> record =
+          topic.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+      assertThat(TopicReader.header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+      assertThat(TopicReader.header(record, CloudEventHeaders.ID)).startsWith("evt_");
+      assertThat(TopicReader.header(record, CloudEventHeaders.TYPE)).isEqualTo("note.created");
+      assertThat(TopicReader.header(record, CloudEventHeaders.SOURCE))
+          .isEqualTo("/platform-commons-it");
+      assertThat(TopicReader.header(record, CloudEventHeaders.SUBJECT)).isEqualTo(id);
+      assertThat(TopicReader.header(record, CloudEventHeaders.TIME)).endsWith("Z");
+      assertThat(TopicReader.header(record, CloudEventHeaders.MERCHANT_ID)).isEqualTo("mer_outbox");
+      assertThat(TopicReader.header(record, CloudEventHeaders.LIVEMODE)).isEqualTo("false");
+      assertThat(TopicReader.header(record, CloudEventHeaders.REQUEST_ID)).isEqualTo(requestId);
+      assertThat(record.value()).contains("\"id\":\"" + id + "\"").contains("\"text\":\"hello\"");
+      await()
+          .atMost(Duration.ofSeconds(10))
+          .until(
+              () ->
+                  Db.count(
+                          "select count(*) from outbox_event where aggregate_key = ? and published_at is not null",
+                          id)
+                      == 1);
+      assertThat(relay.isLeader()).isTrue();
+    }
+  }
+
+  @Test
+  void rolledBackWriteLeavesNoRowAndNoEvent() {
+    try (TopicReader topic = new TopicReader(NoteService.TOPIC)) {
+      String doomed = "doomed-" + UUID.randomUUID().toString().substring(0, 8);
+      given()
+          .auth()
+          .oauth2(TOKEN)
+          .contentType("application/json")
+          .body(Map.of("text", doomed, "tags", List.of()))
+          .post("/it/notes?fail=true")
+          .then()
+          .statusCode(409)
+          .body("code", org.hamcrest.Matchers.is(409))
+          .body("type", org.hamcrest.Matchers.is("danger"));
+      assertThat(Db.count("select count(*) from it_note where text = ?", doomed)).isZero();
+      assertThat(Db.count("select count(*) from outbox_event where payload->>'text' = ?", doomed))
+          .isZero();
+
+      // A committed marker written after the rollback: once it is on the topic, anything the
+      // rolled-back request could have produced would be there too.
+      String marker =
+          given()
+              .auth()
+              .oauth2(TOKEN)
+              .contentType("application/json")
+              .body(Map.of("text", "marker", "tags", List.of()))
+              .post("/it/notes")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("id");
+      topic.await(r -> marker.equals(r.key()), Duration.ofSeconds(20));
+      assertThat(topic.drain(Duration.ofMillis(500)))
+          .noneMatch(r -> r.value() != null && r.value().contains(doomed));
+    }
+  }
+
+  @Test
+  void redeliveredEventTakesEffectOnce() {
+    long before = Db.count("select hits from it_counter where name = 'effects'");
+    String first = "evt_" + UUID.randomUUID();
+    String second = "evt_" + UUID.randomUUID();
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
+    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+      for (String id : List.of(first, first, first, second)) {
+        ProducerRecord<String, String> r =
+            new ProducerRecord<>("test.commons.inbox", "agg-1", "{\"n\":1}");
+        r.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
+        r.headers().add(CloudEventHeaders.TYPE, "thing.happened".getBytes(StandardCharsets.UTF_8));
+        producer.send(r);
+      }
+      producer.flush();
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                Db.count(
+                        "select count(*) from inbox_event where event_id in (?, ?)", first, second)
+                    == 2);
+    assertThat(Db.count("select hits from it_counter where name = 'effects'"))
+        .as("three deliveries of one event and one of another: two effects")
+        .isEqualTo(before + 2);
+  }
+}
