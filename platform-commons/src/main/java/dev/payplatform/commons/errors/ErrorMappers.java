@@ -89,6 +89,15 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response webApplication(WebApplicationException e) {
+    // The JSON reader wraps parse and type errors in a 400; the documented answer is a 422 entry.
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonMappingException mapping) {
+        return unreadableField(mapping);
+      }
+      if (cause instanceof JsonProcessingException processing) {
+        return malformedJson(processing);
+      }
+    }
     int status = e.getResponse().getStatus();
     return switch (status) {
       case 404 -> problem(404, "Not found", "The requested resource does not exist.");

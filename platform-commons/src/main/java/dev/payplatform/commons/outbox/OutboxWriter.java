@@ -28,7 +28,10 @@ public class OutboxWriter {
           + " subject, merchant_id, livemode, request_id, payload)"
           + " select cast(?1 as text), cast(?2 as text), cast(?3 as text), cast(?4 as text),"
           + " cast(?5 as text), cast(?3 as text), cast(?6 as text), cast(?7 as boolean),"
-          + " cast(?8 as text), cast(?9 as jsonb) from key_lock";
+          + " cast(?8 as text), cast(cast(?9 as text) as jsonb) from key_lock";
+
+  // The payload goes in as text and is cast to jsonb in SQL: the reactive client would encode a
+  // Java String bound to a jsonb parameter as a JSON string literal, not as the document.
 
   private final ObjectMapper json;
   private final String source;
