@@ -2,7 +2,10 @@ package dev.payplatform.commons.errors;
 
 import java.util.List;
 
-/** One entry of the documented 422 body: {@code {"loc": ["body","amount"], "msg": ..., "type": ...}}. */
+/**
+ * One entry of the documented 422 body: {@code {"loc": ["body","amount"], "msg": ..., "type":
+ * ...}}.
+ */
 public record FieldError(List<String> loc, String msg, String type) {
 
   public static FieldError missing(String where, String field) {

@@ -28,7 +28,12 @@ public record IncomingEvent(
     String type = header(record, CloudEventHeaders.TYPE);
     if (id == null || type == null) {
       throw new IllegalArgumentException(
-          "record at " + record.topic() + "/" + record.partition() + "@" + record.offset()
+          "record at "
+              + record.topic()
+              + "/"
+              + record.partition()
+              + "@"
+              + record.offset()
               + " has no CloudEvents headers");
     }
     String live = header(record, CloudEventHeaders.LIVEMODE);

@@ -114,6 +114,7 @@ public record Money(long minorUnits, Currency currency) {
   }
 
   private static ValidationFailedException invalid(String[] loc, String msg) {
-    return new ValidationFailedException(new FieldError(java.util.List.of(loc), msg, "value_error"));
+    return new ValidationFailedException(
+        new FieldError(java.util.List.of(loc), msg, "value_error"));
   }
 }

@@ -198,9 +198,10 @@ public class OutboxRelay {
         // Kafka is down or slow: events wait in the outbox, the API keeps working.
         LOG.warnf("outbox relay cannot publish yet: %s", e.getMessage());
         sleep(backoff);
-        backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
-            ? Duration.ofSeconds(30)
-            : backoff.multipliedBy(2);
+        backoff =
+            backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                ? Duration.ofSeconds(30)
+                : backoff.multipliedBy(2);
         continue;
       }
       if (System.currentTimeMillis() - lastHousekeeping > 600_000) {
@@ -293,7 +294,8 @@ public class OutboxRelay {
 
   private void refreshPending(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("select count(*) from outbox_event where published_at is null")) {
+        ResultSet rs =
+            st.executeQuery("select count(*) from outbox_event where published_at is null")) {
       if (rs.next()) {
         pending.set(rs.getLong(1));
       }

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * The last route of every service: a path nothing else served gets the documented 404 body, not
- * the framework's HTML or plain-text page.
+ * The last route of every service: a path nothing else served gets the documented 404 body, not the
+ * framework's HTML or plain-text page.
  */
 @ApplicationScoped
 public class NotFoundRoute {

@@ -2,10 +2,10 @@ package dev.payplatform.commons.it;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 
 import dev.payplatform.commons.testing.TestTokens;
@@ -52,15 +52,29 @@ class ErrorShapesTest {
 
   @Test
   void missingBodyMalformedJsonAndWrongTypesAre422() {
-    given().auth().oauth2(TOKEN).contentType("application/json").post("/it/notes").then()
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType("application/json")
+        .post("/it/notes")
+        .then()
         .statusCode(422)
         .body("detail[0].loc", contains("body"));
-    given().auth().oauth2(TOKEN).contentType("application/json").body("{\"text\": ").post("/it/notes")
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType("application/json")
+        .body("{\"text\": ")
+        .post("/it/notes")
         .then()
         .statusCode(422)
         .body("detail[0].loc", contains("body"))
         .body("detail[0].type", is("value_error.jsondecode"));
-    given().auth().oauth2(TOKEN).contentType("application/json").body("{\"text\":\"a\",\"tags\":{\"x\":1}}")
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType("application/json")
+        .body("{\"text\":\"a\",\"tags\":{\"x\":1}}")
         .post("/it/notes")
         .then()
         .statusCode(422)
@@ -70,14 +84,20 @@ class ErrorShapesTest {
 
   @Test
   void moneyErrorsNameTheirField() {
-    given().auth().oauth2(TOKEN).contentType("application/json")
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType("application/json")
         .body(Map.of("text", "a", "tags", List.of(), "amount", "10.999", "currency", "USD"))
         .post("/it/notes")
         .then()
         .statusCode(422)
         .body("detail[0].loc", contains("body", "amount"))
         .body("detail[0].msg", is("USD amounts have at most 2 decimals"));
-    given().auth().oauth2(TOKEN).contentType("application/json")
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .contentType("application/json")
         .body(Map.of("text", "a", "tags", List.of(), "amount", "10", "currency", "ZZZ"))
         .post("/it/notes")
         .then()
@@ -88,15 +108,30 @@ class ErrorShapesTest {
   @Test
   void requestsWithoutAValidInternalTokenAre401WithDetail() {
     given().get("/it/whoami").then().statusCode(401).body("detail", is("Not authenticated."));
-    given().auth().oauth2("not.a.jwt").get("/it/whoami").then().statusCode(401)
+    given()
+        .auth()
+        .oauth2("not.a.jwt")
+        .get("/it/whoami")
+        .then()
+        .statusCode(401)
         .body("detail", is("Not authenticated."));
-    given().auth().oauth2(TestTokens.expired("mer_x")).get("/it/whoami").then().statusCode(401)
+    given()
+        .auth()
+        .oauth2(TestTokens.expired("mer_x"))
+        .get("/it/whoami")
+        .then()
+        .statusCode(401)
         .body("detail", is("Not authenticated."));
   }
 
   @Test
   void theTokenCarriesMerchantAndMode() {
-    given().auth().oauth2(TOKEN).get("/it/whoami").then().statusCode(200)
+    given()
+        .auth()
+        .oauth2(TOKEN)
+        .get("/it/whoami")
+        .then()
+        .statusCode(200)
         .body("merchant_id", is("mer_errors"))
         .body("mode", is("live"))
         .body("merchant_name", is("Test Store mer_errors"));
@@ -104,10 +139,18 @@ class ErrorShapesTest {
 
   @Test
   void unknownPathsWrongMethodsAndCrashesUseTheProblemShape() {
-    given().get("/it/nowhere").then().statusCode(404)
-        .body("code", is(404)).body("type", is("danger")).body("title", is("Not found"));
+    given()
+        .get("/it/nowhere")
+        .then()
+        .statusCode(404)
+        .body("code", is(404))
+        .body("type", is("danger"))
+        .body("title", is("Not found"));
     given().delete("/it/page").then().statusCode(405).body("code", is(405));
-    given().get("/it/boom").then().statusCode(500)
+    given()
+        .get("/it/boom")
+        .then()
+        .statusCode(500)
         .body("code", is(500))
         .body("type", is("danger"))
         .body(not(containsString("kaboom")))
@@ -116,21 +159,29 @@ class ErrorShapesTest {
 
   @Test
   void paginationIsValidatedAndEnveloped() {
-    given().get("/it/page?limit=5&offset=2").then().statusCode(200)
+    given()
+        .get("/it/page?limit=5&offset=2")
+        .then()
+        .statusCode(200)
         .body("items", contains("a"))
         .body("total_items", is(1))
         .body("limit", is(5))
         .body("offset", is(2));
-    given().get("/it/page?limit=0").then().statusCode(422)
+    given()
+        .get("/it/page?limit=0")
+        .then()
+        .statusCode(422)
         .body("detail[0].loc", contains("query", "limit"));
-    given().get("/it/page?limit=abc&offset=-1").then().statusCode(422)
-        .body("detail", hasSize(2));
+    given().get("/it/page?limit=abc&offset=-1").then().statusCode(422).body("detail", hasSize(2));
   }
 
   @Test
   void everyResponseCarriesARequestId() {
     given().get("/it/page").then().header("X-Request-Id", startsWith("req_"));
-    given().header("X-Request-Id", "caller-42").get("/it/nowhere").then()
+    given()
+        .header("X-Request-Id", "caller-42")
+        .get("/it/nowhere")
+        .then()
         .header("X-Request-Id", is("caller-42"));
   }
 }

@@ -41,7 +41,10 @@ public class ItResource {
       @Valid @NotNull NoteRequest body, @QueryParam("fail") boolean fail) {
     if (body.amount() != null) {
       Money.parseDecimal(
-          body.amount(), Money.parseCurrency(body.currency(), "body", "currency"), "body", "amount");
+          body.amount(),
+          Money.parseCurrency(body.currency(), "body", "currency"),
+          "body",
+          "amount");
     }
     return notes
         .create(merchant.merchantId(), body.text(), fail)

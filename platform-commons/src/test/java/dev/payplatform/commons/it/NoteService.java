@@ -30,7 +30,12 @@ public class NoteService {
             n ->
                 outbox.append(
                     new OutgoingEvent(
-                        TOPIC, "note.created", n.id, merchantId, false, Map.of("id", n.id, "text", text))))
+                        TOPIC,
+                        "note.created",
+                        n.id,
+                        merchantId,
+                        false,
+                        Map.of("id", n.id, "text", text))))
         // Flush so the rows really were written before the rollback: otherwise the test proves
         // nothing (NOTES).
         .call(n -> Panache.flush())

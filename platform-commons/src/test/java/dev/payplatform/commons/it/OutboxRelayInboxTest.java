@@ -145,8 +145,7 @@ class OutboxRelayInboxTest {
         .atMost(Duration.ofSeconds(30))
         .until(
             () ->
-                Db.count(
-                        "select count(*) from inbox_event where event_id in (?, ?)", first, second)
+                Db.count("select count(*) from inbox_event where event_id in (?, ?)", first, second)
                     == 2);
     assertThat(Db.count("select hits from it_counter where name = 'effects'"))
         .as("three deliveries of one event and one of another: two effects")

@@ -45,8 +45,26 @@ class MoneyTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "abc", "-1", "+1", "0", "0.00", "1e3", "1E3", " 10", "10 ", "1,000", "1.", ".5",
-        "0x10", "NaN", "Infinity", "١٢", "10.0.0", "100000000000.01", "99999999999999999999"
+        "",
+        "abc",
+        "-1",
+        "+1",
+        "0",
+        "0.00",
+        "1e3",
+        "1E3",
+        " 10",
+        "10 ",
+        "1,000",
+        "1.",
+        ".5",
+        "0x10",
+        "NaN",
+        "Infinity",
+        "١٢",
+        "10.0.0",
+        "100000000000.01",
+        "99999999999999999999"
       })
   void refusesEverythingThatIsNotAPositivePlainDecimalOfSaneSize(String raw) {
     assertThatThrownBy(() -> Money.parseDecimal(raw, USD, "body", "amount"))
@@ -94,6 +112,8 @@ class MoneyTest {
     assertThatThrownBy(() -> Money.parseDecimal(raw, c, "body", "amount"))
         .isInstanceOf(ValidationFailedException.class)
         .satisfies(
-            e -> assertThat(((ValidationFailedException) e).errors().get(0).msg()).isEqualTo(message));
+            e ->
+                assertThat(((ValidationFailedException) e).errors().get(0).msg())
+                    .isEqualTo(message));
   }
 }

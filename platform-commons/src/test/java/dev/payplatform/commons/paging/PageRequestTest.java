@@ -26,8 +26,14 @@ class PageRequestTest {
   void everyBadValueIsA422EntryNamingItsQueryField() {
     for (String[] bad :
         new String[][] {
-          {"0", "0"}, {"101", "0"}, {"-1", "0"}, {"abc", "0"}, {"10", "-1"}, {"10", "x"},
-          {"1.5", "0"}, {"99999999999", "0"}
+          {"0", "0"},
+          {"101", "0"},
+          {"-1", "0"},
+          {"abc", "0"},
+          {"10", "-1"},
+          {"10", "x"},
+          {"1.5", "0"},
+          {"99999999999", "0"}
         }) {
       assertThatThrownBy(() -> PageRequest.parse(bad[0], bad[1]))
           .isInstanceOf(ValidationFailedException.class)

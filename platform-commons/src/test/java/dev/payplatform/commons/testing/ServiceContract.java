@@ -40,7 +40,11 @@ public abstract class ServiceContract {
 
   @Test
   void openApiIsPublished() {
-    given().accept("application/json").get("/q/openapi").then().statusCode(200)
+    given()
+        .accept("application/json")
+        .get("/q/openapi")
+        .then()
+        .statusCode(200)
         .body("openapi", startsWith("3."));
   }
 
@@ -57,7 +61,10 @@ public abstract class ServiceContract {
 
   @Test
   void everyResponseCarriesARequestId() {
-    given().header("X-Request-Id", "contract-1").get("/q/health/live").then()
+    given()
+        .header("X-Request-Id", "contract-1")
+        .get("/q/health/live")
+        .then()
         .header("X-Request-Id", "contract-1");
   }
 }

@@ -4,16 +4,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads a topic from the beginning with a fresh consumer group, as an ops engineer's consumer
- * would: the tests' proof that an event really reached the broker.
+ * Reads a topic from the beginning, independently of every consumer group (as an ops engineer's
+ * console consumer would): the tests' proof that an event really reached the broker.
  */
 public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<String, String> consumer;
@@ -22,13 +30,40 @@ public final class TopicReader implements AutoCloseable {
   public TopicReader(String topic) {
     Properties p = new Properties();
     p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-    p.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    ensureTopic(topic);
     consumer = new KafkaConsumer<>(p);
-    consumer.subscribe(List.of(topic));
+    // Assign every partition explicitly and read from the start: a group subscription to a topic
+    // that is created a moment later would sit on an empty assignment until the next metadata
+    // refresh (5 minutes).
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (PartitionInfo info : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
+      partitions.add(new TopicPartition(topic, info.partition()));
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+  }
+
+  private static void ensureTopic(String topic) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+    try (Admin admin = Admin.create(p)) {
+      if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(topic)) {
+        admin
+            .createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
+            .all()
+            .get(10, TimeUnit.SECONDS);
+      }
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("cannot create topic " + topic, e);
+      }
+    } catch (InterruptedException | TimeoutException e) {
+      throw new IllegalStateException("cannot create topic " + topic, e);
+    }
   }
 
   public static String bootstrap() {
@@ -47,10 +82,12 @@ public final class TopicReader implements AutoCloseable {
       }
     }
     while (System.nanoTime() < deadline) {
-      for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
-        seen.add(r);
-        if (match.test(r)) {
-          return r;
+      int from = seen.size();
+      // Keep the whole batch: a later await may be looking for a record polled with this one.
+      consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+      for (int i = from; i < seen.size(); i++) {
+        if (match.test(seen.get(i))) {
+          return seen.get(i);
         }
       }
     }

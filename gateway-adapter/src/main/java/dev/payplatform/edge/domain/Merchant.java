@@ -1,0 +1,25 @@
+package dev.payplatform.edge.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A merchant: who is paid, in which currency, at which fee, and how fast they may call us. */
+@Entity
+@Table(name = "merchant")
+public class Merchant extends PanacheEntityBase {
+  @Id public String id;
+  public String name;
+  public String gatewayAccountId;
+  public String settlementCurrency;
+  public String localCurrency;
+  public int feeBasisPoints;
+  public long feeFixed;
+  public String statementDescriptor;
+  public Integer rateLimitTest;
+  public Integer rateLimitLive;
+  public Instant createdAt;
+  public Instant updatedAt;
+}

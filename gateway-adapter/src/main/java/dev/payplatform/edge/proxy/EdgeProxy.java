@@ -1,0 +1,429 @@
+package dev.payplatform.edge.proxy;
+
+import dev.payplatform.commons.web.RequestIds;
+import dev.payplatform.edge.service.IdempotencyStore;
+import dev.payplatform.edge.service.InternalTokens;
+import dev.payplatform.edge.service.KeyAuthenticator;
+import dev.payplatform.edge.service.KeyPrincipal;
+import dev.payplatform.edge.service.RateLimiter;
+import dev.payplatform.edge.service.SecretKeys;
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The edge's request path (DESIGN section 3): route by the route table, authenticate the secret
+ * key, rate-limit, apply {@code Idempotency-Key}, attach the internal JWT, and stream the request
+ * to the owning service and its answer back with the Vert.x HTTP client.
+ */
+@ApplicationScoped
+public class EdgeProxy {
+  private static final Logger LOG = Logger.getLogger(EdgeProxy.class);
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "keep-alive",
+          "proxy-authenticate",
+          "proxy-authorization",
+          "te",
+          "trailer",
+          "transfer-encoding",
+          "upgrade",
+          "host",
+          "content-length");
+  private static final Set<String> NEVER_FORWARDED =
+      Set.of(
+          "x-api-key", "authorization", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+  private static final int MAX_IDEMPOTENCY_KEY = 255;
+  private static final int MAX_BUFFERED_BODY = 1024 * 1024;
+
+  private final RouteTable routes = RouteTable.load("edge-routes.txt");
+  private final KeyAuthenticator authenticator;
+  private final InternalTokens tokens;
+  private final RateLimiter rateLimiter;
+  private final IdempotencyStore idempotency;
+  private final Map<String, String> upstreams;
+  private final Duration upstreamTimeout;
+  private HttpClient client;
+
+  public EdgeProxy(
+      KeyAuthenticator authenticator,
+      InternalTokens tokens,
+      RateLimiter rateLimiter,
+      IdempotencyStore idempotency,
+      Config config,
+      @ConfigProperty(name = "edge.upstream-timeout", defaultValue = "30s")
+          Duration upstreamTimeout) {
+    this.authenticator = authenticator;
+    this.tokens = tokens;
+    this.rateLimiter = rateLimiter;
+    this.idempotency = idempotency;
+    // Each service the route table names needs edge.upstream.<service>; fail at start, not later.
+    this.upstreams =
+        routes.routes().stream()
+            .map(RouteTable.Route::service)
+            .distinct()
+            .collect(
+                java.util.stream.Collectors.toUnmodifiableMap(
+                    s -> s, s -> config.getValue("edge.upstream." + s, String.class)));
+    this.upstreamTimeout = upstreamTimeout;
+  }
+
+  void register(@Observes Router router, Vertx vertx) {
+    client =
+        vertx.createHttpClient(
+            new HttpClientOptions()
+                .setConnectTimeout(2_000)
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(30)
+                .setMaxPoolSize(200)
+                .setDecompressionSupported(false));
+    router.route().order(1).handler(this::handle);
+  }
+
+  public RouteTable routes() {
+    return routes;
+  }
+
+  void handle(RoutingContext rc) {
+    HttpServerRequest request = rc.request();
+    String path = request.path();
+    if (!RouteTable.isProxied(path)) {
+      rc.next();
+      return;
+    }
+    // Hold the body until we know where it goes (the key lookup is asynchronous).
+    request.pause();
+    RouteTable.Match match = routes.match(request.method().name(), path);
+    if (match instanceof RouteTable.Match.NotFound) {
+      EdgeResponses.problem(rc, 404, "Not found", "The requested resource does not exist.");
+      return;
+    }
+    if (match instanceof RouteTable.Match.WrongMethod) {
+      EdgeResponses.problem(
+          rc, 405, "Method not allowed", "This method is not allowed on this path.");
+      return;
+    }
+    RouteTable.Route route = ((RouteTable.Match.Found) match).route();
+    String base = upstreams.get(route.service());
+    if (base == null) {
+      EdgeResponses.problem(
+          rc, 503, "Service unavailable", "No upstream is configured for " + route.service() + ".");
+      return;
+    }
+    if (!route.requiresKey()) {
+      forwardStreaming(rc, route, base, null);
+      return;
+    }
+    Optional<String> presented = ApiKeyParser.presentedKey(request);
+    if (presented.isEmpty() || SecretKeys.modeOf(presented.get()).isEmpty()) {
+      EdgeResponses.unauthorized(rc, "Invalid API key format.");
+      return;
+    }
+    authenticator
+        .authenticate(presented.get())
+        .subscribe()
+        .with(
+            principal -> {
+              if (principal.isEmpty()) {
+                EdgeResponses.unauthorized(rc, "Invalid API key.");
+              } else {
+                authorized(rc, route, base, principal.get());
+              }
+            },
+            failure -> dependencyFailure(rc, "key lookup", failure));
+  }
+
+  private void authorized(
+      RoutingContext rc, RouteTable.Route route, String base, KeyPrincipal principal) {
+    RateLimiter.Decision decision = rateLimiter.tryAcquire(principal);
+    rc.response().putHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
+    rc.response().putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
+    if (!decision.allowed()) {
+      rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+      EdgeResponses.problem(
+          rc,
+          429,
+          "Too many requests",
+          "Rate limit of " + decision.limit() + " requests per second exceeded. Retry later.");
+      return;
+    }
+    String idempotencyKey = rc.request().getHeader("Idempotency-Key");
+    if (idempotencyKey != null && rc.request().method() == HttpMethod.POST) {
+      if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY) {
+        EdgeResponses.problem(
+            rc,
+            400,
+            "Invalid request",
+            "Idempotency-Key must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters.");
+        return;
+      }
+    }
+    tokens
+        .tokenFor(principal)
+        .subscribe()
+        .with(
+            token -> {
+              if (idempotencyKey != null && rc.request().method() == HttpMethod.POST) {
+                forwardIdempotent(rc, route, base, principal, token, idempotencyKey);
+              } else {
+                forwardStreaming(rc, route, base, token);
+              }
+            },
+            failure -> dependencyFailure(rc, "token signing", failure));
+  }
+
+  /** The common case: request and response bodies stream through, never buffered whole. */
+  private void forwardStreaming(
+      RoutingContext rc, RouteTable.Route route, String base, String token) {
+    HttpServerRequest request = rc.request();
+    client
+        .request(options(request, base))
+        .onFailure(err -> upstreamFailure(rc, route, err))
+        .onSuccess(
+            upstream -> {
+              copyRequestHeaders(request, upstream, token);
+              Future<HttpClientResponse> sent;
+              String length = request.getHeader("Content-Length");
+              if (length != null) {
+                upstream.putHeader("Content-Length", length);
+                sent = upstream.send(request);
+              } else if (request.getHeader("Transfer-Encoding") != null) {
+                upstream.setChunked(true);
+                sent = upstream.send(request);
+              } else {
+                request.resume();
+                sent = upstream.send();
+              }
+              sent.onFailure(err -> upstreamFailure(rc, route, err))
+                  .onSuccess(
+                      response -> {
+                        copyResponseHeaders(response, rc);
+                        rc.response().setStatusCode(response.statusCode());
+                        rc.response().send(response);
+                      });
+            });
+  }
+
+  /**
+   * A POST with {@code Idempotency-Key}: the body is buffered to fingerprint it, and the answer to
+   * store it for replay.
+   */
+  private void forwardIdempotent(
+      RoutingContext rc,
+      RouteTable.Route route,
+      String base,
+      KeyPrincipal principal,
+      String token,
+      String key) {
+    HttpServerRequest request = rc.request();
+    Future<Buffer> body = request.body();
+    request.resume();
+    body.onFailure(err -> upstreamFailure(rc, route, err))
+        .onSuccess(
+            buffer -> {
+              if (buffer.length() > MAX_BUFFERED_BODY) {
+                EdgeResponses.problem(rc, 413, "Payload too large", "The body is too large.");
+                return;
+              }
+              String fingerprint = fingerprint(request, buffer);
+              idempotency
+                  .claim(principal, key, fingerprint)
+                  .subscribe()
+                  .with(
+                      claim -> {
+                        if (claim instanceof IdempotencyStore.Claim.Replay replay) {
+                          rc.response()
+                              .setStatusCode(replay.status())
+                              .putHeader("Idempotent-Replayed", "true");
+                          if (replay.contentType() != null) {
+                            rc.response().putHeader("Content-Type", replay.contentType());
+                          }
+                          rc.response().end(Buffer.buffer(replay.body()));
+                        } else if (claim instanceof IdempotencyStore.Claim.Mismatch) {
+                          EdgeResponses.problem(
+                              rc,
+                              409,
+                              "Idempotency conflict",
+                              "This Idempotency-Key was already used with a different request.");
+                        } else if (claim instanceof IdempotencyStore.Claim.InFlight) {
+                          EdgeResponses.problem(
+                              rc,
+                              409,
+                              "Idempotency conflict",
+                              "A request with this Idempotency-Key is still being processed.");
+                        } else {
+                          forwardBuffered(rc, route, base, principal, token, key, buffer);
+                        }
+                      },
+                      failure -> dependencyFailure(rc, "idempotency store", failure));
+            });
+  }
+
+  private void forwardBuffered(
+      RoutingContext rc,
+      RouteTable.Route route,
+      String base,
+      KeyPrincipal principal,
+      String token,
+      String key,
+      Buffer body) {
+    HttpServerRequest request = rc.request();
+    client
+        .request(options(request, base))
+        .compose(
+            upstream -> {
+              copyRequestHeaders(request, upstream, token);
+              return upstream.send(body);
+            })
+        .compose(response -> response.body().map(b -> new Captured(response, b)))
+        .onFailure(
+            err ->
+                idempotency
+                    .release(principal, key)
+                    .subscribe()
+                    .with(
+                        ok -> upstreamFailure(rc, route, err),
+                        f -> upstreamFailure(rc, route, err)))
+        .onSuccess(
+            captured -> {
+              int status = captured.response().statusCode();
+              String contentType = captured.response().getHeader("Content-Type");
+              var settle =
+                  status == 422 || status >= 500
+                      ? idempotency.release(principal, key)
+                      : idempotency.complete(
+                          principal, key, status, contentType, captured.body().getBytes());
+              settle
+                  .subscribe()
+                  .with(
+                      ok -> {
+                        copyResponseHeaders(captured.response(), rc);
+                        rc.response().setStatusCode(status).end(captured.body());
+                      },
+                      failure -> dependencyFailure(rc, "idempotency store", failure));
+            });
+  }
+
+  private record Captured(HttpClientResponse response, Buffer body) {}
+
+  private RequestOptions options(HttpServerRequest request, String base) {
+    return new RequestOptions()
+        .setMethod(request.method())
+        .setAbsoluteURI(base + request.uri())
+        .setIdleTimeout(upstreamTimeout.toMillis());
+  }
+
+  private static void copyRequestHeaders(
+      HttpServerRequest from, HttpClientRequest to, String token) {
+    MultiMap headers = from.headers();
+    for (Map.Entry<String, String> h : headers) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (!HOP_BY_HOP.contains(name) && !NEVER_FORWARDED.contains(name)) {
+        to.headers().add(h.getKey(), h.getValue());
+      }
+    }
+    if (token != null) {
+      to.putHeader("Authorization", "Bearer " + token);
+    }
+    String client = from.remoteAddress() == null ? "unknown" : from.remoteAddress().hostAddress();
+    String priorFor = from.getHeader("X-Forwarded-For");
+    to.putHeader("X-Forwarded-For", priorFor == null ? client : priorFor + ", " + client);
+    String proto = from.getHeader("X-Forwarded-Proto");
+    to.putHeader("X-Forwarded-Proto", proto != null ? proto : from.scheme());
+    String host = from.getHeader("X-Forwarded-Host");
+    String requestHost = from.authority() == null ? null : from.authority().toString();
+    if (host != null || requestHost != null) {
+      to.putHeader("X-Forwarded-Host", host != null ? host : requestHost);
+    }
+  }
+
+  private static void copyResponseHeaders(HttpClientResponse from, RoutingContext rc) {
+    for (Map.Entry<String, String> h : from.headers()) {
+      String name = h.getKey().toLowerCase(Locale.ROOT);
+      if (HOP_BY_HOP.contains(name) && !name.equals("content-length")) {
+        continue;
+      }
+      if (name.equals(RequestIds.HEADER.toLowerCase(Locale.ROOT))) {
+        continue; // the edge already answers with the request id
+      }
+      rc.response().headers().add(h.getKey(), h.getValue());
+    }
+    if (from.getHeader("Content-Length") == null) {
+      rc.response().setChunked(true);
+    }
+  }
+
+  private static String fingerprint(HttpServerRequest request, Buffer body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      digest.update(
+          (request.method().name() + " " + request.uri() + "\n").getBytes(StandardCharsets.UTF_8));
+      digest.update(body.getBytes());
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void upstreamFailure(RoutingContext rc, RouteTable.Route route, Throwable err) {
+    if (isTimeout(err)) {
+      LOG.warnf("%s did not answer in time: %s", route.service(), err.getMessage());
+      EdgeResponses.problem(
+          rc,
+          504,
+          "Gateway timeout",
+          "The " + route.service() + " service did not answer in time. Please retry.");
+    } else {
+      LOG.warnf("%s is unavailable: %s", route.service(), err.toString());
+      EdgeResponses.problem(
+          rc,
+          503,
+          "Service unavailable",
+          "The " + route.service() + " service is not available right now. Please retry.");
+    }
+  }
+
+  private static boolean isTimeout(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof TimeoutException
+          || t instanceof io.netty.handler.timeout.TimeoutException
+          || t.getClass().getSimpleName().contains("Timeout")) {
+        return !(t instanceof ConnectException);
+      }
+    }
+    return false;
+  }
+
+  private static void dependencyFailure(RoutingContext rc, String what, Throwable failure) {
+    LOG.errorf(failure, "edge %s failed for request %s", what, RequestIds.current().orElse("-"));
+    EdgeResponses.problem(
+        rc, 503, "Service unavailable", "The API is briefly unavailable. Please retry.");
+  }
+}

@@ -1,0 +1,30 @@
+package dev.payplatform.edge.proxy;
+
+import dev.payplatform.commons.errors.ErrorBodies;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.RoutingContext;
+
+/** The edge's own answers, in the documented shapes. */
+final class EdgeResponses {
+  private EdgeResponses() {}
+
+  static void problem(RoutingContext rc, int status, String title, String content) {
+    json(rc, status, new ErrorBodies.Problem(status, title, content));
+  }
+
+  static void unauthorized(RoutingContext rc, String detail) {
+    json(rc, 401, new ErrorBodies.Detail(detail));
+  }
+
+  static void json(RoutingContext rc, int status, Object body) {
+    if (rc.response().headWritten()) {
+      rc.response().reset();
+      return;
+    }
+    rc.request().resume();
+    rc.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json")
+        .end(Json.encode(body));
+  }
+}

@@ -1,0 +1,116 @@
+package dev.payplatform.edge.service;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code Idempotency-Key} records (DESIGN section 3), scoped by merchant + mode + key, kept 24 h.
+ * The first request inserts an {@code in_flight} row; a concurrent twin finds it and gets 409, so
+ * exactly one request is forwarded. The finished response is stored and replayed for the same body;
+ * a different body is a 409. Validation failures (422) and server errors are not stored.
+ */
+@ApplicationScoped
+public class IdempotencyStore {
+  /** The outcome of claiming a key. */
+  public sealed interface Claim {
+    record Proceed() implements Claim {}
+
+    record Replay(int status, String contentType, byte[] body) implements Claim {}
+
+    record InFlight() implements Claim {}
+
+    record Mismatch() implements Claim {}
+  }
+
+  private static final String CLAIM =
+      "insert into idempotency_record (merchant_id, livemode, idem_key, fingerprint, state,"
+          + " expires_at) values ($1, $2, $3, $4, 'in_flight', now() + $5 * interval '1 second')"
+          + " on conflict (merchant_id, livemode, idem_key) do update"
+          + " set fingerprint = excluded.fingerprint, state = 'in_flight', response_status = null,"
+          + " response_content_type = null, response_body = null, created_at = now(),"
+          + " expires_at = excluded.expires_at"
+          + " where idempotency_record.expires_at < now()"
+          + " returning idem_key";
+  private static final String EXISTING =
+      "select fingerprint, state, response_status, response_content_type, response_body"
+          + " from idempotency_record where merchant_id = $1 and livemode = $2 and idem_key = $3";
+  private static final String COMPLETE =
+      "update idempotency_record set state = 'done', response_status = $4,"
+          + " response_content_type = $5, response_body = $6"
+          + " where merchant_id = $1 and livemode = $2 and idem_key = $3";
+  private static final String RELEASE =
+      "delete from idempotency_record where merchant_id = $1 and livemode = $2 and idem_key = $3";
+
+  private final Pool pool;
+  private final Duration ttl;
+
+  public IdempotencyStore(
+      Pool pool,
+      @ConfigProperty(name = "edge.idempotency.ttl", defaultValue = "24h") Duration ttl) {
+    this.pool = pool;
+    this.ttl = ttl;
+  }
+
+  public Uni<Claim> claim(KeyPrincipal p, String key, String fingerprint) {
+    Tuple pk = Tuple.of(p.merchantId(), p.mode().livemode(), key);
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.of(p.merchantId(), p.mode().livemode(), key, fingerprint, ttl.toSeconds()))
+        .chain(
+            inserted -> {
+              if (inserted.rowCount() == 1) {
+                return Uni.createFrom().<Claim>item(new Claim.Proceed());
+              }
+              return pool.preparedQuery(EXISTING)
+                  .execute(pk)
+                  .map(
+                      rows -> {
+                        if (!rows.iterator().hasNext()) {
+                          // Released between our insert and this read: treat as still running.
+                          return new Claim.InFlight();
+                        }
+                        Row r = rows.iterator().next();
+                        if (!fingerprint.equals(r.getString("fingerprint"))) {
+                          return new Claim.Mismatch();
+                        }
+                        if (!"done".equals(r.getString("state"))) {
+                          return new Claim.InFlight();
+                        }
+                        Buffer body = r.getBuffer("response_body");
+                        return new Claim.Replay(
+                            r.getInteger("response_status"),
+                            r.getString("response_content_type"),
+                            body == null ? new byte[0] : body.getBytes());
+                      });
+            });
+  }
+
+  public Uni<Void> complete(
+      KeyPrincipal p, String key, int status, String contentType, byte[] body) {
+    return pool.preparedQuery(COMPLETE)
+        .execute(
+            Tuple.of(p.merchantId(), p.mode().livemode(), key, status)
+                .addString(contentType)
+                .addBuffer(Buffer.buffer(body)))
+        .replaceWithVoid();
+  }
+
+  /** Forgets a claim whose request should be retryable (validation failure, server error). */
+  public Uni<Void> release(KeyPrincipal p, String key) {
+    return pool.preparedQuery(RELEASE)
+        .execute(Tuple.of(p.merchantId(), p.mode().livemode(), key))
+        .replaceWithVoid();
+  }
+
+  /** Deletes expired records; run periodically. */
+  public Uni<Integer> purgeExpired() {
+    return pool.query("delete from idempotency_record where expires_at < now()")
+        .execute()
+        .map(rows -> rows.rowCount());
+  }
+}

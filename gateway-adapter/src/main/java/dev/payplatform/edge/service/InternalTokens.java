@@ -1,0 +1,106 @@
+package dev.payplatform.edge.service;
+
+import dev.payplatform.commons.auth.InternalClaims;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import io.smallrye.jwt.util.KeyUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The internal RS256 JWT the edge attaches for the services (DESIGN section 3). Signing costs 1.5–2
+ * ms of CPU, so a token is minted once per key, off the event loop, and reused until {@code
+ * refresh-before} ahead of its expiry; revoking or rolling a key drops its token.
+ */
+@ApplicationScoped
+public class InternalTokens {
+  public static final String ISSUER = "payplatform-edge";
+
+  private record Minted(String token, Instant expiresAt) {}
+
+  private final ConcurrentHashMap<String, Minted> byKeyId = new ConcurrentHashMap<>();
+  private final String signingKeyLocation;
+  private final Duration lifetime;
+  private final Duration refreshBefore;
+  private volatile PrivateKey signingKey;
+
+  public InternalTokens(
+      @ConfigProperty(name = "edge.jwt.signing-key") String signingKeyLocation,
+      @ConfigProperty(name = "edge.jwt.lifetime", defaultValue = "300s") Duration lifetime,
+      @ConfigProperty(name = "edge.jwt.refresh-before", defaultValue = "60s")
+          Duration refreshBefore) {
+    if (lifetime.compareTo(Duration.ofMinutes(5)) > 0) {
+      throw new IllegalArgumentException("edge.jwt.lifetime must be at most 5 minutes");
+    }
+    this.signingKeyLocation = signingKeyLocation;
+    this.lifetime = lifetime;
+    this.refreshBefore = refreshBefore;
+  }
+
+  /** A valid token for this key's principal: cached, or minted on a worker thread. */
+  public Uni<String> tokenFor(KeyPrincipal principal) {
+    Minted cached = byKeyId.get(principal.keyId());
+    if (cached != null && Instant.now().plus(refreshBefore).isBefore(cached.expiresAt())) {
+      return Uni.createFrom().item(cached.token());
+    }
+    Context context = Vertx.currentContext();
+    if (context == null) {
+      return Uni.createFrom().item(() -> mintAndCache(principal));
+    }
+    // executeBlocking completes back on the caller's context, so the proxy continues on its
+    // event loop.
+    return Uni.createFrom()
+        .completionStage(
+            () ->
+                context
+                    .<String>executeBlocking(() -> mintAndCache(principal), false)
+                    .toCompletionStage());
+  }
+
+  /** Drops a key's cached token (revoke, roll, merchant change). */
+  public void forget(String keyId) {
+    byKeyId.remove(keyId);
+  }
+
+  public void forgetAll() {
+    byKeyId.clear();
+  }
+
+  private String mintAndCache(KeyPrincipal p) {
+    Instant expiresAt = Instant.now().plus(lifetime);
+    JwtClaimsBuilder claims =
+        Jwt.issuer(ISSUER)
+            .subject(p.merchantId())
+            .groups(Set.of(InternalClaims.MERCHANT_ROLE))
+            .claim(InternalClaims.MODE, p.mode().claim())
+            .claim(InternalClaims.MERCHANT_NAME, p.merchantName())
+            .claim("key_id", p.keyId())
+            .expiresAt(expiresAt.getEpochSecond());
+    if (p.gatewayAccountId() != null) {
+      claims.claim(InternalClaims.GATEWAY_ACCOUNT_ID, p.gatewayAccountId());
+    }
+    String token = claims.jws().keyId("edge").sign(signingKey());
+    byKeyId.put(p.keyId(), new Minted(token, expiresAt));
+    return token;
+  }
+
+  private PrivateKey signingKey() {
+    if (signingKey == null) {
+      try {
+        signingKey = KeyUtils.readPrivateKey(signingKeyLocation);
+      } catch (Exception e) {
+        throw new IllegalStateException(
+            "cannot read edge.jwt.signing-key " + signingKeyLocation, e);
+      }
+    }
+    return signingKey;
+  }
+}

@@ -1,0 +1,277 @@
+package dev.payplatform.edge.service;
+
+import dev.payplatform.commons.auth.Mode;
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.events.OutgoingEvent;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.outbox.OutboxWriter;
+import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.edge.domain.ApiKey;
+import dev.payplatform.edge.domain.Merchant;
+import dev.payplatform.edge.messaging.MerchantEvent;
+import dev.payplatform.edge.rest.AdminDtos;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Merchants and their keys: the operator API's business rules. */
+@ApplicationScoped
+public class MerchantService {
+  /** A merchant and the secrets created with it (shown once, never stored). */
+  public record Created(
+      Merchant merchant, List<ApiKey> keys, String testSecret, String liveSecret) {}
+
+  /** A rolled key: the new key, its secret and the old key. */
+  public record Rolled(ApiKey key, String secret, ApiKey previous) {}
+
+  private final OutboxWriter outbox;
+  private final KeyAuthenticator authenticator;
+  private final InternalTokens tokens;
+  private final String topic;
+  private final Duration defaultGrace;
+
+  public MerchantService(
+      OutboxWriter outbox,
+      KeyAuthenticator authenticator,
+      InternalTokens tokens,
+      @ConfigProperty(name = "platform.topics.merchants") String topic,
+      @ConfigProperty(name = "edge.key-roll-grace", defaultValue = "24h") Duration defaultGrace) {
+    this.outbox = outbox;
+    this.authenticator = authenticator;
+    this.tokens = tokens;
+    this.topic = topic;
+    this.defaultGrace = defaultGrace;
+  }
+
+  @WithTransaction
+  public Uni<Created> create(AdminDtos.CreateMerchant req) {
+    Instant now = now();
+    Merchant m = new Merchant();
+    m.id = Ids.newId("mer");
+    m.name = req.name().strip();
+    m.gatewayAccountId = blankToNull(req.gatewayAccountId());
+    m.settlementCurrency = currency(req.settlementCurrency(), "USD", "settlement_currency");
+    m.localCurrency = currency(req.localCurrency(), m.settlementCurrency, "local_currency");
+    m.feeBasisPoints = basisPoints(req.feePercent() == null ? "2.9" : req.feePercent());
+    m.feeFixed = req.feeFixed() == null ? 30 : req.feeFixed();
+    m.statementDescriptor = descriptor(req.statementDescriptor(), m.name);
+    m.rateLimitTest = req.rateLimitTest();
+    m.rateLimitLive = req.rateLimitLive();
+    m.createdAt = now;
+    m.updatedAt = now;
+    String testSecret = SecretKeys.generate(Mode.TEST);
+    String liveSecret = SecretKeys.generate(Mode.LIVE);
+    ApiKey testKey = newKey(m.id, Mode.TEST, testSecret, now);
+    ApiKey liveKey = newKey(m.id, Mode.LIVE, liveSecret, now);
+    return m.<Merchant>persist()
+        .chain(() -> testKey.persist())
+        .chain(() -> liveKey.persist())
+        .chain(() -> emit("merchant.created", m))
+        .replaceWith(() -> new Created(m, List.of(testKey, liveKey), testSecret, liveSecret));
+  }
+
+  @WithSession
+  public Uni<Page<Merchant>> list(PageRequest page) {
+    return Merchant.count()
+        .chain(
+            total ->
+                Merchant.<Merchant>findAll(
+                        Sort.descending("createdAt").and("id", Sort.Direction.Descending))
+                    .range(page.offset(), page.offset() + page.limit() - 1)
+                    .list()
+                    .map(items -> Page.of(items, total, page)));
+  }
+
+  @WithSession
+  public Uni<Merchant> get(String id) {
+    return Merchant.<Merchant>findById(id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound("Merchant not found", "No such merchant: " + id));
+  }
+
+  @WithSession
+  public Uni<List<ApiKey>> keys(String merchantId) {
+    return ApiKey.list("merchantId = ?1 order by createdAt, livemode, id", merchantId);
+  }
+
+  @WithTransaction
+  public Uni<Merchant> update(String id, AdminDtos.UpdateMerchant req) {
+    return Merchant.<Merchant>findById(id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound("Merchant not found", "No such merchant: " + id))
+        .invoke(
+            m -> {
+              if (req.name() != null) {
+                m.name = req.name().strip();
+              }
+              if (req.gatewayAccountId() != null) {
+                m.gatewayAccountId = blankToNull(req.gatewayAccountId());
+              }
+              if (req.settlementCurrency() != null) {
+                m.settlementCurrency =
+                    currency(req.settlementCurrency(), null, "settlement_currency");
+              }
+              if (req.localCurrency() != null) {
+                m.localCurrency = currency(req.localCurrency(), null, "local_currency");
+              }
+              if (req.feePercent() != null) {
+                m.feeBasisPoints = basisPoints(req.feePercent());
+              }
+              if (req.feeFixed() != null) {
+                m.feeFixed = req.feeFixed();
+              }
+              if (req.statementDescriptor() != null) {
+                m.statementDescriptor = req.statementDescriptor().strip();
+              }
+              if (req.rateLimitTest() != null) {
+                m.rateLimitTest = req.rateLimitTest();
+              }
+              if (req.rateLimitLive() != null) {
+                m.rateLimitLive = req.rateLimitLive();
+              }
+              m.updatedAt = now();
+            })
+        .call(m -> emit("merchant.updated", m));
+  }
+
+  @WithTransaction
+  public Uni<Rolled> roll(String merchantId, String keyId, Integer graceHours) {
+    Duration grace = graceHours == null ? defaultGrace : Duration.ofHours(graceHours);
+    Instant now = now();
+    return usableKey(merchantId, keyId)
+        .chain(
+            old -> {
+              old.status = ApiKey.ROLLED;
+              Instant graceEnd = now.plus(grace);
+              old.expiresAt =
+                  old.expiresAt == null || graceEnd.isBefore(old.expiresAt)
+                      ? graceEnd
+                      : old.expiresAt;
+              Mode mode = Mode.of(old.livemode);
+              String secret = SecretKeys.generate(mode);
+              ApiKey fresh = newKey(merchantId, mode, secret, now);
+              return fresh.<ApiKey>persist().map(k -> new Rolled(k, secret, old));
+            });
+  }
+
+  @WithTransaction
+  public Uni<ApiKey> revoke(String merchantId, String keyId) {
+    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound("Key not found", "No such key: " + keyId))
+        .invoke(
+            k -> {
+              if (!ApiKey.REVOKED.equals(k.status)) {
+                k.status = ApiKey.REVOKED;
+                k.revokedAt = now();
+              }
+            });
+  }
+
+  private Uni<ApiKey> usableKey(String merchantId, String keyId) {
+    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> ApiException.notFound("Key not found", "No such key: " + keyId))
+        .invoke(
+            k -> {
+              if (ApiKey.REVOKED.equals(k.status)
+                  || (k.expiresAt != null && !now().isBefore(k.expiresAt))) {
+                throw ApiException.conflict("This key is revoked or expired and cannot be rolled.");
+              }
+            });
+  }
+
+  /**
+   * Drops this replica's cached answer and token for a key. Called after the transaction that
+   * changed the key committed, so a concurrent request cannot re-cache the old state.
+   */
+  public Uni<Void> forgetCached(ApiKey key) {
+    tokens.forget(key.id);
+    return authenticator.forget(key.keyHash);
+  }
+
+  /** Drops every cached principal and token (a merchant's name, account or limits changed). */
+  public Uni<Void> forgetAllCached() {
+    tokens.forgetAll();
+    return authenticator.forgetAll();
+  }
+
+  private Uni<String> emit(String type, Merchant m) {
+    return outbox.append(new OutgoingEvent(topic, type, m.id, m.id, null, toEvent(m)));
+  }
+
+  public static MerchantEvent toEvent(Merchant m) {
+    return new MerchantEvent(
+        m.id,
+        m.name,
+        m.gatewayAccountId,
+        m.settlementCurrency,
+        m.localCurrency,
+        m.feeBasisPoints,
+        feePercent(m.feeBasisPoints),
+        m.feeFixed,
+        m.statementDescriptor,
+        m.createdAt.toString(),
+        m.updatedAt.toString());
+  }
+
+  public static String feePercent(int basisPoints) {
+    return BigDecimal.valueOf(basisPoints, 2).toPlainString();
+  }
+
+  private static ApiKey newKey(String merchantId, Mode mode, String secret, Instant now) {
+    ApiKey k = new ApiKey();
+    k.id = Ids.newId("key");
+    k.merchantId = merchantId;
+    k.livemode = mode.livemode();
+    k.keyHash = SecretKeys.hash(secret);
+    k.prefix = SecretKeys.prefix(mode);
+    k.last4 = SecretKeys.last4(secret);
+    k.status = ApiKey.ACTIVE;
+    k.createdAt = now;
+    return k;
+  }
+
+  private static int basisPoints(String percent) {
+    return new BigDecimal(percent).movePointRight(2).intValueExact();
+  }
+
+  private static String currency(String code, String fallback, String field) {
+    if (code == null) {
+      return fallback;
+    }
+    return Money.parseCurrency(code, "body", field).getCurrencyCode();
+  }
+
+  private static String descriptor(String requested, String name) {
+    String d = requested != null && !requested.isBlank() ? requested.strip() : name;
+    d = d.toUpperCase(Locale.ROOT);
+    return d.length() > 22 ? d.substring(0, 22) : d;
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
+  private static Instant now() {
+    // Microseconds: what PostgreSQL keeps, so a re-read equals what we answered.
+    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  }
+}
