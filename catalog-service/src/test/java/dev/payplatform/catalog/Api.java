@@ -1,0 +1,61 @@
+package dev.payplatform.catalog;
+
+import static io.restassured.RestAssured.given;
+
+import dev.payplatform.commons.testing.TestTokens;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+import java.util.UUID;
+
+/** Calls the catalog API as a merchant would through the edge (with the edge's internal JWT). */
+final class Api {
+  private Api() {}
+
+  /** A merchant id no other test (or earlier run) uses, so tests never see each other's rows. */
+  static String newMerchant() {
+    return "mer_" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  static RequestSpecification as(String merchantId, String mode) {
+    return given()
+        .auth()
+        .oauth2(TestTokens.merchant(merchantId, mode))
+        .contentType("application/json");
+  }
+
+  static RequestSpecification asTest(String merchantId) {
+    return as(merchantId, "test");
+  }
+
+  static String createProduct(String merchantId, String mode, String name) {
+    return as(merchantId, mode)
+        .body(Map.of("name", name))
+        .post("/v1/products")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  static String createPlan(String merchantId, String mode, String productId, long amount) {
+    return as(merchantId, mode)
+        .body(
+            Map.of(
+                "product_id", productId, "amount", amount, "currency", "usd", "interval", "month"))
+        .post("/v1/plans")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+
+  static String createCustomer(String merchantId, String mode, String email) {
+    return as(merchantId, mode)
+        .body(Map.of("email", email))
+        .post("/v1/customers")
+        .then()
+        .statusCode(201)
+        .extract()
+        .path("id");
+  }
+}
