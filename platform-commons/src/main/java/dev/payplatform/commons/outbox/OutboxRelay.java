@@ -126,10 +126,15 @@ public class OutboxRelay {
     running = false;
     Thread t = thread;
     if (t != null) {
-      t.interrupt();
+      // Closing the connection ends a blocking wait for notifications; interrupt only a thread
+      // that is still busy after that (an interrupt would abort the producer's orderly close).
       closeQuietly(connection);
       try {
-        t.join(5_000);
+        t.join(3_000);
+        if (t.isAlive()) {
+          t.interrupt();
+          t.join(2_000);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -171,6 +176,7 @@ public class OutboxRelay {
     } catch (RuntimeException e) {
       LOG.error("outbox relay stopped", e);
     } finally {
+      Thread.interrupted(); // a stop may have interrupted us; close the producer regardless
       producer.close(Duration.ofSeconds(5));
     }
   }
