@@ -1,9 +1,9 @@
 package dev.payplatform.edge.service;
 
 import dev.payplatform.commons.auth.InternalClaims;
+import dev.payplatform.commons.keys.PemKeys;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-import io.smallrye.jwt.util.KeyUtils;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -95,7 +95,7 @@ public class InternalTokens {
   private PrivateKey signingKey() {
     if (signingKey == null) {
       try {
-        signingKey = KeyUtils.readPrivateKey(signingKeyLocation);
+        signingKey = PemKeys.privateKey(signingKeyLocation);
       } catch (Exception e) {
         throw new IllegalStateException(
             "cannot read edge.jwt.signing-key " + signingKeyLocation, e);

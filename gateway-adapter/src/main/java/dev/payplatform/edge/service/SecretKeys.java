@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class SecretKeys {
   public static final String TEST_PREFIX = "sk_test_";
   public static final String LIVE_PREFIX = "sk_live_";
-  private static final Pattern FORMAT = Pattern.compile("sk_(test|live)_[A-Za-z0-9_-]{20,128}");
+  private static final Pattern FORMAT = Pattern.compile("sk_(test|live)_[A-Za-z0-9_-]{8,128}");
 
   private SecretKeys() {}
 

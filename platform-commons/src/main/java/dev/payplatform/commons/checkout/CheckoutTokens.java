@@ -1,6 +1,6 @@
 package dev.payplatform.commons.checkout;
 
-import io.smallrye.jwt.util.KeyUtils;
+import dev.payplatform.commons.keys.PemKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -115,7 +115,7 @@ public class CheckoutTokens {
           privateKeyLocation.orElseThrow(
               () -> new IllegalStateException("platform.checkout-token.private-key is not set"));
       try {
-        privateKey = KeyUtils.readPrivateKey(location);
+        privateKey = PemKeys.privateKey(location);
       } catch (Exception e) {
         throw new IllegalStateException("cannot read the checkout-token private key", e);
       }
@@ -130,7 +130,7 @@ public class CheckoutTokens {
               () -> new IllegalStateException("platform.checkout-token.public-key is not set"));
       PublicKey key;
       try {
-        key = KeyUtils.readPublicKey(location);
+        key = PemKeys.publicKey(location);
       } catch (Exception e) {
         throw new IllegalStateException("cannot read the checkout-token public key", e);
       }

@@ -1,0 +1,95 @@
+package dev.payplatform.payments.domain;
+
+import dev.payplatform.commons.money.Money;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The merchant's record of one payment: what was asked for, where it is in its lifecycle ({@link
+ * PaymentStatus}), the card and buyer as checkout reported them, and, once completed, the fee plan
+ * and FX rates used, frozen.
+ */
+@Entity
+@Table(name = "payment")
+public class Payment extends PanacheEntityBase {
+  @Id public String id;
+  public String merchantId;
+  public boolean livemode;
+
+  /** Minor units of {@link #currency}. */
+  public long amount;
+
+  public String currency;
+  public String description;
+
+  @Convert(converter = StringListJson.class)
+  public List<String> items;
+
+  public String returnUrl;
+
+  @Convert(converter = PaymentStatusConverter.class)
+  public PaymentStatus status;
+
+  /** {@code payment}, {@code session}, {@code link} or {@code invoice}. */
+  public String purpose;
+
+  /** The id of what was paid ({@code pay_…}, {@code sess_…}, {@code plink_…}, {@code in_…}). */
+  public String reference;
+
+  public String merchantName;
+  public Instant checkoutExpiresAt;
+
+  public String paymentIntentId;
+  public String sessionId;
+  public String invoiceId;
+  public String paymentLinkId;
+  public String subscriptionId;
+  public String customerId;
+  public String customerEmail;
+
+  public String cardBrand;
+
+  @Column(name = "card_last4")
+  public String cardLast4;
+
+  public String cardExpMonth;
+  public String cardExpYear;
+  public String cardCountry;
+
+  public String declineReason;
+  public String failureMessage;
+
+  /** Minor units refunded so far; never above {@link #amount}. */
+  public long refundedTotal;
+
+  // Frozen at completion (FeeCalculator).
+  public String feePlan;
+  public Integer feeBasisPoints;
+  public Long feeFixed;
+  public String settlementCurrency;
+  public String localCurrency;
+  public String statementDescriptor;
+  public Long settledAmount;
+  public Long fee;
+  public Long net;
+  public String netCurrency;
+  public BigDecimal fxPaymentUnitsPerUsd;
+  public BigDecimal fxSettlementUnitsPerUsd;
+  public BigDecimal fxLocalUnitsPerUsd;
+
+  public Instant createdAt;
+  public Instant updatedAt;
+  public Instant completedAt;
+
+  public Money money() {
+    return new Money(amount, Currency.getInstance(currency.strip()));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.payplatform.payments.messaging;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.payplatform.payments.domain.Payment;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The data of the events payments-service emits on {@code payments.events} (key = payment id).
+ * Schemas: docs/events/payments/*.schema.json. Money is integer minor units plus currency.
+ */
+public final class PaymentEvents {
+  public static final String CREATED = "payment.created";
+  public static final String SUCCEEDED = "payment.succeeded";
+  public static final String FAILED = "payment.failed";
+  public static final String REFUNDED = "payment.refunded";
+
+  private PaymentEvents() {}
+
+  /** What every payment event carries: the payment itself. */
+  public record PaymentData(
+      String id,
+      long amount,
+      String currency,
+      String amountDecimal,
+      String description,
+      List<String> items,
+      String returnUrl,
+      String status,
+      String purpose,
+      String reference,
+      String customerEmail,
+      String cardBrand,
+      String cardLast4,
+      String createdAt,
+      String updatedAt) {
+
+    public static PaymentData of(Payment p) {
+      return new PaymentData(
+          p.id,
+          p.amount,
+          p.currency,
+          p.money().toDecimalString(),
+          p.description,
+          p.items,
+          p.returnUrl,
+          p.status.publicWord(),
+          p.purpose,
+          p.reference,
+          p.customerEmail,
+          p.cardBrand,
+          p.cardLast4,
+          utc(p.createdAt),
+          utc(p.updatedAt));
+    }
+  }
+
+  public record Succeeded(
+      @JsonUnwrapped PaymentData payment,
+      long fee,
+      long net,
+      String netCurrency,
+      String paymentIntentId) {}
+
+  public record Failed(
+      @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage) {}
+
+  public record Refunded(
+      @JsonUnwrapped PaymentData payment,
+      long amountRefunded,
+      long refundedTotal,
+      boolean fullyRefunded,
+      String refundId) {}
+
+  static String utc(Instant t) {
+    return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+}

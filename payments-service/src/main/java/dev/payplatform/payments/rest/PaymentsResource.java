@@ -1,0 +1,258 @@
+package dev.payplatform.payments.rest;
+
+import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.checkout.CheckoutClaims;
+import dev.payplatform.commons.checkout.CheckoutTokens;
+import dev.payplatform.commons.errors.FieldError;
+import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.payments.domain.Payment;
+import dev.payplatform.payments.domain.PaymentStatus;
+import dev.payplatform.payments.rest.PaymentDtos.ActionRequired;
+import dev.payplatform.payments.rest.PaymentDtos.CreatePaymentRequest;
+import dev.payplatform.payments.rest.PaymentDtos.InternalPayment;
+import dev.payplatform.payments.rest.PaymentDtos.PaymentResponse;
+import dev.payplatform.payments.service.PaymentService;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Hosted payments (api-docs 000 "Create Payment", "List Payments", "Get Payment", "List Payments
+ * Internal"; 001 the same with Basic auth). Every query is bound to the key's merchant and mode.
+ */
+@Path("/v1/payments")
+@RolesAllowed("merchant")
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentsResource {
+  private final PaymentService payments;
+  private final CheckoutTokens tokens;
+  private final MerchantContext merchant;
+  private final String checkoutUrl;
+  private final Duration tokenTtl;
+
+  public PaymentsResource(
+      PaymentService payments,
+      CheckoutTokens tokens,
+      MerchantContext merchant,
+      @ConfigProperty(name = "platform.public.checkout-url") String checkoutUrl,
+      @ConfigProperty(name = "payments.checkout-token-ttl", defaultValue = "24h")
+          Duration tokenTtl) {
+    this.payments = payments;
+    this.tokens = tokens;
+    this.merchant = merchant;
+    this.checkoutUrl = checkoutUrl.replaceAll("/+$", "");
+    this.tokenTtl = tokenTtl;
+  }
+
+  /**
+   * Stores the payment pending and answers 202 with the checkout page's URL: {@code
+   * {checkout}/checkout/pay/{id}?data={signed token}}.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body) {
+    Money money = validate(body);
+    Instant expiresAt = Instant.now().plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);
+    String merchantId = merchant.merchantId();
+    boolean livemode = merchant.livemode();
+    String merchantName = merchant.merchantName();
+    return payments
+        .create(
+            new PaymentService.NewPayment(
+                merchantId,
+                livemode,
+                merchantName,
+                money,
+                body.description(),
+                body.items(),
+                body.returnUrl(),
+                expiresAt))
+        // RS256 signing costs ~2 ms of CPU: off the event loop (shared/NOTES.md).
+        .chain(
+            p ->
+                Uni.createFrom()
+                    .item(() -> tokens.sign(claims(p, expiresAt)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .map(token -> redirect(p, token)));
+  }
+
+  @GET
+  public Uni<Response> list(
+      @QueryParam("status") String status,
+      @QueryParam("test") String test,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    return page(status, test, limit, offset, PaymentResponse::of);
+  }
+
+  @GET
+  @Path("/internal")
+  public Uni<Response> internal(
+      @QueryParam("status") String status,
+      @QueryParam("test") String test,
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset) {
+    return page(status, test, limit, offset, InternalPayment::of);
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<PaymentResponse> get(@PathParam("id") String id, @QueryParam("test") String test) {
+    Boolean testFilter = parseTest(test, new ArrayList<>(), true);
+    return payments
+        .get(id, merchant.merchantId(), merchant.livemode(), testFilter)
+        .map(PaymentResponse::of);
+  }
+
+  /** A bare JSON array (as the docs define these two lists) plus X-Total-Count. */
+  private Uni<Response> page(
+      String status, String test, String limit, String offset, Function<Payment, ?> view) {
+    List<FieldError> errors = new ArrayList<>();
+    PaymentStatus statusFilter = null;
+    if (status != null && !status.isEmpty()) {
+      statusFilter = PaymentStatus.fromWord(status.toLowerCase(Locale.ROOT)).orElse(null);
+      if (statusFilter == null) {
+        errors.add(
+            FieldError.query(
+                "status",
+                "must be one of pending, requires_action, completed (or succeeded), failed,"
+                    + " canceled, partially_refunded, refunded"));
+      }
+    }
+    Boolean testFilter = parseTest(test, errors, false);
+    PageRequest pageRequest;
+    try {
+      pageRequest = PageRequest.parse(limit, offset);
+    } catch (ValidationFailedException e) {
+      errors.addAll(e.errors());
+      pageRequest = null;
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationFailedException(errors);
+    }
+    return payments
+        .list(
+            new PaymentService.Filter(
+                merchant.merchantId(), merchant.livemode(), statusFilter, testFilter, pageRequest))
+        .map(
+            found ->
+                Response.ok(found.payments().stream().map(view).toList())
+                    .header("X-Total-Count", found.total())
+                    .build());
+  }
+
+  /** {@code true}/{@code false} (any case), or absent. */
+  private static Boolean parseTest(String raw, List<FieldError> errors, boolean throwNow) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    if (raw.equalsIgnoreCase("true")) {
+      return Boolean.TRUE;
+    }
+    if (raw.equalsIgnoreCase("false")) {
+      return Boolean.FALSE;
+    }
+    FieldError error =
+        new FieldError(
+            List.of("query", "test"), "value could not be parsed to a boolean", "type_error.bool");
+    if (throwNow) {
+      throw new ValidationFailedException(error);
+    }
+    errors.add(error);
+    return null;
+  }
+
+  /** The checks Bean Validation cannot express: currency, amount precision, the URL's scheme. */
+  private static Money validate(CreatePaymentRequest body) {
+    List<FieldError> errors = new ArrayList<>();
+    Money money = null;
+    Currency currency = null;
+    try {
+      currency = Money.parseCurrency(body.currency(), "body", "currency");
+    } catch (ValidationFailedException e) {
+      errors.addAll(e.errors());
+    }
+    if (currency != null) {
+      try {
+        money = Money.parseDecimal(body.amount(), currency, "body", "amount");
+      } catch (ValidationFailedException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    if (!isAbsoluteHttpUrl(body.returnUrl())) {
+      errors.add(
+          FieldError.body("return_url", "must be an absolute http or https URL with a host"));
+    }
+    if (!errors.isEmpty()) {
+      throw new ValidationFailedException(errors);
+    }
+    return money;
+  }
+
+  static boolean isAbsoluteHttpUrl(String value) {
+    if (value == null || value.isBlank() || !value.equals(value.strip())) {
+      return false;
+    }
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      return scheme != null
+          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          && uri.getHost() != null
+          && !uri.getHost().isBlank()
+          && uri.getRawUserInfo() == null;
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static CheckoutClaims claims(Payment p, Instant expiresAt) {
+    return new CheckoutClaims(
+        "payment",
+        p.id,
+        p.id,
+        p.merchantId,
+        p.livemode,
+        p.merchantName,
+        p.amount,
+        p.currency,
+        p.description,
+        p.items,
+        p.returnUrl,
+        null,
+        expiresAt);
+  }
+
+  private Response redirect(Payment p, String token) {
+    // A JWS compact serialisation is base64url segments and dots: URL-safe as it is.
+    String url = checkoutUrl + "/checkout/pay/" + p.id + "?data=" + token;
+    return Response.status(202)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(ActionRequired.redirect(p.id, url))
+        .build();
+  }
+}

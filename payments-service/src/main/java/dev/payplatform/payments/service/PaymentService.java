@@ -1,0 +1,138 @@
+package dev.payplatform.payments.service;
+
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.events.OutgoingEvent;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.outbox.OutboxWriter;
+import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.payments.domain.Payment;
+import dev.payplatform.payments.domain.PaymentStatus;
+import dev.payplatform.payments.messaging.PaymentEvents;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Hosted payments as the merchant's API sees them: create, list and read, always per tenant. */
+@ApplicationScoped
+public class PaymentService {
+  public static final String NOT_FOUND_TITLE = "Payments not found";
+  public static final String NOT_FOUND_CONTENT =
+      "Errors were encountered during the search, please verify the data.";
+
+  private final OutboxWriter outbox;
+  private final String topic;
+
+  public PaymentService(
+      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.payments") String topic) {
+    this.outbox = outbox;
+    this.topic = topic;
+  }
+
+  /** A validated hosted-payment request, bound to the merchant and mode of the caller's key. */
+  public record NewPayment(
+      String merchantId,
+      boolean livemode,
+      String merchantName,
+      Money money,
+      String description,
+      List<String> items,
+      String returnUrl,
+      Instant checkoutExpiresAt) {}
+
+  /** Merchant + mode always; {@code test} (when given) must agree with the key's mode. */
+  public record Filter(
+      String merchantId, boolean livemode, PaymentStatus status, Boolean test, PageRequest page) {
+
+    /** A {@code test} filter that contradicts the key's mode matches nothing, never other data. */
+    boolean contradictsMode() {
+      return test != null && test == livemode;
+    }
+  }
+
+  public record Found(List<Payment> payments, long total) {}
+
+  /** Stores the payment {@code pending} and its {@code payment.created} event, together. */
+  @WithTransaction
+  public Uni<Payment> create(NewPayment req) {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Payment p = new Payment();
+    p.id = Ids.newId("pay");
+    p.merchantId = req.merchantId();
+    p.livemode = req.livemode();
+    p.merchantName = req.merchantName();
+    p.amount = req.money().minorUnits();
+    p.currency = req.money().currencyCode();
+    p.description = req.description();
+    p.items = List.copyOf(req.items());
+    p.returnUrl = req.returnUrl();
+    p.status = PaymentStatus.PENDING;
+    p.purpose = "payment";
+    p.reference = p.id;
+    p.checkoutExpiresAt = req.checkoutExpiresAt();
+    p.createdAt = now;
+    p.updatedAt = now;
+    return p.<Payment>persist()
+        .call(
+            saved ->
+                outbox.append(
+                    new OutgoingEvent(
+                        topic,
+                        PaymentEvents.CREATED,
+                        saved.id,
+                        saved.merchantId,
+                        saved.livemode,
+                        PaymentEvents.PaymentData.of(saved))));
+  }
+
+  /** Newest first. */
+  @WithSession
+  public Uni<Found> list(Filter f) {
+    if (f.contradictsMode()) {
+      return Uni.createFrom().item(new Found(List.of(), 0));
+    }
+    String query = "merchantId = :merchant and livemode = :live";
+    Parameters params = Parameters.with("merchant", f.merchantId()).and("live", f.livemode());
+    if (f.status() != null) {
+      query += " and status = :status";
+      params = params.and("status", f.status());
+    }
+    var q =
+        Payment.<Payment>find(
+            query, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
+    int from = f.page().offset();
+    return q.count()
+        .chain(
+            total ->
+                total <= from
+                    ? Uni.createFrom().item(new Found(List.of(), total))
+                    : q.range(from, from + f.page().limit() - 1)
+                        .list()
+                        .map(list -> new Found(list, total)));
+  }
+
+  /** The caller's payment, or the documented 404 (unknown, another merchant's, another mode's). */
+  @WithSession
+  public Uni<Payment> get(String id, String merchantId, boolean livemode, Boolean test) {
+    if ((test != null && test == livemode) || !Ids.looksLike(id, "pay")) {
+      return Uni.createFrom().failure(notFound());
+    }
+    return Payment.<Payment>find(
+            "id = ?1 and merchantId = ?2 and livemode = ?3", id, merchantId, livemode)
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(PaymentService::notFound);
+  }
+
+  public static ApiException notFound() {
+    return ApiException.notFound(NOT_FOUND_TITLE, NOT_FOUND_CONTENT);
+  }
+}
