@@ -22,13 +22,27 @@ class EdgeCannotBeBypassedIT {
       {"http://127.0.0.1:8084", "POST", "/v1/payment-links"},
     };
     for (String[] c : calls) {
-      given().contentType("application/json").body("{}").request(c[1], c[0] + c[2]).then()
-          .statusCode(401).body("detail", is("Not authenticated."));
+      given()
+          .contentType("application/json")
+          .body("{}")
+          .request(c[1], c[0] + c[2])
+          .then()
+          .statusCode(401)
+          .body("detail", is("Not authenticated."));
       // A merchant's secret key is not a credential the services accept either.
-      given().header("X-Api-Key", Platform.env().skTest()).contentType("application/json")
-          .body("{}").request(c[1], c[0] + c[2]).then().statusCode(401);
-      given().header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
-          .contentType("application/json").body("{}").request(c[1], c[0] + c[2]).then()
+      given()
+          .header("X-Api-Key", Platform.env().skTest())
+          .contentType("application/json")
+          .body("{}")
+          .request(c[1], c[0] + c[2])
+          .then()
+          .statusCode(401);
+      given()
+          .header("Authorization", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")
+          .contentType("application/json")
+          .body("{}")
+          .request(c[1], c[0] + c[2])
+          .then()
           .statusCode(401);
     }
   }

@@ -32,13 +32,25 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class OpsConsumer implements AutoCloseable {
   static final List<String> TOPICS =
-      List.of("merchants.events", "checkout.events", "payments.events", "catalog.events",
+      List.of(
+          "merchants.events",
+          "checkout.events",
+          "payments.events",
+          "catalog.events",
           "billing.events");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One event as read from a topic. */
-  record Event(String topic, String key, String id, String type, String merchantId,
-      String livemode, String time, String source, JsonNode data) {}
+  record Event(
+      String topic,
+      String key,
+      String id,
+      String type,
+      String merchantId,
+      String livemode,
+      String time,
+      String source,
+      JsonNode data) {}
 
   private final KafkaConsumer<String, String> consumer;
   private final List<Event> events = new ArrayList<>();
@@ -73,15 +85,21 @@ final class OpsConsumer implements AutoCloseable {
         events.add(toEvent(r));
       }
     }
-    throw new AssertionError("no matching event within " + timeout + "; read: "
-        + events.stream().map(e -> e.type() + "/" + e.key()).toList());
+    throw new AssertionError(
+        "no matching event within "
+            + timeout
+            + "; read: "
+            + events.stream().map(e -> e.type() + "/" + e.key()).toList());
   }
 
   /** The events about one payment (by key or by a payment_id field), in the order read. */
   List<Event> aboutPayment(String paymentId) {
     return events.stream()
-        .filter(e -> paymentId.equals(e.key()) || paymentId.equals(e.data().path("payment_id").asText())
-            || paymentId.equals(e.data().path("id").asText()))
+        .filter(
+            e ->
+                paymentId.equals(e.key())
+                    || paymentId.equals(e.data().path("payment_id").asText())
+                    || paymentId.equals(e.data().path("id").asText()))
         .toList();
   }
 
@@ -92,9 +110,16 @@ final class OpsConsumer implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError("event on " + r.topic() + " is not JSON: " + r.value(), e);
     }
-    return new Event(r.topic(), r.key(), header(r, "ce_id"), header(r, "ce_type"),
-        header(r, "ce_merchantid"), header(r, "ce_livemode"), header(r, "ce_time"),
-        header(r, "ce_source"), data);
+    return new Event(
+        r.topic(),
+        r.key(),
+        header(r, "ce_id"),
+        header(r, "ce_type"),
+        header(r, "ce_merchantid"),
+        header(r, "ce_livemode"),
+        header(r, "ce_time"),
+        header(r, "ce_source"),
+        data);
   }
 
   private static String header(ConsumerRecord<?, ?> r, String name) {
@@ -113,8 +138,9 @@ final class OpsConsumer implements AutoCloseable {
     Path schemaFile = Platform.ROOT.resolve("docs/events/" + dir + "/" + e.type() + ".schema.json");
     assertThat(schemaFile).as("schema for %s", e.type()).exists();
     try {
-      JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-          .getSchema(Files.readString(schemaFile));
+      JsonSchema schema =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+              .getSchema(Files.readString(schemaFile));
       Set<ValidationMessage> errors = schema.validate(e.data());
       assertThat(errors).as("%s data %s", e.type(), e.data()).isEmpty();
     } catch (IOException io) {

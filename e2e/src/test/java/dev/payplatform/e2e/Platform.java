@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
  * (with this build's jars, so no second build), then used only through the edge.
  */
 final class Platform {
-  static final Path ROOT = Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
+  static final Path ROOT =
+      Path.of(System.getProperty("platform.root", "..")).toAbsolutePath().normalize();
   static final Path STATE = ROOT.resolve(".platform");
 
   /** What `up` printed and wrote to .platform/demo.env. */
@@ -84,8 +85,14 @@ final class Platform {
         given()
             .header("Authorization", "Bearer " + env().adminToken())
             .contentType("application/json")
-            .body(Map.of("name", name + " " + UUID.randomUUID().toString().substring(0, 6),
-                "rate_limit_test", 1000, "rate_limit_live", 1000))
+            .body(
+                Map.of(
+                    "name",
+                    name + " " + UUID.randomUUID().toString().substring(0, 6),
+                    "rate_limit_test",
+                    1000,
+                    "rate_limit_live",
+                    1000))
             .post(url("/admin/merchants"))
             .then()
             .statusCode(201)
@@ -100,7 +107,9 @@ final class Platform {
   /** The base URLs of the services behind the edge (to prove they cannot be reached around it). */
   static List<String> serviceUrls() {
     return List.of(
-        "http://127.0.0.1:8081", "http://127.0.0.1:8082", "http://127.0.0.1:8083",
+        "http://127.0.0.1:8081",
+        "http://127.0.0.1:8082",
+        "http://127.0.0.1:8083",
         "http://127.0.0.1:8084");
   }
 }

@@ -1,0 +1,137 @@
+package dev.payplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After every scenario ran: no test card number and no security code used by these tests is in any
+ * service database ({@code pg_dump}), any service log, or any event topic.
+ */
+@Order(1000)
+class NoCardDataAtRestIT {
+  private static final List<String> DATABASES =
+      List.of("edge", "checkout", "payments", "catalog", "billing");
+
+  /** A PAN, also with the separators buyers type, and the CVC as a whole token. */
+  private static List<Pattern> cardPatterns() {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String pan : Cards.ALL_PANS) {
+      patterns.add(Pattern.compile(pan));
+      patterns.add(Pattern.compile(pan.replaceAll("(\\d{4})(?=\\d)", "$1[ -]")));
+    }
+    patterns.add(Pattern.compile("(?<![0-9A-Za-z_.:-])" + Cards.CVC + "(?![0-9A-Za-z_-])"));
+    return patterns;
+  }
+
+  private static List<String> findings(String where, String text) {
+    List<String> found = new ArrayList<>();
+    for (Pattern p : cardPatterns()) {
+      var m = p.matcher(text);
+      if (m.find()) {
+        int from = Math.max(0, m.start() - 60);
+        int to = Math.min(text.length(), m.end() + 60);
+        found.add(where + ": /" + p + "/ near «" + text.substring(from, to) + "»");
+      }
+    }
+    return found;
+  }
+
+  @Test
+  void noDatabaseHoldsACardNumberOrSecurityCode() throws Exception {
+    Platform.env();
+    List<String> found = new ArrayList<>();
+    for (String db : DATABASES) {
+      ProcessBuilder pb =
+          new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", db, "--data-only", db);
+      pb.environment().put("PGPASSWORD", db);
+      Process p = pb.start();
+      String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(p.exitValue()).as("pg_dump %s: %s", db, err).isZero();
+      assertThat(dump).as("the %s dump has data", db).contains("COPY public.");
+      found.addAll(findings("database " + db, dump));
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void noServiceLogHoldsACardNumberOrSecurityCode() throws IOException {
+    Platform.env();
+    List<String> found = new ArrayList<>();
+    List<String> services =
+        List.of(
+            "gateway-adapter",
+            "checkout-service",
+            "payments-service",
+            "catalog-service",
+            "billing-service");
+    try (Stream<Path> logs = Files.list(Platform.STATE.resolve("logs"))) {
+      for (Path log :
+          logs.filter(
+                  f ->
+                      services.stream()
+                          .anyMatch(s -> f.getFileName().toString().equals(s + ".log")))
+              .toList()) {
+        found.addAll(
+            findings(
+                "log " + log.getFileName(),
+                new String(Files.readAllBytes(log), StandardCharsets.UTF_8)));
+      }
+    }
+    assertThat(found).isEmpty();
+  }
+
+  @Test
+  void noEventTopicHoldsACardNumberOrSecurityCode() {
+    Platform.env();
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "ops-card-audit-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+    List<String> found = new ArrayList<>();
+    int read = 0;
+    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+      consumer.subscribe(OpsConsumer.TOPICS);
+      long quietSince = System.nanoTime();
+      while (System.nanoTime() - quietSince < Duration.ofSeconds(5).toNanos()) {
+        var records = consumer.poll(Duration.ofMillis(500));
+        if (!records.isEmpty()) {
+          quietSince = System.nanoTime();
+        }
+        for (ConsumerRecord<String, String> r : records) {
+          read++;
+          StringBuilder text =
+              new StringBuilder(String.valueOf(r.key())).append(' ').append(r.value());
+          for (Header h : r.headers()) {
+            text.append(' ').append(new String(h.value(), StandardCharsets.UTF_8));
+          }
+          found.addAll(findings(r.topic() + "@" + r.offset(), text.toString()));
+        }
+      }
+    }
+    assertThat(read).as("events read").isGreaterThan(10);
+    assertThat(found).isEmpty();
+  }
+}
