@@ -1,0 +1,79 @@
+package dev.payplatform.billing.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/**
+ * What a subscription bills for one period: {@code open} until paid ({@code paid}), abandoned
+ * ({@code void}: the subscription ended first) or given up on after the last retry ({@code
+ * uncollectible}). Each off-session charge attempt gets a fresh payment id.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice extends PanacheEntityBase {
+  private static final Logger LOG = Logger.getLogger(Invoice.class);
+  public static final String ID_PREFIX = "in";
+
+  public static final String OPEN = "open";
+  public static final String PAID = "paid";
+  public static final String VOID = "void";
+  public static final String UNCOLLECTIBLE = "uncollectible";
+
+  private static final Map<String, Set<String>> TRANSITIONS =
+      Map.of(
+          OPEN, Set.of(PAID, VOID, UNCOLLECTIBLE),
+          PAID, Set.of(),
+          VOID, Set.of(),
+          UNCOLLECTIBLE, Set.of());
+
+  public static final String REASON_CREATE = "subscription_create";
+  public static final String REASON_CYCLE = "subscription_cycle";
+
+  @Id public String id;
+  public String merchantId;
+  public boolean livemode;
+  public String subscriptionId;
+  public String customerId;
+  public long amount;
+  public String currency;
+  public String status;
+  public String billingReason;
+  public Instant periodStart;
+  public Instant periodEnd;
+  public int attemptCount;
+  public String paymentId;
+  public String paymentIntentId;
+  public boolean chargePending;
+  public Instant nextPaymentAttempt;
+  public String lastFailureReason;
+  public Instant paidAt;
+  public Instant createdAt;
+  public Instant updatedAt;
+
+  public boolean isRenewal() {
+    return REASON_CYCLE.equals(billingReason);
+  }
+
+  public boolean isOpen() {
+    return OPEN.equals(status);
+  }
+
+  /** Moves to {@code next} if allowed; otherwise logs and ignores. */
+  public boolean moveTo(String next) {
+    if (!TRANSITIONS.getOrDefault(status, Set.of()).contains(next)) {
+      LOG.infof("invoice %s: ignoring transition %s -> %s", id, status, next);
+      return false;
+    }
+    status = next;
+    chargePending = false;
+    nextPaymentAttempt = null;
+    updatedAt = Timestamps.now();
+    return true;
+  }
+}

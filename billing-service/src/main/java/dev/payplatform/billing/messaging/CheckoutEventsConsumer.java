@@ -1,0 +1,119 @@
+package dev.payplatform.billing.messaging;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payplatform.billing.service.PaymentLinkService;
+import dev.payplatform.billing.service.RefundService;
+import dev.payplatform.billing.service.SubscriptionService;
+import dev.payplatform.billing.service.Tenant;
+import dev.payplatform.commons.events.IncomingEvent;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * checkout-service's answers: charges of invoices and link visits (payment_intent.succeeded /
+ * .payment_failed), session subscriptions (checkout.subscription_requested) and refund outcomes
+ * (refund.succeeded / refund.failed).
+ */
+@ApplicationScoped
+public class CheckoutEventsConsumer {
+  static final String CONSUMER = "billing-checkout";
+
+  private final Inbox inbox;
+  private final ObjectMapper json;
+  private final SubscriptionService subscriptions;
+  private final PaymentLinkService links;
+  private final RefundService refunds;
+
+  public CheckoutEventsConsumer(
+      Inbox inbox,
+      ObjectMapper json,
+      SubscriptionService subscriptions,
+      PaymentLinkService links,
+      RefundService refunds) {
+    this.inbox = inbox;
+    this.json = json;
+    this.subscriptions = subscriptions;
+    this.links = links;
+    this.refunds = refunds;
+  }
+
+  @Incoming("checkout-events")
+  @WithTransaction
+  public Uni<Void> consume(ConsumerRecord<String, String> record) {
+    return InboxConsumer.handle(CONSUMER, record, json, inbox, this::apply);
+  }
+
+  private Uni<Void> apply(IncomingEvent event) {
+    JsonNode d = event.data();
+    return switch (event.type()) {
+      case "payment_intent.succeeded" -> charge(event, d, true);
+      case "payment_intent.payment_failed" -> charge(event, d, false);
+      case "checkout.subscription_requested" ->
+          subscriptions.createFromSession(
+              EventFields.tenant(event),
+              new SubscriptionService.SessionRequest(
+                  EventFields.requiredText(d, "session_id"),
+                  EventFields.text(d, "payment_intent_id"),
+                  EventFields.text(d, "payment_id"),
+                  EventFields.text(d, "customer_id"),
+                  EventFields.requiredText(d, "plan_id"),
+                  EventFields.integer(d, "amount"),
+                  EventFields.text(d, "currency") == null ? null : EventFields.currency(d)));
+      case "refund.succeeded" ->
+          refunds.settle(
+              EventFields.tenant(event), EventFields.requiredText(d, "refund_id"), true, null);
+      case "refund.failed" ->
+          refunds.settle(
+              EventFields.tenant(event),
+              EventFields.requiredText(d, "refund_id"),
+              false,
+              EventFields.text(d, "failure_reason"));
+      default -> Uni.createFrom().voidItem();
+    };
+  }
+
+  private Uni<Void> charge(IncomingEvent event, JsonNode d, boolean succeeded) {
+    String purpose = EventFields.text(d, "purpose");
+    Tenant tenant = EventFields.tenant(event);
+    if ("link".equals(purpose)) {
+      if (!succeeded) {
+        return Uni.createFrom().voidItem();
+      }
+      String linkId = EventFields.text(d, "payment_link_id");
+      return links.recordPaidVisit(
+          tenant,
+          linkId != null ? linkId : EventFields.text(d, "reference"),
+          EventFields.requiredText(d, "payment_id"),
+          EventFields.requiredInteger(d, "amount"),
+          EventFields.currency(d));
+    }
+    if (!"invoice".equals(purpose) && !"session".equals(purpose)) {
+      // Hosted one-off payments are payments-service's business, not billing's.
+      return Uni.createFrom().voidItem();
+    }
+    String invoiceId = EventFields.text(d, "invoice_id");
+    String reference = EventFields.text(d, "reference");
+    if (invoiceId == null && Ids.looksLike(reference, "in")) {
+      invoiceId = reference;
+    }
+    // Without an invoice id the charge is matched by its payment intent / payment id (the first
+    // invoice of a checkout-session subscription).
+    return subscriptions.applyChargeOutcome(
+        tenant,
+        new SubscriptionService.ChargeOutcome(
+            purpose,
+            invoiceId,
+            EventFields.text(d, "payment_id"),
+            EventFields.text(d, "payment_intent_id"),
+            EventFields.text(d, "payment_method_id"),
+            succeeded,
+            EventFields.flag(d, "off_session"),
+            EventFields.text(d, "decline_reason")));
+  }
+}

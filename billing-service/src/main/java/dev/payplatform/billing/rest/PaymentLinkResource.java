@@ -1,0 +1,82 @@
+package dev.payplatform.billing.rest;
+
+import dev.payplatform.billing.rest.validation.JsonIntegers;
+import dev.payplatform.billing.service.PaymentLinkService;
+import dev.payplatform.billing.service.Tenant;
+import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The Payment Links API (api-docs 003), plus get, deactivate and reactivate. */
+@Path("/v1/payment-links")
+@RolesAllowed("merchant")
+@Produces(MediaType.APPLICATION_JSON)
+public class PaymentLinkResource {
+  private final PaymentLinkService links;
+  private final MerchantContext merchant;
+  private final Views views;
+
+  public PaymentLinkResource(PaymentLinkService links, MerchantContext merchant, Views views) {
+    this.links = links;
+    this.merchant = merchant;
+    this.views = views;
+  }
+
+  /** 200 with exactly {@code {id, object, url, active}}, as documented. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<PaymentLinkResponse> create(@Valid @NotNull CreatePaymentLinkRequest body) {
+    Money price =
+        Money.ofMinorUnits(
+            JsonIntegers.toLong(body.amount()),
+            Money.parseCurrency(body.currency(), "body", "currency"),
+            "body",
+            "amount");
+    return links
+        .create(tenant(), price, body.description().strip(), merchant.merchantName())
+        .map(views::linkSummary);
+  }
+
+  /** The documented envelope of {@code PaymentLinkResponse}, newest first. */
+  @GET
+  public Uni<Page<PaymentLinkResponse>> list(
+      @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
+    ListQuery query = new ListQuery(limit, offset);
+    return links.list(tenant(), query.page()).map(page -> page.map(views::linkSummary));
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<PaymentLinkView> get(@PathParam("id") String id) {
+    return links.get(tenant(), id).map(views::link);
+  }
+
+  /** The link page then answers 410; idempotent. */
+  @POST
+  @Path("/{id}/deactivate")
+  public Uni<PaymentLinkView> deactivate(@PathParam("id") String id) {
+    return links.setActive(tenant(), id, false).map(views::link);
+  }
+
+  @POST
+  @Path("/{id}/reactivate")
+  public Uni<PaymentLinkView> reactivate(@PathParam("id") String id) {
+    return links.setActive(tenant(), id, true).map(views::link);
+  }
+
+  private Tenant tenant() {
+    return new Tenant(merchant.merchantId(), merchant.livemode());
+  }
+}

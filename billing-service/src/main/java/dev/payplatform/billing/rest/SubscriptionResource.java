@@ -1,0 +1,135 @@
+package dev.payplatform.billing.rest;
+
+import dev.payplatform.billing.domain.Subscription;
+import dev.payplatform.billing.rest.validation.JsonIntegers;
+import dev.payplatform.billing.service.SubscriptionService;
+import dev.payplatform.billing.service.Tenant;
+import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.errors.FieldError;
+import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.paging.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+
+@Path("/v1/subscriptions")
+@RolesAllowed("merchant")
+@Produces(MediaType.APPLICATION_JSON)
+public class SubscriptionResource {
+  private final SubscriptionService subscriptions;
+  private final MerchantContext merchant;
+  private final Views views;
+
+  public SubscriptionResource(
+      SubscriptionService subscriptions, MerchantContext merchant, Views views) {
+    this.subscriptions = subscriptions;
+    this.merchant = merchant;
+    this.views = views;
+  }
+
+  /**
+   * The subscription (incomplete, or trialing) with its first invoice as {@code latest_invoice},
+   * whose {@code payment_url} is the hosted page where the customer pays it.
+   */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<SubscriptionView> create(@Valid @NotNull CreateSubscriptionRequest body) {
+    Long trialDays = JsonIntegers.toLong(body.trialDays());
+    var req =
+        new SubscriptionService.NewSubscription(
+            body.customerId().strip(),
+            body.planId().strip(),
+            trialDays == null ? null : trialDays.intValue());
+    return subscriptions.create(tenant(), req, merchant.merchantName()).map(this::view);
+  }
+
+  /** Newest first; {@code status} and {@code customer_id} filter. */
+  @GET
+  public Uni<Page<SubscriptionView>> list(
+      @QueryParam("limit") String limit,
+      @QueryParam("offset") String offset,
+      @QueryParam("status") String status,
+      @QueryParam("customer_id") String customerId) {
+    ListQuery query = new ListQuery(limit, offset);
+    String statusFilter = query.oneOf("status", status, Subscription.STATUSES);
+    String customerFilter = query.idFilter("customer_id", customerId, "cus");
+    return subscriptions
+        .list(tenant(), statusFilter, customerFilter, query.page())
+        .map(page -> page.map(this::view));
+  }
+
+  @GET
+  @Path("/{id}")
+  public Uni<SubscriptionView> get(@PathParam("id") String id) {
+    return subscriptions.get(tenant(), id).map(this::view);
+  }
+
+  /** Cancels now, or with {@code {"at_period_end": true}} when the current period ends. */
+  @POST
+  @Path("/{id}/cancel")
+  @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  public Uni<SubscriptionView> cancel(@PathParam("id") String id, CancelSubscriptionRequest body) {
+    boolean atPeriodEnd = body != null && Boolean.TRUE.equals(body.atPeriodEnd());
+    return subscriptions.cancel(tenant(), id, atPeriodEnd).map(this::view);
+  }
+
+  /**
+   * Test mode only: moves this subscription's clock forward ({@code {"seconds": N}} or {@code
+   * {"to": "2026-06-01T00:00:00Z"}}) and runs the renewals, retries and expiries that became due
+   * before answering. 400 with a live key.
+   */
+  @POST
+  @Path("/{id}/test_clock/advance")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Uni<SubscriptionView> advanceClock(
+      @PathParam("id") String id, @Valid @NotNull AdvanceClockRequest body) {
+    Long seconds = JsonIntegers.toLong(body.seconds());
+    Instant to = null;
+    if (seconds == null && body.to() == null) {
+      throw new ValidationFailedException(
+          new FieldError(
+              List.of("body", "seconds"),
+              "field required: give seconds or to",
+              "value_error.missing"));
+    }
+    if (seconds != null && body.to() != null) {
+      throw new ValidationFailedException(
+          new FieldError(List.of("body"), "give either seconds or to, not both", "value_error"));
+    }
+    if (body.to() != null) {
+      try {
+        to = OffsetDateTime.parse(body.to()).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new ValidationFailedException(
+            FieldError.body("to", "must be an ISO-8601 date-time such as 2026-06-01T00:00:00Z"));
+      }
+      if (to.isAfter(Instant.now().plus(Duration.ofSeconds(AdvanceClockRequest.MAX_SECONDS)))) {
+        throw new ValidationFailedException(
+            FieldError.body("to", "must be at most 10 years ahead"));
+      }
+    }
+    return subscriptions.advanceClock(tenant(), id, seconds, to).map(this::view);
+  }
+
+  private SubscriptionView view(SubscriptionService.WithInvoice s) {
+    return views.subscription(s.subscription(), s.latestInvoice());
+  }
+
+  private Tenant tenant() {
+    return new Tenant(merchant.merchantId(), merchant.livemode());
+  }
+}

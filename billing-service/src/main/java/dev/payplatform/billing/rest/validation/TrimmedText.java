@@ -1,0 +1,66 @@
+package dev.payplatform.billing.rest.validation;
+
+import static java.lang.annotation.ElementType.FIELD;
+import static java.lang.annotation.ElementType.METHOD;
+import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
+
+/**
+ * Text measured after trimming, in Unicode characters, without control characters (PostgreSQL
+ * refuses NUL; a description with a line break would break the hosted page's layout). Null is
+ * valid: pair with {@code @NotNull} for required fields.
+ */
+@Target({FIELD, METHOD, PARAMETER})
+@Retention(RUNTIME)
+@Constraint(validatedBy = TrimmedText.Validator.class)
+public @interface TrimmedText {
+  String message() default "is not valid text";
+
+  Class<?>[] groups() default {};
+
+  Class<? extends Payload>[] payload() default {};
+
+  int min() default 0;
+
+  int max();
+
+  class Validator implements ConstraintValidator<TrimmedText, String> {
+    private int min;
+    private int max;
+
+    @Override
+    public void initialize(TrimmedText annotation) {
+      min = annotation.min();
+      max = annotation.max();
+    }
+
+    @Override
+    public boolean isValid(String value, ConstraintValidatorContext ctx) {
+      if (value == null) {
+        return true;
+      }
+      String text = value.strip();
+      if (min > 0 && text.isEmpty()) {
+        return Messages.fail(ctx, "must not be blank");
+      }
+      if (text.codePoints().anyMatch(Character::isISOControl)) {
+        return Messages.fail(ctx, "must not contain control characters");
+      }
+      int length = text.codePointCount(0, text.length());
+      if (length < min) {
+        return Messages.fail(ctx, "must be at least " + min + " characters");
+      }
+      if (length > max) {
+        return Messages.fail(ctx, "must be at most " + max + " characters");
+      }
+      return true;
+    }
+  }
+}

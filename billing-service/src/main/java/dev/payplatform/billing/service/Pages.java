@@ -1,0 +1,34 @@
+package dev.payplatform.billing.service;
+
+import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import java.util.List;
+
+/** One page of a list query plus the total, newest first. */
+final class Pages {
+  /** The API's list order; the indexes (merchant_id, livemode, created_at desc, id desc) match. */
+  static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+
+  private Pages() {}
+
+  static <T> Uni<Page<T>> of(PanacheQuery<T> query, PageRequest request) {
+    // Sequential, not combined: one reactive session runs one statement at a time.
+    return query
+        .count()
+        .chain(
+            total -> {
+              if (request.offset() >= total) {
+                return Uni.createFrom().item(Page.of(List.<T>of(), total, request));
+              }
+              int last =
+                  (int) Math.min((long) request.offset() + request.limit() - 1, Integer.MAX_VALUE);
+              return query
+                  .range(request.offset(), last)
+                  .list()
+                  .map(items -> Page.of(items, total, request));
+            });
+  }
+}

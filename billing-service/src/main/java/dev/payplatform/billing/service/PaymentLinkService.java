@@ -1,0 +1,252 @@
+package dev.payplatform.billing.service;
+
+import dev.payplatform.billing.domain.Invoice;
+import dev.payplatform.billing.domain.PaymentLink;
+import dev.payplatform.billing.domain.Subscription;
+import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.billing.messaging.BillingEvents;
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.jboss.logging.Logger;
+
+/** Payment links and what their buyer page (and an invoice's) needs. */
+@ApplicationScoped
+public class PaymentLinkService {
+  private static final Logger LOG = Logger.getLogger(PaymentLinkService.class);
+
+  /** What a buyer page found for an id. */
+  public sealed interface PageTarget {
+    /** Payable now: send the buyer to checkout. */
+    record Payable(HostedCheckout.Payable payable) implements PageTarget {}
+
+    /** Known but no longer payable (inactive link, closed invoice): 410. */
+    record Gone(String message) implements PageTarget {}
+
+    /** No such link or invoice: 404. */
+    record Unknown() implements PageTarget {}
+  }
+
+  private final BillingEvents events;
+
+  public PaymentLinkService(BillingEvents events) {
+    this.events = events;
+  }
+
+  @WithTransaction
+  public Uni<PaymentLink> create(
+      Tenant tenant, Money price, String description, String merchantName) {
+    Instant now = Timestamps.now();
+    PaymentLink l = new PaymentLink();
+    l.id = Ids.newId(PaymentLink.ID_PREFIX);
+    l.merchantId = tenant.merchantId();
+    l.livemode = tenant.livemode();
+    l.amount = price.minorUnits();
+    l.currency = price.currencyCode();
+    l.description = description;
+    l.active = true;
+    l.merchantName = merchantName;
+    l.paidCount = 0;
+    l.createdAt = now;
+    l.updatedAt = now;
+    return l.<PaymentLink>persist()
+        .call(link -> events.paymentLink(BillingEvents.PAYMENT_LINK_CREATED, link));
+  }
+
+  @WithSession
+  public Uni<Page<PaymentLink>> list(Tenant tenant, PageRequest page) {
+    return Pages.of(
+        PaymentLink.<PaymentLink>find(Tenant.WHERE, Pages.NEWEST_FIRST, tenant.parameters()), page);
+  }
+
+  @WithSession
+  public Uni<PaymentLink> get(Tenant tenant, String id) {
+    return find(tenant, id);
+  }
+
+  /** Deactivates or reactivates; emits payment_link.updated only when something changed. */
+  @WithTransaction
+  public Uni<PaymentLink> setActive(Tenant tenant, String id, boolean active) {
+    return find(tenant, id)
+        .call(
+            l -> {
+              if (l.active == active) {
+                return Uni.createFrom().voidItem();
+              }
+              l.active = active;
+              l.updatedAt = Timestamps.now();
+              return events.paymentLink(BillingEvents.PAYMENT_LINK_UPDATED, l);
+            });
+  }
+
+  /**
+   * A link visit was paid (payment_intent.succeeded, purpose link): counted once per payment,
+   * however often the event is delivered.
+   */
+  @WithTransaction
+  public Uni<Void> recordPaidVisit(
+      Tenant tenant, String linkId, String paymentId, long amount, String currency) {
+    if (linkId == null || paymentId == null) {
+      LOG.warnf("paid link visit without link or payment id (%s, %s) ignored", linkId, paymentId);
+      return Uni.createFrom().voidItem();
+    }
+    return PaymentLink.<PaymentLink>find(
+            Tenant.WHERE + " and id = :id", tenant.parameters("id", linkId))
+        .firstResult()
+        .chain(
+            link -> {
+              if (link == null) {
+                LOG.warnf("payment %s for unknown payment link %s ignored", paymentId, linkId);
+                return Uni.createFrom().voidItem();
+              }
+              return Panache.getSession()
+                  .chain(
+                      s ->
+                          s.createNativeQuery(
+                                  "insert into payment_link_payment (payment_link_id, payment_id,"
+                                      + " amount, currency, paid_at) values (?1, ?2, ?3, ?4, now())"
+                                      + " on conflict do nothing")
+                              .setParameter(1, link.id)
+                              .setParameter(2, paymentId)
+                              .setParameter(3, amount)
+                              .setParameter(4, currency)
+                              .executeUpdate())
+                  .chain(
+                      inserted -> {
+                        if (inserted == 0) {
+                          return Uni.createFrom().voidItem();
+                        }
+                        // An atomic increment: two visits paid at once both count.
+                        return Panache.getSession()
+                            .chain(
+                                s ->
+                                    s.createNativeQuery(
+                                            "update payment_link set paid_count = paid_count + 1,"
+                                                + " updated_at = now() where id = ?1")
+                                        .setParameter(1, link.id)
+                                        .executeUpdate())
+                            .replaceWithVoid();
+                      });
+            });
+  }
+
+  /**
+   * What {@code GET /link/{id}} shows: an active link or an open invoice is payable; an inactive
+   * link or a closed invoice is gone; anything else is unknown. No tenant: the id is the
+   * credential, and the page binds the payment to the object's own merchant and mode.
+   */
+  @WithSession
+  public Uni<PageTarget> pageTarget(String id) {
+    if (Ids.looksLike(id, PaymentLink.ID_PREFIX)) {
+      return PaymentLink.<PaymentLink>findById(id).chain(this::linkTarget);
+    }
+    if (Ids.looksLike(id, Invoice.ID_PREFIX)) {
+      return Invoice.<Invoice>findById(id).chain(this::invoiceTarget);
+    }
+    return Uni.createFrom().item(new PageTarget.Unknown());
+  }
+
+  private Uni<PageTarget> linkTarget(PaymentLink l) {
+    if (l == null) {
+      return Uni.createFrom().item(new PageTarget.Unknown());
+    }
+    if (!l.active) {
+      return Uni.createFrom()
+          .item(new PageTarget.Gone("This payment link has been deactivated by the seller."));
+    }
+    return SubscriptionService.merchantName(l.merchantId, l.merchantName)
+        .map(
+            name ->
+                new PageTarget.Payable(
+                    new HostedCheckout.Payable(
+                        "link",
+                        l.id,
+                        l.merchantId,
+                        l.livemode,
+                        name,
+                        l.amount,
+                        l.currency,
+                        l.description,
+                        null)));
+  }
+
+  private Uni<PageTarget> invoiceTarget(Invoice inv) {
+    if (inv == null) {
+      return Uni.createFrom().item(new PageTarget.Unknown());
+    }
+    return Subscription.<Subscription>findById(inv.subscriptionId)
+        .chain(
+            s -> {
+              if (!inv.isOpen()) {
+                return Uni.createFrom()
+                    .item(
+                        new PageTarget.Gone(
+                            Invoice.PAID.equals(inv.status)
+                                ? "This invoice has already been paid. Thank you!"
+                                : "This invoice is closed and can no longer be paid."));
+              }
+              return SubscriptionService.merchantName(s.merchantId, s.merchantName)
+                  .map(
+                      name ->
+                          new PageTarget.Payable(
+                              new HostedCheckout.Payable(
+                                  "invoice",
+                                  inv.id,
+                                  inv.merchantId,
+                                  inv.livemode,
+                                  name,
+                                  inv.amount,
+                                  inv.currency,
+                                  s.description,
+                                  inv.customerId)));
+            });
+  }
+
+  /** What the thanks page says: the link's or invoice's merchant, if the id is known. */
+  @WithSession
+  public Uni<String> merchantNameFor(String id) {
+    if (Ids.looksLike(id, PaymentLink.ID_PREFIX)) {
+      return PaymentLink.<PaymentLink>findById(id)
+          .chain(
+              l ->
+                  l == null
+                      ? Uni.createFrom().<String>nullItem()
+                      : SubscriptionService.merchantName(l.merchantId, l.merchantName));
+    }
+    if (Ids.looksLike(id, Invoice.ID_PREFIX)) {
+      return Invoice.<Invoice>findById(id)
+          .chain(
+              inv ->
+                  inv == null
+                      ? Uni.createFrom().<String>nullItem()
+                      : Subscription.<Subscription>findById(inv.subscriptionId)
+                          .chain(
+                              s -> SubscriptionService.merchantName(s.merchantId, s.merchantName)));
+    }
+    return Uni.createFrom().nullItem();
+  }
+
+  private static Uni<PaymentLink> find(Tenant tenant, String id) {
+    if (!Ids.looksLike(id, PaymentLink.ID_PREFIX)) {
+      return Uni.createFrom().failure(notFound(id));
+    }
+    return PaymentLink.<PaymentLink>find(
+            Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> notFound(id));
+  }
+
+  private static ApiException notFound(String id) {
+    return new ApiException(404, "Payment link not found", "No such payment link: " + id);
+  }
+}

@@ -1,0 +1,196 @@
+package dev.payplatform.billing.service;
+
+import dev.payplatform.billing.domain.PaymentRecord;
+import dev.payplatform.billing.domain.Refund;
+import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.billing.messaging.BillingEvents;
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.paging.PageRequest;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.util.Currency;
+import org.jboss.logging.Logger;
+
+/**
+ * Refunds that can never over-refund: the payment's read-model row is locked (select ... for
+ * update) while the remainder is checked, and the new refund reserves its amount in the same
+ * transaction, so concurrent refunds of one payment queue behind each other.
+ */
+@ApplicationScoped
+public class RefundService {
+  private static final Logger LOG = Logger.getLogger(RefundService.class);
+
+  private final BillingEvents events;
+
+  public RefundService(BillingEvents events) {
+    this.events = events;
+  }
+
+  /**
+   * @param amount minor units, or null for everything that remains refundable
+   * @param reason duplicate, fraudulent, requested_by_customer, or null
+   */
+  @WithTransaction
+  public Uni<Refund> create(Tenant tenant, String paymentId, Long amount, String reason) {
+    return lockPayment(tenant, paymentId)
+        .chain(
+            payment -> {
+              if (payment == null) {
+                throw SubscriptionService.referenceNotFound("payment_id", "payment", paymentId);
+              }
+              if ("refunded".equals(payment.status)) {
+                throw ApiException.conflict(
+                    "Payment " + payment.id + " has already been fully refunded.");
+              }
+              if (!PaymentRecord.REFUNDABLE.contains(payment.status)) {
+                throw ApiException.conflict(
+                    "Payment "
+                        + payment.id
+                        + " is "
+                        + payment.status
+                        + ": only completed (or partially refunded) payments can be refunded.");
+              }
+              long remaining = payment.refundable();
+              if (remaining == 0) {
+                throw ApiException.conflict(
+                    payment.refundsPending > 0
+                        ? "Payment "
+                            + payment.id
+                            + " has refunds pending for everything that remains; nothing is"
+                            + " left to refund."
+                        : "Payment " + payment.id + " has already been fully refunded.");
+              }
+              Currency currency = Currency.getInstance(payment.currency);
+              long requested =
+                  amount == null
+                      ? remaining
+                      : Money.ofMinorUnits(amount, currency, "body", "amount").minorUnits();
+              if (requested > remaining) {
+                throw ApiException.badRequest(
+                    "The refund amount "
+                        + requested
+                        + " exceeds what remains refundable on payment "
+                        + payment.id
+                        + ": "
+                        + remaining
+                        + " ("
+                        + payment.currency
+                        + " minor units).");
+              }
+              payment.refundsPending += requested;
+              Instant now = Timestamps.now();
+              Refund r = new Refund();
+              r.id = Ids.newId(Refund.ID_PREFIX);
+              r.merchantId = tenant.merchantId();
+              r.livemode = tenant.livemode();
+              r.paymentId = payment.id;
+              r.amount = requested;
+              r.currency = payment.currency;
+              r.reason = reason;
+              r.status = Refund.PENDING;
+              r.createdAt = now;
+              r.updatedAt = now;
+              return r.<Refund>persist().call(events::refundCreated);
+            });
+  }
+
+  /**
+   * checkout-service reports how a refund ended: succeeded moves its reservation into the settled
+   * total, failed releases it. Duplicates and late events for a settled refund are ignored.
+   */
+  @WithTransaction
+  public Uni<Void> settle(Tenant tenant, String refundId, boolean succeeded, String failureReason) {
+    // Lock order everywhere: the payment row, then its refunds; only the refund's payment id is
+    // read before the lock, so the refund itself is loaded after it, never stale.
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createSelectionQuery(
+                        "select r.paymentId from Refund r where r.merchantId = :merchantId"
+                            + " and r.livemode = :livemode and r.id = :id",
+                        String.class)
+                    .setParameter("merchantId", tenant.merchantId())
+                    .setParameter("livemode", tenant.livemode())
+                    .setParameter("id", refundId)
+                    .getSingleResultOrNull())
+        .chain(
+            paymentId -> {
+              if (paymentId == null) {
+                LOG.warnf("refund outcome for unknown refund %s ignored", refundId);
+                return Uni.createFrom().voidItem();
+              }
+              return lockPayment(tenant, paymentId)
+                  .chain(
+                      payment ->
+                          Refund.<Refund>findById(refundId)
+                              .chain(refund -> apply(payment, refund, succeeded, failureReason)));
+            });
+  }
+
+  private Uni<Void> apply(
+      PaymentRecord payment, Refund refund, boolean succeeded, String failureReason) {
+    if (!refund.isPending()) {
+      LOG.infof(
+          "refund %s is already %s: ignoring %s",
+          refund.id, refund.status, succeeded ? "success" : "failure");
+      return Uni.createFrom().voidItem();
+    }
+    payment.refundsPending = Math.max(0, payment.refundsPending - refund.amount);
+    if (succeeded) {
+      payment.refundsSucceeded += refund.amount;
+      refund.status = Refund.SUCCEEDED;
+    } else {
+      refund.status = Refund.FAILED;
+      refund.failureReason = failureReason == null ? "processor_declined" : failureReason;
+    }
+    refund.updatedAt = Timestamps.now();
+    return events.refundUpdated(refund).replaceWithVoid();
+  }
+
+  @WithSession
+  public Uni<Refund> get(Tenant tenant, String id) {
+    if (!Ids.looksLike(id, Refund.ID_PREFIX)) {
+      return Uni.createFrom().failure(notFound(id));
+    }
+    return Refund.<Refund>find(Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> notFound(id));
+  }
+
+  @WithSession
+  public Uni<Page<Refund>> list(Tenant tenant, String paymentId, PageRequest page) {
+    String where = Tenant.WHERE;
+    Parameters params = tenant.parameters();
+    if (paymentId != null) {
+      where += " and paymentId = :paymentId";
+      params = params.and("paymentId", paymentId);
+    }
+    return Pages.of(Refund.<Refund>find(where, Pages.NEWEST_FIRST, params), page);
+  }
+
+  private static Uni<PaymentRecord> lockPayment(Tenant tenant, String paymentId) {
+    if (!Ids.looksLike(paymentId, PaymentRecord.ID_PREFIX)) {
+      return Uni.createFrom().nullItem();
+    }
+    return PaymentRecord.<PaymentRecord>find(
+            Tenant.WHERE + " and id = :id", tenant.parameters("id", paymentId))
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult();
+  }
+
+  private static ApiException notFound(String id) {
+    return new ApiException(404, "Refund not found", "No such refund: " + id);
+  }
+}
