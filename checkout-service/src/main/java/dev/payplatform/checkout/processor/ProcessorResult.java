@@ -1,0 +1,45 @@
+package dev.payplatform.checkout.processor;
+
+import dev.payplatform.checkout.domain.CardSummary;
+
+/**
+ * What the processor answered to an authorization, a challenge answer or an off-session charge.
+ *
+ * @param card what the processor reports about the card (brand, last 4, expiry, country); no
+ *     fingerprint, which is checkout's own
+ * @param chargeRef the captured charge, for refunds (succeeded only)
+ * @param authenticationRef the pending 3-D Secure authentication (challenge only)
+ * @param paymentMethodId the saved card ({@code pm_…}) when saving was asked for (succeeded only)
+ */
+public record ProcessorResult(
+    Outcome outcome,
+    String declineReason,
+    String message,
+    CardSummary card,
+    String chargeRef,
+    String authenticationRef,
+    String paymentMethodId) {
+
+  public enum Outcome {
+    SUCCEEDED,
+    CHALLENGE_REQUIRED,
+    DECLINED
+  }
+
+  public static ProcessorResult succeeded(CardSummary card, String chargeRef, String pm) {
+    return new ProcessorResult(Outcome.SUCCEEDED, null, null, card, chargeRef, null, pm);
+  }
+
+  public static ProcessorResult challenge(CardSummary card, String authenticationRef) {
+    return new ProcessorResult(
+        Outcome.CHALLENGE_REQUIRED, null, null, card, null, authenticationRef, null);
+  }
+
+  public static ProcessorResult declined(CardSummary card, String reason, String message) {
+    return new ProcessorResult(Outcome.DECLINED, reason, message, card, null, null, null);
+  }
+
+  public static ProcessorResult declined(CardSummary card, String reason) {
+    return declined(card, reason, DeclineReasons.message(reason));
+  }
+}

@@ -1,0 +1,83 @@
+package dev.payplatform.checkout.rest;
+
+import dev.payplatform.checkout.processor.CardDetails;
+import dev.payplatform.checkout.rest.Responses.IntentCreated;
+import dev.payplatform.checkout.rest.Responses.IntentView;
+import dev.payplatform.checkout.service.Confirmations;
+import dev.payplatform.checkout.service.IntentService;
+import dev.payplatform.commons.errors.PaymentFailedException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+/**
+ * Payment intents for sessions, and confirmations (api-docs 000, DESIGN section 5). Public: bound
+ * to a merchant by the session id, and a confirmation by the intent's client secret.
+ */
+@Path("/v1/payments")
+@PermitAll
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class IntentResource {
+  private final IntentService intents;
+  private final Confirmations confirmations;
+
+  public IntentResource(IntentService intents, Confirmations confirmations) {
+    this.intents = intents;
+    this.confirmations = confirmations;
+  }
+
+  /**
+   * 201 with the session's open intent, created on first call and the same one after. A complete
+   * session is 409, an expired one 410, a subscription-mode session 400 (use /subscription).
+   */
+  @POST
+  @Path("/intent")
+  @ResponseStatus(201)
+  public Uni<IntentCreated> createIntent(@Valid @NotNull SessionRefRequest body) {
+    return intents.forSession(body.sessionId(), false).map(IntentCreated::of);
+  }
+
+  /**
+   * The intent of a subscription-mode session's first invoice; the first call also emits {@code
+   * checkout.subscription_requested} for billing-service.
+   */
+  @POST
+  @Path("/subscription")
+  @ResponseStatus(201)
+  public Uni<IntentCreated> createSubscription(@Valid @NotNull SessionRefRequest body) {
+    return intents.forSession(body.sessionId(), true).map(IntentCreated::of);
+  }
+
+  /**
+   * Runs the card: 200 with status succeeded (and redirect_url) or requires_action (and the
+   * challenge URL); 402 {error: {…, decline_reason}} when declined; 422 naming each bad field; 404
+   * for an unknown intent or a wrong client secret; 409/410 when it cannot be confirmed any more.
+   */
+  @POST
+  @Path("/intent/{intentId}/confirm")
+  public Uni<IntentView> confirm(
+      @PathParam("intentId") String intentId, @Valid @NotNull ConfirmRequest body) {
+    CardDetails card = body.validate(YearMonth.now(ZoneOffset.UTC));
+    return confirmations
+        .confirm(intentId, body.clientSecret(), card, body.email())
+        .map(
+            outcome -> {
+              if (outcome.decline() != null) {
+                throw new PaymentFailedException(
+                    outcome.decline().message(), outcome.decline().reason());
+              }
+              return IntentView.of(outcome.intent(), outcome.challengeUrl());
+            });
+  }
+}

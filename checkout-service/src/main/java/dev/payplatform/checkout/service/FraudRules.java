@@ -1,0 +1,92 @@
+package dev.payplatform.checkout.service;
+
+import dev.payplatform.checkout.config.CheckoutConfig;
+import dev.payplatform.checkout.domain.PaymentAttempt;
+import dev.payplatform.checkout.domain.PaymentIntent;
+import dev.payplatform.checkout.domain.Timestamps;
+import dev.payplatform.checkout.processor.CardDetails;
+import dev.payplatform.checkout.processor.sandbox.SandboxCards;
+import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.money.Money;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Currency;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The rules every charge passes before authorization (docs/checkout.md): the sandbox fraud test
+ * card, the merchant's maximum single amount, and a card declined more than N times at the merchant
+ * within the hour (card testing). A blocked charge is declined {@code fraudulent}.
+ */
+@ApplicationScoped
+public class FraudRules {
+  static final String DEFAULT_LIMITS = "default";
+  private static final Duration DECLINE_WINDOW = Duration.ofHours(1);
+
+  private final int maxDeclines;
+  private final Map<String, Map<String, String>> maxAmounts;
+
+  public FraudRules(CheckoutConfig config) {
+    this.maxDeclines = config.fraud().maxDeclinesPerCardPerHour();
+    this.maxAmounts = config.fraud().maxAmount();
+    // Fail at start-up, not at the first payment, on a limit that is not an amount.
+    maxAmounts.forEach(
+        (merchant, limits) -> limits.forEach((currency, amount) -> limitMinor(currency, amount)));
+  }
+
+  /** Why the charge is blocked, or empty when it may go to the processor. */
+  public Uni<Optional<String>> check(PaymentIntent pi, CardDetails card, String fingerprint) {
+    if (!pi.livemode && SandboxCards.isFraudTestCard(card.number())) {
+      return blocked("Blocked by fraud rules: this is the sandbox fraud test card.");
+    }
+    Optional<Long> limit = maxAmount(pi.merchantId, pi.currency);
+    if (limit.isPresent() && pi.amount > limit.get()) {
+      return blocked(
+          "Blocked by fraud rules: the amount is above this merchant's maximum for one payment.");
+    }
+    return PaymentAttempt.count(
+            "merchantId = ?1 and livemode = ?2 and cardFingerprint = ?3 and outcome = ?4"
+                + " and createdAt > ?5",
+            pi.merchantId,
+            pi.livemode,
+            fingerprint,
+            PaymentAttempt.FAILED,
+            Timestamps.now().minus(DECLINE_WINDOW))
+        .map(
+            declines ->
+                declines > maxDeclines
+                    ? Optional.of(
+                        "Blocked by fraud rules: this card was declined too many times in the last"
+                            + " hour. Please use another card.")
+                    : Optional.empty());
+  }
+
+  /** The merchant's own limit for the currency, else the default one, in minor units. */
+  Optional<Long> maxAmount(String merchantId, String currency) {
+    String amount = limitsOf(merchantId).get(currency);
+    if (amount == null) {
+      amount = limitsOf(DEFAULT_LIMITS).get(currency);
+    }
+    return amount == null ? Optional.empty() : Optional.of(limitMinor(currency, amount));
+  }
+
+  private Map<String, String> limitsOf(String key) {
+    return maxAmounts.getOrDefault(key, Map.of());
+  }
+
+  private static long limitMinor(String currency, String amount) {
+    try {
+      Currency c = Money.parseCurrency(currency, "checkout.fraud.max-amount");
+      return Money.parseDecimal(amount, c, "checkout.fraud.max-amount").minorUnits();
+    } catch (ValidationFailedException e) {
+      throw new IllegalStateException(
+          "checkout.fraud.max-amount has an invalid limit " + currency + "=" + amount, e);
+    }
+  }
+
+  private static Uni<Optional<String>> blocked(String why) {
+    return Uni.createFrom().item(Optional.of(why));
+  }
+}

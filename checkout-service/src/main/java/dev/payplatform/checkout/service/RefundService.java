@@ -1,0 +1,123 @@
+package dev.payplatform.checkout.service;
+
+import dev.payplatform.checkout.domain.IntentStatus;
+import dev.payplatform.checkout.domain.PaymentIntent;
+import dev.payplatform.checkout.domain.Refund;
+import dev.payplatform.checkout.domain.Timestamps;
+import dev.payplatform.checkout.messaging.CheckoutEvents;
+import dev.payplatform.checkout.processor.CardProcessor;
+import dev.payplatform.checkout.processor.CardProcessors;
+import dev.payplatform.checkout.processor.DeclineReasons;
+import dev.payplatform.checkout.processor.ProcessorAccount;
+import dev.payplatform.checkout.processor.RefundResult;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Refunds billing-service decided on ({@code refund.created}): run through the processor that
+ * captured the payment, answered with {@code refund.succeeded} or {@code refund.failed}. Billing
+ * already checked ownership and the refundable amount; the processor checks the amount again
+ * against the captured charge.
+ */
+@ApplicationScoped
+public class RefundService {
+  private static final Logger LOG = Logger.getLogger(RefundService.class);
+  public static final String PAYMENT_NOT_FOUND = "payment_not_found";
+  public static final String CURRENCY_MISMATCH = "currency_mismatch";
+
+  private final CardProcessors processors;
+  private final CheckoutEvents events;
+
+  public RefundService(CardProcessors processors, CheckoutEvents events) {
+    this.processors = processors;
+    this.events = events;
+  }
+
+  /** What billing asks to refund. */
+  public record RefundRequest(
+      String merchantId,
+      boolean livemode,
+      String refundId,
+      String paymentId,
+      long amount,
+      String currency) {}
+
+  /** Runs inside the consumer's transaction; a refund id seen before is not refunded again. */
+  public Uni<Refund> refund(RefundRequest req) {
+    return Refund.<Refund>find(
+            "id = ?1 and merchantId = ?2 and livemode = ?3",
+            req.refundId(),
+            req.merchantId(),
+            req.livemode())
+        .<Refund>firstResult()
+        .chain(
+            existing -> {
+              if (existing != null) {
+                LOG.infof("refund %s was handled already (%s)", existing.id, existing.status);
+                return Uni.createFrom().item(existing);
+              }
+              return PaymentIntent.<PaymentIntent>find(
+                      "paymentId = ?1 and merchantId = ?2 and livemode = ?3 and status = ?4",
+                      req.paymentId(),
+                      req.merchantId(),
+                      req.livemode(),
+                      IntentStatus.SUCCEEDED)
+                  .<PaymentIntent>firstResult()
+                  .chain(pi -> run(req, pi))
+                  .chain(this::record);
+            });
+  }
+
+  private Uni<Refund> run(RefundRequest req, PaymentIntent pi) {
+    Refund r = new Refund();
+    r.id = req.refundId();
+    r.merchantId = req.merchantId();
+    r.livemode = req.livemode();
+    r.paymentId = req.paymentId();
+    r.amount = req.amount();
+    r.currency = req.currency();
+    r.createdAt = Timestamps.now();
+    if (pi == null || pi.chargeRef == null) {
+      return Uni.createFrom().item(failed(r, PAYMENT_NOT_FOUND));
+    }
+    r.paymentIntentId = pi.id;
+    if (!pi.currency.equals(req.currency())) {
+      return Uni.createFrom().item(failed(r, CURRENCY_MISMATCH));
+    }
+    ProcessorAccount account =
+        new ProcessorAccount(pi.merchantId, pi.livemode, pi.gatewayAccountId);
+    Optional<CardProcessor> processor = processors.forAccount(account);
+    if (processor.isEmpty()) {
+      return Uni.createFrom().item(failed(r, DeclineReasons.LIVE_MODE_UNAVAILABLE));
+    }
+    return processor
+        .get()
+        .refund(account, pi.chargeRef, req.amount(), req.currency(), req.refundId())
+        .map(
+            (RefundResult result) -> {
+              if (result.succeeded()) {
+                r.status = Refund.SUCCEEDED;
+                r.processorRef = result.reference();
+                return r;
+              }
+              return failed(r, result.failureReason());
+            });
+  }
+
+  private Uni<Refund> record(Refund r) {
+    return r.<Refund>persist()
+        .call(
+            saved ->
+                Refund.SUCCEEDED.equals(saved.status)
+                    ? events.refundSucceeded(saved)
+                    : events.refundFailed(saved));
+  }
+
+  private static Refund failed(Refund r, String reason) {
+    r.status = Refund.FAILED;
+    r.failureReason = reason;
+    return r;
+  }
+}

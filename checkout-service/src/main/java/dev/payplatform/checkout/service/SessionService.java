@@ -1,0 +1,115 @@
+package dev.payplatform.checkout.service;
+
+import dev.payplatform.checkout.config.CheckoutConfig;
+import dev.payplatform.checkout.domain.CheckoutSession;
+import dev.payplatform.checkout.domain.Timestamps;
+import dev.payplatform.checkout.messaging.CheckoutEvents;
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.money.Money;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Checkout sessions: creation by a merchant, the buyer's read, and expiry. */
+@ApplicationScoped
+public class SessionService {
+  private static final int SWEEP_BATCH = 100;
+  // Skip rows another replica's sweep holds: each expired session is handled once.
+  private static final String DUE =
+      "select id from checkout_session where status = 'open' and expires_at <= now()"
+          + " order by expires_at limit "
+          + SWEEP_BATCH
+          + " for update skip locked";
+
+  private final CheckoutEvents events;
+  private final IntentService intents;
+  private final Duration ttl;
+
+  public SessionService(CheckoutEvents events, IntentService intents, CheckoutConfig config) {
+    this.events = events;
+    this.intents = intents;
+    this.ttl = config.session().ttl();
+  }
+
+  /** What a new session is made of, already validated. */
+  public record NewSession(
+      Money amount,
+      String description,
+      List<String> items,
+      String mode,
+      String priceId,
+      String customerId,
+      String returnUrl) {}
+
+  @WithTransaction
+  public Uni<CheckoutSession> create(Tenant tenant, NewSession req) {
+    Instant now = Timestamps.now();
+    CheckoutSession s = new CheckoutSession();
+    s.id = Ids.newId(CheckoutSession.ID_PREFIX);
+    s.merchantId = tenant.merchantId();
+    s.livemode = tenant.livemode();
+    s.merchantName = tenant.merchantName();
+    s.gatewayAccountId = tenant.gatewayAccountId();
+    s.amount = req.amount().minorUnits();
+    s.currency = req.amount().currencyCode();
+    s.description = req.description();
+    s.items = req.items().toArray(String[]::new);
+    s.mode = req.mode();
+    s.priceId = req.priceId();
+    s.customerId = req.customerId();
+    s.returnUrl = req.returnUrl();
+    s.status = CheckoutSession.OPEN;
+    s.createdAt = now;
+    s.expiresAt = now.plus(ttl);
+    return s.<CheckoutSession>persist().call(events::sessionCreated);
+  }
+
+  /**
+   * The session a buyer's page or a public call names. Public: the session id is the buyer's
+   * credential, so there is no tenant to filter on here.
+   */
+  @WithSession
+  public Uni<CheckoutSession> find(String id) {
+    if (!Ids.looksLike(id, CheckoutSession.ID_PREFIX)) {
+      return Uni.createFrom().failure(notFound(id));
+    }
+    return CheckoutSession.<CheckoutSession>findById(id)
+        .onItem()
+        .ifNull()
+        .failWith(() -> notFound(id));
+  }
+
+  /**
+   * Marks open sessions past their expiry as expired, emits {@code checkout.session.expired}, and
+   * cancels their open intents ({@code session_expired}). Returns how many it expired.
+   */
+  @WithTransaction
+  public Uni<Integer> expireDue() {
+    return Panache.getSession()
+        .chain(s -> s.createNativeQuery(DUE, String.class).getResultList())
+        .chain(
+            ids ->
+                Multi.createFrom()
+                    .iterable(ids)
+                    .onItem()
+                    .transformToUniAndConcatenate(this::expire)
+                    .collect()
+                    .asList()
+                    .map(List::size));
+  }
+
+  private Uni<CheckoutSession> expire(String sessionId) {
+    return CheckoutSession.<CheckoutSession>findById(sessionId).call(intents::closeSession);
+  }
+
+  static ApiException notFound(String id) {
+    return ApiException.notFound("Checkout session not found", "No such checkout session: " + id);
+  }
+}
