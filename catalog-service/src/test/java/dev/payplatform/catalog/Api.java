@@ -32,7 +32,7 @@ final class Api {
         .body(Map.of("name", name))
         .post("/v1/products")
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .extract()
         .path("id");
   }
@@ -44,7 +44,7 @@ final class Api {
                 "product_id", productId, "amount", amount, "currency", "usd", "interval", "month"))
         .post("/v1/plans")
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .extract()
         .path("id");
   }
@@ -54,7 +54,7 @@ final class Api {
         .body(Map.of("email", email))
         .post("/v1/customers")
         .then()
-        .statusCode(201)
+        .statusCode(200)
         .extract()
         .path("id");
   }

@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v1/customers")
 @RolesAllowed("merchant")
@@ -33,7 +32,6 @@ public class CustomerResource {
   }
 
   @POST
-  @ResponseStatus(201)
   public Uni<CustomerResponse> create(@Valid @NotNull CreateCustomerRequest body) {
     CustomerService.NewCustomer customer =
         new CustomerService.NewCustomer(

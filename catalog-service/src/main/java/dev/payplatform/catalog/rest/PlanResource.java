@@ -20,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v1/plans")
 @RolesAllowed("merchant")
@@ -40,7 +39,6 @@ public class PlanResource {
    * body's constraints ran already; Money re-checks amount and currency as the platform's rule.
    */
   @POST
-  @ResponseStatus(201)
   public Uni<PlanResponse> create(@Valid @NotNull CreatePlanRequest body) {
     Money price =
         Money.ofMinorUnits(

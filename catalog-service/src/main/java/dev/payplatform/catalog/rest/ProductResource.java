@@ -17,7 +17,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.ResponseStatus;
 
 @Path("/v1/products")
 @RolesAllowed("merchant")
@@ -33,7 +32,6 @@ public class ProductResource {
   }
 
   @POST
-  @ResponseStatus(201)
   public Uni<ProductResponse> create(@Valid @NotNull CreateProductRequest body) {
     boolean active = body.active() == null || body.active();
     return products
