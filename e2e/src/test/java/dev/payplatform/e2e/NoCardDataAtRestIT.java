@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * After every scenario ran: no test card number and no security code used by these tests is in any
  * service database ({@code pg_dump}), any service log, or any event topic.
  */
-@Order(1000)
+@Order(Integer.MAX_VALUE)
 class NoCardDataAtRestIT {
   private static final List<String> DATABASES =
       List.of("edge", "checkout", "payments", "catalog", "billing");
