@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.testing.EventSchemas;
 import dev.payplatform.commons.testing.TopicReader;
 import java.io.IOException;
 import java.time.Duration;
@@ -36,7 +37,9 @@ final class BillingTopic implements AutoCloseable {
     assertThat(TopicReader.header(r, CloudEventHeaders.SUBJECT)).isEqualTo(key);
     assertThat(TopicReader.header(r, CloudEventHeaders.SOURCE)).isEqualTo("/billing-service");
     assertThat(TopicReader.header(r, CloudEventHeaders.MERCHANT_ID)).startsWith("mer_");
-    assertThat(EventSchemas.violations(type, data)).as(type + " against its schema").isEmpty();
+    assertThat(EventSchemas.violations("billing", type, data))
+        .as(type + " against its schema")
+        .isEmpty();
     return data;
   }
 

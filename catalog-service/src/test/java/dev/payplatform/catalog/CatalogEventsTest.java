@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.testing.EventSchemas;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
@@ -161,17 +162,24 @@ class CatalogEventsTest {
                 "{\"id\":\"prod_AAAAAAAAAAAAAAAAAAAAAA\",\"object\":\"product\",\"name\":\"n\","
                     + "\"description\":null,\"active\":true,\"livemode\":false,"
                     + "\"created_at\":\"2026-11-21T16:20:00Z\"}");
-    assertThat(EventSchemas.violations("product.created", product)).isEmpty();
-    assertThat(EventSchemas.violations("product.created", product.deepCopy().put("extra", 1)))
-        .isNotEmpty();
-    assertThat(EventSchemas.violations("product.created", product.deepCopy().without("name")))
+    assertThat(EventSchemas.violations("catalog", "product.created", product)).isEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "catalog", "product.created", product.deepCopy().put("extra", 1)))
         .isNotEmpty();
     assertThat(
             EventSchemas.violations(
-                "product.created", product.deepCopy().put("created_at", "2026-11-21 16:20")))
+                "catalog", "product.created", product.deepCopy().without("name")))
         .isNotEmpty();
-    assertThat(EventSchemas.violations("plan.created", read("{\"amount\":\"10\"}"))).isNotEmpty();
-    assertThat(EventSchemas.violations("customer.created", read("{}"))).isNotEmpty();
+    assertThat(
+            EventSchemas.violations(
+                "catalog",
+                "product.created",
+                product.deepCopy().put("created_at", "2026-11-21 16:20")))
+        .isNotEmpty();
+    assertThat(EventSchemas.violations("catalog", "plan.created", read("{\"amount\":\"10\"}")))
+        .isNotEmpty();
+    assertThat(EventSchemas.violations("catalog", "customer.created", read("{}"))).isNotEmpty();
   }
 
   private ConsumerRecord<String, String> awaitEvent(String id) {
@@ -205,7 +213,7 @@ class CatalogEventsTest {
       String merchant,
       String mode) {
     JsonNode data = read(record.value());
-    assertThat(EventSchemas.violations(type, data)).as("schema violations").isEmpty();
+    assertThat(EventSchemas.violations("catalog", type, data)).as("schema violations").isEmpty();
     JsonNode fromApi =
         read(Api.as(merchant, mode).get(path).then().statusCode(200).extract().asString());
     assertThat(data).isEqualTo(fromApi);

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.payplatform.commons.events.CloudEventHeaders;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.testing.EventSchemas;
 import dev.payplatform.commons.testing.TestEvents;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
@@ -285,7 +286,7 @@ class BillingEventsConsumerTest {
 
   private static JsonNode validated(String type, ConsumerRecord<String, String> r) {
     JsonNode data = CheckoutEventsTest.read(r.value());
-    assertThat(EventSchemas.violations(type, data)).as(type + " " + data).isEmpty();
+    assertThat(EventSchemas.violations("checkout", type, data)).as(type + " " + data).isEmpty();
     return data;
   }
 

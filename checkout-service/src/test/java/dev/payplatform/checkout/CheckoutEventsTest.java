@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.testing.EventSchemas;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -196,7 +197,7 @@ class CheckoutEventsTest {
   }
 
   private static java.util.Set<String> violations(String type, JsonNode data) {
-    return EventSchemas.violations(type, data);
+    return EventSchemas.violations("checkout", type, data);
   }
 
   private static String type(ConsumerRecord<String, String> r) {

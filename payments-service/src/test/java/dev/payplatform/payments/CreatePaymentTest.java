@@ -12,6 +12,7 @@ import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.checkout.CheckoutTokens;
 import dev.payplatform.commons.checkout.InvalidCheckoutTokenException;
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.testing.EventSchemas;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -172,7 +173,7 @@ class CreatePaymentTest {
       assertThat(TopicReader.header(r, CloudEventHeaders.MERCHANT_ID)).isEqualTo(merchant);
       assertThat(TopicReader.header(r, CloudEventHeaders.LIVEMODE)).isEqualTo("false");
       JsonNode event = Api.read(r.value());
-      assertThat(EventSchemas.violations("payment.created", event)).isEmpty();
+      assertThat(EventSchemas.violations("payments", "payment.created", event)).isEmpty();
       assertThat(event.get("amount").asLong()).isEqualTo(1000);
       assertThat(event.get("amount_decimal").asText()).isEqualTo("1000");
       assertThat(event.get("status").asText()).isEqualTo("pending");

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.nullValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.testing.EventSchemas;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -43,7 +44,7 @@ class PaymentLifecycleTest {
     assertThat(p.getString("amount")).isEqualTo("49.99");
 
     JsonNode event = awaitEvent(id, "payment.succeeded");
-    assertThat(EventSchemas.violations("payment.succeeded", event)).isEmpty();
+    assertThat(EventSchemas.violations("payments", "payment.succeeded", event)).isEmpty();
     assertThat(event.get("status").asText()).isEqualTo("completed");
     assertThat(event.get("amount").asLong()).isEqualTo(4999);
     assertThat(event.get("amount_decimal").asText()).isEqualTo("49.99");
@@ -73,7 +74,7 @@ class PaymentLifecycleTest {
     assertThat(failed.getString("card_last4")).isEqualTo("9995");
 
     JsonNode event = awaitEvent(id, "payment.failed");
-    assertThat(EventSchemas.violations("payment.failed", event)).isEmpty();
+    assertThat(EventSchemas.violations("payments", "payment.failed", event)).isEmpty();
     assertThat(event.get("decline_reason").asText()).isEqualTo("insufficient_funds");
     assertThat(event.get("failure_message").asText()).isEqualTo("Card declined.");
 
@@ -83,7 +84,9 @@ class PaymentLifecycleTest {
     assertThat(done.getBoolean("test")).isFalse();
     assertThat(Db.row("select decline_reason from payment where id = ?", id))
         .containsEntry("decline_reason", null);
-    assertThat(EventSchemas.violations("payment.succeeded", awaitEvent(id, "payment.succeeded")))
+    assertThat(
+            EventSchemas.violations(
+                "payments", "payment.succeeded", awaitEvent(id, "payment.succeeded")))
         .isEmpty();
   }
 
@@ -112,10 +115,12 @@ class PaymentLifecycleTest {
         .body("[0].customer", is("cus_abc"));
 
     JsonNode created = awaitEvent(id, "payment.created");
-    assertThat(EventSchemas.violations("payment.created", created)).isEmpty();
+    assertThat(EventSchemas.violations("payments", "payment.created", created)).isEmpty();
     assertThat(created.get("purpose").asText()).isEqualTo("session");
     assertThat(created.get("reference").asText()).isEqualTo("sess_1a2b3c4d5e6f7g8h9i0j1k");
-    assertThat(EventSchemas.violations("payment.succeeded", awaitEvent(id, "payment.succeeded")))
+    assertThat(
+            EventSchemas.violations(
+                "payments", "payment.succeeded", awaitEvent(id, "payment.succeeded")))
         .isEmpty();
     // The charge belongs to its merchant and mode only.
     as(merchant, "live").get("/v1/payments/" + id).then().statusCode(404);
@@ -148,7 +153,7 @@ class PaymentLifecycleTest {
     Api.publishCheckout("refund.succeeded", merchant, false, first);
     Api.awaitStatus(merchant, "test", id, "partially_refunded");
     JsonNode partial = awaitEvent(id, "payment.refunded");
-    assertThat(EventSchemas.violations("payment.refunded", partial)).isEmpty();
+    assertThat(EventSchemas.violations("payments", "payment.refunded", partial)).isEmpty();
     assertThat(partial.get("status").asText()).isEqualTo("partially_refunded");
     assertThat(partial.get("amount_refunded").asLong()).isEqualTo(2500);
     assertThat(partial.get("refunded_total").asLong()).isEqualTo(2500);
@@ -171,7 +176,7 @@ class PaymentLifecycleTest {
                       && Api.read(r.value()).get("fully_refunded").asBoolean(),
               Api.EVENTUALLY);
       JsonNode data = Api.read(full.value());
-      assertThat(EventSchemas.violations("payment.refunded", data)).isEmpty();
+      assertThat(EventSchemas.violations("payments", "payment.refunded", data)).isEmpty();
       assertThat(data.get("refunded_total").asLong()).isEqualTo(10000);
       assertThat(data.get("status").asText()).isEqualTo("refunded");
     }

@@ -1,6 +1,6 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.rest.validation.WholeNumber;
+import dev.payplatform.commons.validation.WholeNumber;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

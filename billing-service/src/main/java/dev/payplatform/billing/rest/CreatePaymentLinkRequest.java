@@ -1,8 +1,8 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.rest.validation.CurrencyCode;
-import dev.payplatform.billing.rest.validation.MinorUnits;
-import dev.payplatform.billing.rest.validation.TrimmedText;
+import dev.payplatform.commons.validation.CurrencyCode;
+import dev.payplatform.commons.validation.MinorUnits;
+import dev.payplatform.commons.validation.TrimmedText;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,6 +1,6 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.rest.validation.MinorUnits;
+import dev.payplatform.commons.validation.MinorUnits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

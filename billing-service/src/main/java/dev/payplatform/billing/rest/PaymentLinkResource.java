@@ -1,11 +1,11 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.rest.validation.JsonIntegers;
 import dev.payplatform.billing.service.PaymentLinkService;
 import dev.payplatform.billing.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.validation.JsonIntegers;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,10 +1,10 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.rest.validation.JsonIntegers;
 import dev.payplatform.billing.service.RefundService;
 import dev.payplatform.billing.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.validation.JsonIntegers;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

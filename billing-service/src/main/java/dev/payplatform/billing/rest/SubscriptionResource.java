@@ -1,13 +1,13 @@
 package dev.payplatform.billing.rest;
 
 import dev.payplatform.billing.domain.Subscription;
-import dev.payplatform.billing.rest.validation.JsonIntegers;
 import dev.payplatform.billing.service.SubscriptionService;
 import dev.payplatform.billing.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.validation.JsonIntegers;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -2,7 +2,7 @@ package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.rest.validation.EmailAddress;
 import dev.payplatform.catalog.rest.validation.PhoneNumber;
-import dev.payplatform.catalog.rest.validation.TrimmedText;
+import dev.payplatform.commons.validation.TrimmedText;
 import jakarta.validation.constraints.NotNull;
 
 /**

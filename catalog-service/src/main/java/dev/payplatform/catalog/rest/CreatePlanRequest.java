@@ -1,10 +1,10 @@
 package dev.payplatform.catalog.rest;
 
-import dev.payplatform.catalog.rest.validation.CurrencyCode;
-import dev.payplatform.catalog.rest.validation.MinorUnits;
-import dev.payplatform.catalog.rest.validation.TrimmedText;
-import dev.payplatform.catalog.rest.validation.WholeNumber;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.validation.CurrencyCode;
+import dev.payplatform.commons.validation.MinorUnits;
+import dev.payplatform.commons.validation.TrimmedText;
+import dev.payplatform.commons.validation.WholeNumber;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

@@ -1,6 +1,6 @@
 package dev.payplatform.catalog.rest;
 
-import dev.payplatform.catalog.rest.validation.TrimmedText;
+import dev.payplatform.commons.validation.TrimmedText;
 import jakarta.validation.constraints.NotNull;
 
 /**

@@ -1,11 +1,11 @@
 package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.rest.validation.Emails;
-import dev.payplatform.catalog.rest.validation.Texts;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.commons.validation.Texts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

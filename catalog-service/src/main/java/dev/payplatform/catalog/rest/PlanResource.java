@@ -1,13 +1,13 @@
 package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.domain.Product;
-import dev.payplatform.catalog.rest.validation.JsonIntegers;
-import dev.payplatform.catalog.rest.validation.Texts;
 import dev.payplatform.catalog.service.PlanService;
 import dev.payplatform.catalog.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.validation.JsonIntegers;
+import dev.payplatform.commons.validation.Texts;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

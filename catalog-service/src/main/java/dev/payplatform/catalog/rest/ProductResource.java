@@ -1,10 +1,10 @@
 package dev.payplatform.catalog.rest;
 
-import dev.payplatform.catalog.rest.validation.Texts;
 import dev.payplatform.catalog.service.ProductService;
 import dev.payplatform.catalog.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.validation.Texts;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

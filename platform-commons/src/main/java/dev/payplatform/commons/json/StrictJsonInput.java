@@ -1,4 +1,4 @@
-package dev.payplatform.billing.config;
+package dev.payplatform.commons.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -6,17 +6,29 @@ import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Request bodies bind only values of the declared JSON type: {@code "payment_id": 5} or {@code
- * "at_period_end": "yes"} are a 422 naming the field (type_error), not silently turned into {@code
- * "5"} or {@code true}. Integer amounts bind as raw values and are checked by their constraints.
+ * With {@code platform.json.strict-scalars=true}, request bodies bind only values of the declared
+ * JSON type: {@code "name": 5}, {@code "amount": 99.99} (a float, not the documented decimal
+ * string) or {@code "active": "yes"} are a 422 naming the field (type_error) instead of being
+ * silently turned into {@code "5"}, {@code "99.99"} or {@code true}, as Jackson does by default.
  */
 @Singleton
 public class StrictJsonInput implements ObjectMapperCustomizer {
+  private final boolean enabled;
+
+  public StrictJsonInput(
+      @ConfigProperty(name = "platform.json.strict-scalars", defaultValue = "false")
+          boolean enabled) {
+    this.enabled = enabled;
+  }
 
   @Override
   public void customize(ObjectMapper mapper) {
+    if (!enabled) {
+      return;
+    }
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

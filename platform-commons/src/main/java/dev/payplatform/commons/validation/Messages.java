@@ -1,12 +1,12 @@
-package dev.payplatform.billing.rest.validation;
+package dev.payplatform.commons.validation;
 
 import jakarta.validation.ConstraintValidatorContext;
 
 /** Reports a violation with a message computed at validation time. */
-final class Messages {
+public final class Messages {
   private Messages() {}
 
-  static boolean fail(ConstraintValidatorContext ctx, String message) {
+  public static boolean fail(ConstraintValidatorContext ctx, String message) {
     ctx.disableDefaultConstraintViolation();
     ctx.buildConstraintViolationWithTemplate(escape(message)).addConstraintViolation();
     return false;

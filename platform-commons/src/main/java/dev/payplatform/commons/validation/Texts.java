@@ -1,4 +1,4 @@
-package dev.payplatform.catalog.rest.validation;
+package dev.payplatform.commons.validation;
 
 /** Character rules shared by the text constraints and the query filters. */
 public final class Texts {

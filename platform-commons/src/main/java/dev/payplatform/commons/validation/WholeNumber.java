@@ -1,4 +1,4 @@
-package dev.payplatform.billing.rest.validation;
+package dev.payplatform.commons.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
@@ -13,7 +13,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.math.BigInteger;
 
-/** A JSON integer (not a string, not a decimal) between min and max. Null is valid. */
+/**
+ * A JSON integer between {@code min} and {@code max}, bound as the raw JSON value so that strings,
+ * decimals and huge numbers are a 422 on this field rather than coerced or truncated. Null is
+ * valid.
+ */
 @Target({FIELD, METHOD, PARAMETER})
 @Retention(RUNTIME)
 @Constraint(validatedBy = WholeNumber.Validator.class)
@@ -43,14 +47,11 @@ public @interface WholeNumber {
       if (value == null) {
         return true;
       }
-      if (!JsonIntegers.isInteger(value)) {
-        return Messages.fail(ctx, "must be an integer between " + min + " and " + max);
-      }
-      BigInteger v = JsonIntegers.toBigInteger(value);
-      if (v.compareTo(BigInteger.valueOf(min)) < 0 || v.compareTo(BigInteger.valueOf(max)) > 0) {
-        return Messages.fail(ctx, "must be between " + min + " and " + max);
-      }
-      return true;
+      boolean ok =
+          JsonIntegers.isInteger(value)
+              && JsonIntegers.toBigInteger(value).compareTo(BigInteger.valueOf(min)) >= 0
+              && JsonIntegers.toBigInteger(value).compareTo(BigInteger.valueOf(max)) <= 0;
+      return ok || Messages.fail(ctx, "must be an integer between " + min + " and " + max);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.payplatform.billing.rest.validation;
+package dev.payplatform.commons.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
@@ -15,8 +15,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An ISO-4217 code that can carry payments, any case; {@link Money#parseCurrency} decides, so the
- * rule and its messages are the platform's. Null is valid: pair with {@code @NotNull}.
+ * An ISO-4217 code that can carry payments, in any case; {@link Money#parseCurrency} decides, so
+ * the rule and its messages are the platform's. Null is valid: pair with {@code @NotNull}.
  */
 @Target({FIELD, METHOD, PARAMETER})
 @Retention(RUNTIME)

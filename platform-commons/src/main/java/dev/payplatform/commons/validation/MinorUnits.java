@@ -1,4 +1,4 @@
-package dev.payplatform.catalog.rest.validation;
+package dev.payplatform.commons.validation;
 
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
