@@ -85,6 +85,7 @@ class NoCardDataAtRestIT {
             "payments-service",
             "catalog-service",
             "billing-service");
+    int read = 0;
     try (Stream<Path> logs = Files.list(Platform.STATE.resolve("logs"))) {
       for (Path log :
           logs.filter(
@@ -92,12 +93,14 @@ class NoCardDataAtRestIT {
                       services.stream()
                           .anyMatch(s -> f.getFileName().toString().equals(s + ".log")))
               .toList()) {
+        read++;
         found.addAll(
             findings(
                 "log " + log.getFileName(),
                 new String(Files.readAllBytes(log), StandardCharsets.UTF_8)));
       }
     }
+    assertThat(read).as("service logs read").isEqualTo(services.size());
     assertThat(found).isEmpty();
   }
 
