@@ -7,6 +7,7 @@ import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.commons.paging.Pages;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;

@@ -8,13 +8,13 @@ import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.Merchant;
 import dev.payplatform.edge.messaging.MerchantEvent;
 import dev.payplatform.edge.rest.AdminDtos;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -83,14 +83,7 @@ public class MerchantService {
 
   @WithSession
   public Uni<Page<Merchant>> list(PageRequest page) {
-    return Merchant.count()
-        .chain(
-            total ->
-                Merchant.<Merchant>findAll(
-                        Sort.descending("createdAt").and("id", Sort.Direction.Descending))
-                    .range(page.offset(), page.offset() + page.limit() - 1)
-                    .list()
-                    .map(items -> Page.of(items, total, page)));
+    return Pages.of(Merchant.<Merchant>findAll(Pages.NEWEST_FIRST), page);
   }
 
   @WithSession

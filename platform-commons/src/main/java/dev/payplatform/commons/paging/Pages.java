@@ -1,20 +1,18 @@
-package dev.payplatform.catalog.service;
+package dev.payplatform.commons.paging;
 
-import dev.payplatform.commons.paging.Page;
-import dev.payplatform.commons.paging.PageRequest;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 
-/** One page of a list query plus the total, newest first. */
-final class Pages {
+/** One page of a Panache list query plus the total; lists are newest first. */
+public final class Pages {
   /** The API's list order; the indexes (merchant_id, livemode, created_at desc, id desc) match. */
-  static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
+  public static final Sort NEWEST_FIRST = Sort.descending("createdAt", "id");
 
   private Pages() {}
 
-  static <T> Uni<Page<T>> of(PanacheQuery<T> query, PageRequest request) {
+  public static <T> Uni<Page<T>> of(PanacheQuery<T> query, PageRequest request) {
     // Sequential, not combined: one reactive session runs one statement at a time.
     return query
         .count()
