@@ -83,8 +83,8 @@ class CardDataNeverStoredOrLoggedTest {
       assertThat(rowsContaining(pan)).as("table rows holding " + pan).isEmpty();
       assertThat(log).as("log output").doesNotContain(pan).doesNotContain(spaced(pan));
     }
-    assertThat(rowsMatching("(^|[,(])(" + CVC + "|" + AMEX_CVC + ")([,)]|$)"))
-        .as("a column holding a security code")
+    assertThat(textValuesEqualTo(CVC, AMEX_CVC))
+        .as("a text column holding a security code")
         .isEmpty();
     // Keys or parameters named like card data ("incorrect_cvc" is a decline reason, not data).
     assertThat(rowsMatching("(?i)\"(cvc|cvv|card_number)\"|(cvc|cvv|card_number)="))
@@ -142,6 +142,44 @@ class CardDataNeverStoredOrLoggedTest {
 
   private static List<String> rowsMatching(String regex) {
     return scan("cast(t as text) ~ ?", regex);
+  }
+
+  /**
+   * "table.column" for every text or JSON column with a value that is exactly one of {@code
+   * values}. Numeric columns are left out on purpose: an outbox id or an amount of 739 is not a
+   * security code, and matching them failed this test on any database that had seen 739 events.
+   */
+  private static List<String> textValuesEqualTo(String... values) {
+    List<String> hits = new ArrayList<>();
+    try (Connection c = Db.connect();
+        ResultSet columns =
+            c.createStatement()
+                .executeQuery(
+                    "select table_name, column_name from information_schema.columns where"
+                        + " table_schema = 'public' and table_name <> 'flyway_schema_history' and"
+                        + " data_type in ('text', 'character varying', 'character', 'json', 'jsonb')")) {
+      while (columns.next()) {
+        String table = columns.getString(1);
+        String column = columns.getString(2);
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "select count(*) from "
+                    + table
+                    + " where trim(both '\"' from cast(\""
+                    + column
+                    + "\" as text)) = any(?)")) {
+          ps.setArray(1, c.createArrayOf("text", values));
+          try (ResultSet rs = ps.executeQuery()) {
+            if (rs.next() && rs.getLong(1) > 0) {
+              hits.add(table + "." + column);
+            }
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return hits;
   }
 
   private static List<String> scan(String condition, String argument) {

@@ -18,8 +18,6 @@ final class Cards {
   /** A security code used only by these tests, so its absence from every store can be checked. */
   static final String CVC = "919";
 
-  static final List<String> ALL_PANS = List.of(VISA, CHALLENGE, INSUFFICIENT_FUNDS, DECLINED);
-
   private Cards() {}
 
   /** Creates a checkout session for the merchant and returns its id. */

@@ -1,0 +1,89 @@
+package dev.payplatform.e2e;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds card data in text a store or log holds: every sandbox test card number, with or without the
+ * separators buyers type, and a security code wherever one could be written, i.e. as the value of a
+ * key or column that names a security code (JSON, form bodies, log lines, dump columns).
+ *
+ * <p>A bare 3- or 4-digit number is not a hit: outbox ids, amounts and offsets are such numbers,
+ * and a search for them fails any database that has seen enough events.
+ */
+final class CardDataSearch {
+  /** Every card number of the sandbox table (DESIGN section 5), plus the refused look-alike. */
+  static final List<String> TEST_PANS =
+      List.of(
+          "4242424242424242",
+          "5555555555554444",
+          "378282246310005",
+          "4000002760003184",
+          "4000002500003155",
+          "4000000000000002",
+          "4000000000009995",
+          "4000000000000069",
+          "4000000000000127",
+          "4100000000000019",
+          "4111111111111111");
+
+  /** Names a security code is written under by people and libraries. */
+  static final String SECURITY_CODE_KEY =
+      "(?:cvc2?|cvv2?|csc|cvn|cid|card_?code|security_?code|card_?verification(?:_?(?:code|value))?)";
+
+  /**
+   * A security code as a value: {@code "cvc":"919"}, {@code \"cvc\": 919} (JSON inside a string),
+   * {@code cvc=919} (form body, query, log), {@code cvc: 919}, {@code security code 919}.
+   */
+  private static final Pattern SECURITY_CODE_VALUE =
+      Pattern.compile(
+          "(?i)(?<![A-Za-z0-9])"
+              + SECURITY_CODE_KEY.replace("_?", "[_ -]?")
+              + "(?![A-Za-z0-9_])\\\\?[\"']?\\s*[:=]?\\s*\\\\?[\"']?\\s*(\\d{3,4})(?!\\d)");
+
+  /** A dump's column list naming a security code: the column exists, whatever its values are. */
+  private static final Pattern SECURITY_CODE_COLUMN =
+      Pattern.compile(
+          "(?im)^COPY\\s+\\S+\\s+\\([^)]*\\b" + SECURITY_CODE_KEY + "\\b[^)]*\\)\\s+FROM stdin;");
+
+  private static final List<Pattern> PAN_PATTERNS = panPatterns();
+
+  private CardDataSearch() {}
+
+  private static List<Pattern> panPatterns() {
+    List<Pattern> patterns = new ArrayList<>();
+    for (String pan : TEST_PANS) {
+      StringBuilder separated = new StringBuilder("(?<!\\d)");
+      for (int i = 0; i < pan.length(); i++) {
+        if (i > 0) {
+          separated.append("[ -]?");
+        }
+        separated.append(pan.charAt(i));
+      }
+      patterns.add(Pattern.compile(separated.append("(?!\\d)").toString()));
+    }
+    return patterns;
+  }
+
+  /** Each hit in {@code text}, named by {@code where}, with the text around it. */
+  static List<String> findings(String where, String text) {
+    List<String> found = new ArrayList<>();
+    for (Pattern p : PAN_PATTERNS) {
+      report(found, where, "card number", p.matcher(text), text);
+    }
+    report(found, where, "security code", SECURITY_CODE_VALUE.matcher(text), text);
+    report(found, where, "security-code column", SECURITY_CODE_COLUMN.matcher(text), text);
+    return found;
+  }
+
+  private static void report(
+      List<String> found, String where, String what, Matcher m, String text) {
+    if (m.find()) {
+      int from = Math.max(0, m.start() - 60);
+      int to = Math.min(text.length(), m.end() + 60);
+      found.add(where + ": " + what + " near «" + text.substring(from, to) + "»");
+    }
+  }
+}
