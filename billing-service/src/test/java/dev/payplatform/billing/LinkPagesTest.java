@@ -63,16 +63,21 @@ class LinkPagesTest {
     String m = Api.newMerchant();
     String id = PaymentLinksApiTest.create(m, PaymentLinksApiTest.SAMPLE);
     Instant now = Instant.now();
-    Upstream.merchant(m, "Acme Books", now);
-    Upstream.merchant(m, "Acme Books (old name)", now.minusSeconds(3600));
+    String current = Upstream.merchant(m, "Acme Books", now);
+    String stale = Upstream.merchant(m, "Acme Books (old name)", now.minusSeconds(3600));
     Upstream.awaitRow(
         "select count(*) from merchant_record where id = ? and name = 'Acme Books'", m);
+    // Both of this test's events handled (not any two merchant events the inbox holds).
     org.awaitility.Awaitility.await()
         .atMost(Upstream.WAIT)
         .until(
             () ->
-                Db.count("select count(*) from inbox_event where consumer = 'billing-merchants'")
-                    >= 2);
+                Db.count(
+                        "select count(*) from inbox_event where consumer = 'billing-merchants'"
+                            + " and event_id in (?, ?)",
+                        current,
+                        stale)
+                    == 2);
     assertThat(CheckoutRedirects.visit(id).claims().merchantName()).isEqualTo("Acme Books");
   }
 

@@ -113,7 +113,8 @@ final class Upstream {
     return TestEvents.publish(PAYMENTS, type, id, merchantId, live, json(d));
   }
 
-  static void merchant(String merchantId, String name, Instant updatedAt) {
+  /** merchant.updated as the edge emits it; returns the event's ce_id. */
+  static String merchant(String merchantId, String name, Instant updatedAt) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", merchantId);
     d.put("name", name);
@@ -121,7 +122,7 @@ final class Upstream {
     d.put("settlement_currency", "USD");
     d.put("created_at", updatedAt.toString());
     d.put("updated_at", updatedAt.toString());
-    TestEvents.publishWithId(
+    return TestEvents.publishWithId(
         MERCHANTS,
         "evt_" + java.util.UUID.randomUUID().toString().replace("-", ""),
         "merchant.updated",
