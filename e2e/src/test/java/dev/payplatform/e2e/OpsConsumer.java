@@ -92,6 +92,21 @@ final class OpsConsumer implements AutoCloseable {
             + events.stream().map(e -> e.type() + "/" + e.key()).toList());
   }
 
+  /** Reads until nothing new arrived for {@code quiet}; returns every event read so far. */
+  List<Event> drain(Duration quiet) {
+    long quietSince = System.nanoTime();
+    while (System.nanoTime() - quietSince < quiet.toNanos()) {
+      var records = consumer.poll(Duration.ofMillis(200));
+      if (!records.isEmpty()) {
+        quietSince = System.nanoTime();
+      }
+      for (ConsumerRecord<String, String> r : records) {
+        events.add(toEvent(r));
+      }
+    }
+    return List.copyOf(events);
+  }
+
   /** The events about one payment (by key or by a payment_id field), in the order read. */
   List<Event> aboutPayment(String paymentId) {
     return events.stream()

@@ -1,17 +1,17 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.billing.service.PaymentLinkService;
 import dev.payplatform.billing.service.RefundService;
 import dev.payplatform.billing.service.SubscriptionService;
 import dev.payplatform.billing.service.Tenant;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.ids.Ids;
-import dev.payplatform.commons.inbox.Inbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.payplatform.commons.messaging.EventConsumer;
+import dev.payplatform.commons.messaging.EventHandlers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -24,29 +24,37 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class CheckoutEventsConsumer {
   static final String CONSUMER = "billing-checkout";
 
-  private final Inbox inbox;
-  private final ObjectMapper json;
+  private final EventConsumer consumer;
+  private final EventHandlers handlers;
   private final SubscriptionService subscriptions;
   private final PaymentLinkService links;
   private final RefundService refunds;
 
   public CheckoutEventsConsumer(
-      Inbox inbox,
-      ObjectMapper json,
+      EventConsumer consumer,
       SubscriptionService subscriptions,
       PaymentLinkService links,
       RefundService refunds) {
-    this.inbox = inbox;
-    this.json = json;
+    this.consumer = consumer;
     this.subscriptions = subscriptions;
     this.links = links;
     this.refunds = refunds;
+    EventHandlers.Builder table = EventHandlers.consumer(CONSUMER);
+    for (String type :
+        List.of(
+            "payment_intent.succeeded",
+            "payment_intent.payment_failed",
+            "checkout.subscription_requested",
+            "refund.succeeded",
+            "refund.failed")) {
+      table.on(type, JsonNode.class, (event, data) -> apply(event));
+    }
+    this.handlers = consumer.register(table.build());
   }
 
   @Incoming("checkout-events")
-  @WithTransaction
   public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    return InboxConsumer.handle(CONSUMER, record, json, inbox, this::apply);
+    return consumer.consume(handlers, record);
   }
 
   private Uni<Void> apply(IncomingEvent event) {

@@ -1,11 +1,10 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.billing.service.ReadModels;
 import dev.payplatform.commons.events.IncomingEvent;
-import dev.payplatform.commons.inbox.Inbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.payplatform.commons.messaging.EventConsumer;
+import dev.payplatform.commons.messaging.EventHandlers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -16,28 +15,28 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class MerchantsEventsConsumer {
   static final String CONSUMER = "billing-merchants";
 
-  private final Inbox inbox;
-  private final ObjectMapper json;
+  private final EventConsumer consumer;
+  private final EventHandlers handlers;
   private final ReadModels readModels;
 
-  public MerchantsEventsConsumer(Inbox inbox, ObjectMapper json, ReadModels readModels) {
-    this.inbox = inbox;
-    this.json = json;
+  public MerchantsEventsConsumer(EventConsumer consumer, ReadModels readModels) {
+    this.consumer = consumer;
     this.readModels = readModels;
+    this.handlers =
+        consumer.register(
+            EventHandlers.consumer(CONSUMER)
+                .on("merchant.created", JsonNode.class, this::apply)
+                .on("merchant.updated", JsonNode.class, this::apply)
+                .build());
   }
 
   /** A polled batch per transaction (batch=true in application.properties). */
   @Incoming("merchants-events")
-  @WithTransaction
   public Uni<Void> consume(ConsumerRecords<String, String> records) {
-    return InboxConsumer.handleBatch(CONSUMER, records, json, inbox, this::apply);
+    return consumer.consumeBatch(handlers, records);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
-    if (!event.type().equals("merchant.created") && !event.type().equals("merchant.updated")) {
-      return Uni.createFrom().voidItem();
-    }
-    JsonNode d = event.data();
+  private Uni<Void> apply(IncomingEvent event, JsonNode d) {
     return readModels.merchant(
         EventFields.requiredText(d, "id"),
         EventFields.text(d, "name"),

@@ -1,13 +1,14 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.billing.service.ReadModels;
 import dev.payplatform.commons.events.IncomingEvent;
-import dev.payplatform.commons.inbox.Inbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.payplatform.commons.messaging.EventConsumer;
+import dev.payplatform.commons.messaging.EventHandlers;
+import dev.payplatform.commons.messaging.MalformedEventException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -16,28 +17,28 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 public class PaymentsEventsConsumer {
   static final String CONSUMER = "billing-payments";
 
-  private final Inbox inbox;
-  private final ObjectMapper json;
+  private final EventConsumer consumer;
+  private final EventHandlers handlers;
   private final ReadModels readModels;
 
-  public PaymentsEventsConsumer(Inbox inbox, ObjectMapper json, ReadModels readModels) {
-    this.inbox = inbox;
-    this.json = json;
+  public PaymentsEventsConsumer(EventConsumer consumer, ReadModels readModels) {
+    this.consumer = consumer;
     this.readModels = readModels;
+    EventHandlers.Builder table = EventHandlers.consumer(CONSUMER);
+    for (String type :
+        List.of("payment.created", "payment.succeeded", "payment.failed", "payment.refunded")) {
+      table.on(type, JsonNode.class, this::apply);
+    }
+    this.handlers = consumer.register(table.build());
   }
 
   /** A polled batch per transaction (batch=true in application.properties). */
   @Incoming("payments-events")
-  @WithTransaction
   public Uni<Void> consume(ConsumerRecords<String, String> records) {
-    return InboxConsumer.handleBatch(CONSUMER, records, json, inbox, this::apply);
+    return consumer.consumeBatch(handlers, records);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
-    if (!event.type().startsWith("payment.")) {
-      return Uni.createFrom().voidItem();
-    }
-    JsonNode d = event.data();
+  private Uni<Void> apply(IncomingEvent event, JsonNode d) {
     long amount = EventFields.requiredInteger(d, "amount");
     if (amount <= 0) {
       throw new MalformedEventException("payment amount must be positive");

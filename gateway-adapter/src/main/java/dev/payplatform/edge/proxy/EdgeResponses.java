@@ -1,6 +1,7 @@
 package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.errors.ErrorBodies;
+import dev.payplatform.commons.errors.ErrorMappers;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.RoutingContext;
 
@@ -9,6 +10,10 @@ final class EdgeResponses {
   private EdgeResponses() {}
 
   static void problem(RoutingContext rc, int status, String title, String content) {
+    if ((status == 503 || status == 504) && !rc.response().headWritten()) {
+      // An upstream or the edge's own database is away for a moment: tell clients when to retry.
+      rc.response().putHeader("Retry-After", ErrorMappers.RETRY_AFTER_SECONDS);
+    }
     json(rc, status, new ErrorBodies.Problem(status, title, content));
   }
 

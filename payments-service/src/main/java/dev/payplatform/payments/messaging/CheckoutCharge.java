@@ -1,5 +1,7 @@
 package dev.payplatform.payments.messaging;
 
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.messaging.EventPayload;
 import java.util.List;
 
 /**
@@ -25,7 +27,19 @@ public record CheckoutCharge(
     Card card,
     String declineReason,
     String failureMessage,
-    String cancellationReason) {
+    String cancellationReason)
+    implements EventPayload {
+
+  @Override
+  public String problem() {
+    if (!Ids.looksLike(paymentId, "pay")) {
+      return "payment_id is missing or not a pay_ id";
+    }
+    if (amount == null || amount <= 0) {
+      return "amount must be a positive number of minor units";
+    }
+    return EventPayload.isCurrencyCode(currency) ? null : "currency is not an ISO-4217 code";
+  }
 
   /** Never more than this: no PAN, no CVC. */
   public record Card(

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.payplatform.commons.faults.TransientFailures;
 import dev.payplatform.commons.web.RequestIds;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,6 +13,7 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -25,6 +27,9 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+  /** What a 503 tells clients to wait before retrying, in seconds. */
+  public static final String RETRY_AFTER_SECONDS = "2";
 
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
@@ -116,9 +121,45 @@ public class ErrorMappers {
   }
 
   @ServerExceptionMapper
-  public Response unexpected(Throwable e) {
+  public Response unexpected(Throwable e, HttpHeaders headers) {
+    if (TransientFailures.isTransient(e)) {
+      // The database or the broker is away for a moment: an honest 503 the client may retry; a
+      // buyer's browser on a hosted page gets a page that says so.
+      LOG.warnf("request %s: a dependency is unavailable: %s", RequestIds.current().orElse("-"), e);
+      String accept = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
+      return accept != null && accept.contains("text/html") ? unavailablePage() : unavailable();
+    }
     LOG.errorf(e, "unexpected error in request %s", RequestIds.current().orElse("-"));
     return problem(500, "Server error", "Something went wrong on our side. Please try again.");
+  }
+
+  /** 503 with {@code Retry-After}: the documented answer while a dependency is unavailable. */
+  public static Response unavailable() {
+    return Response.status(503)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .entity(
+            new ErrorBodies.Problem(
+                503,
+                "Service unavailable",
+                "The service is briefly unavailable. Please retry in a moment."))
+        .build();
+  }
+
+  private static Response unavailablePage() {
+    String page =
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<meta http-equiv=\"refresh\" content=\"5\"><title>Try again in a moment</title>"
+            + "</head><body style=\"font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;"
+            + "padding:0 1rem\"><h1 id=\"unavailable\">Try again in a moment</h1><p>We could not"
+            + " load this page just now. This page reloads by itself in a few"
+            + " seconds.</p></body></html>";
+    return Response.status(503)
+        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+        .header("Retry-After", RETRY_AFTER_SECONDS)
+        .entity(page)
+        .build();
   }
 
   public static Response problem(int status, String title, String content) {

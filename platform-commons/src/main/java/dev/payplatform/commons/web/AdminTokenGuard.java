@@ -15,6 +15,9 @@ import java.security.NoSuchAlgorithmException;
  * {@link #check}.
  */
 public final class AdminTokenGuard {
+  /** A token nobody knows (random per process): a guard built with it refuses every request. */
+  public static final String UNUSABLE = randomToken();
+
   private final byte[] expectedDigest;
 
   /**
@@ -45,6 +48,12 @@ public final class AdminTokenGuard {
         .type(MediaType.APPLICATION_JSON_TYPE)
         .entity(new ErrorBodies.Detail("Invalid admin token."))
         .build();
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[32];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   private static byte[] sha256(String value) {

@@ -1,0 +1,378 @@
+package dev.payplatform.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Real faults against the platform that {@code deploy/local/platform up} started, while merchants
+ * create hosted payments and buyers pay them: the broker killed with SIGKILL, each service killed
+ * with SIGKILL and restarted with the project's command, PostgreSQL stopped in immediate mode.
+ *
+ * <p>After each fault: every answer was 2xx or the documented 503 with {@code Retry-After}; every
+ * payment whose confirmation answered 200 completes within 60 s of recovery, and so do payments
+ * made after it; no payment has two {@code payment.succeeded} events; no outbox row is left
+ * unpublished; every service is ready again within 30 s. Runs in its own failsafe execution, after
+ * every other end-to-end test (it stops the servers they use).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+  private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
+
+  static {
+    SERVICES.put("checkout-service", 8081);
+    SERVICES.put("payments-service", 8082);
+    SERVICES.put("catalog-service", 8083);
+    SERVICES.put("billing-service", 8084);
+    SERVICES.put("gateway-adapter", 8080);
+  }
+
+  private static final List<String> DATABASES =
+      List.of("edge", "checkout", "payments", "catalog", "billing");
+  private static final Duration READY_WITHIN = Duration.ofSeconds(30);
+  private static final Duration COMPLETED_WITHIN = Duration.ofSeconds(60);
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private static Platform.Merchant merchant;
+  private static OpsConsumer ops;
+  private static final List<String> figures = new ArrayList<>();
+
+  @BeforeAll
+  static void platformUpAndQuiet() {
+    Platform.env();
+    merchant = Platform.newMerchant("Fault Suite");
+    ops = new OpsConsumer();
+    awaitEveryServiceReady(Duration.ofSeconds(120));
+  }
+
+  @AfterAll
+  static void leaveThePlatformRunning() {
+    try {
+      startPostgres();
+      platformUp();
+    } finally {
+      if (ops != null) {
+        ops.close();
+      }
+      figures.forEach(System.out::println);
+    }
+  }
+
+  @Test
+  @Order(1)
+  void kafkaKilledForThirtySecondsLosesNoPaymentAndNoEvent() {
+    scenario(
+        "kafka -9 for 30 s",
+        false,
+        () -> {
+          kill9(pid("kafka"));
+          pause(Duration.ofSeconds(30));
+        },
+        FaultSuiteIT::platformUp);
+  }
+
+  @Test
+  @Order(2)
+  void eachServiceKilledInTurnAndRestartedLosesNoPayment() {
+    for (String service : SERVICES.keySet()) {
+      scenario(
+          service + " -9",
+          service.equals("gateway-adapter"),
+          () -> {
+            kill9(pid(service));
+            pause(Duration.ofSeconds(3));
+          },
+          FaultSuiteIT::platformUp);
+    }
+  }
+
+  @Test
+  @Order(3)
+  void postgresStoppedForTenSecondsAnswers503AndEveryPaymentCompletesAfter() {
+    scenario(
+        "postgresql stop -m immediate for 10 s",
+        false,
+        () -> {
+          shell(
+              30,
+              "pg_ctlcluster",
+              "--skip-systemctl-redirect",
+              pgVersion(),
+              "main",
+              "stop",
+              "-m",
+              "immediate");
+          pause(Duration.ofSeconds(10));
+        },
+        FaultSuiteIT::startPostgres);
+  }
+
+  /**
+   * Traffic before, during and after {@code fault}; {@code recover} brings the broken part back.
+   * {@code edgeDown}: the edge itself is broken, so buyers may get no answer at all meanwhile.
+   */
+  private static void scenario(String name, boolean edgeDown, Runnable fault, Runnable recover) {
+    long t0 = System.nanoTime();
+    try (BuyerTraffic traffic = new BuyerTraffic(merchant).start(3)) {
+      pause(Duration.ofSeconds(3));
+      fault.run();
+      recover.run();
+      long recovered = System.nanoTime();
+      awaitEveryServiceReady(READY_WITHIN);
+      double readySeconds = (System.nanoTime() - recovered) / 1e9;
+      pause(Duration.ofSeconds(5)); // buyers go on paying after recovery
+      traffic.stop();
+
+      List<BuyerTraffic.Answer> answers = traffic.answers();
+      Map<Integer, Long> byStatus =
+          answers.stream()
+              .collect(
+                  Collectors.groupingBy(
+                      BuyerTraffic.Answer::status, TreeMap::new, Collectors.counting()));
+      List<BuyerTraffic.Answer> undocumented =
+          answers.stream()
+              .filter(a -> !(a.status() >= 200 && a.status() < 300))
+              .filter(a -> !a.documented503())
+              .filter(a -> !(edgeDown && a.status() == 0))
+              .toList();
+      assertThat(undocumented)
+          .as("%s: answers that are neither 2xx nor the documented 503 with Retry-After", name)
+          .isEmpty();
+
+      List<String> confirmed = traffic.confirmedPayments();
+      assertThat(confirmed).as("%s: payments confirmed during the scenario", name).isNotEmpty();
+      String after = new BuyerTraffic(merchant).payOnce();
+      assertThat(after).as("%s: a payment made after recovery is confirmed", name).isNotNull();
+      List<String> promised = new ArrayList<>(confirmed);
+      promised.add(after);
+      await()
+          .atMost(COMPLETED_WITHIN)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(notCompleted(promised))
+                      .as("%s: confirmed payments not completed", name)
+                      .isEmpty());
+
+      await()
+          .atMost(COMPLETED_WITHIN)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(unpublishedOutboxRows())
+                      .as("%s: outbox rows not yet published", name)
+                      .isEmpty());
+
+      Map<String, Long> succeededEvents =
+          ops.drain(Duration.ofSeconds(3)).stream()
+              .filter(e -> "payment.succeeded".equals(e.type()))
+              .filter(e -> merchant.id().equals(e.merchantId()))
+              .collect(
+                  Collectors.groupingBy(
+                      e -> e.data().path("id").asText(),
+                      Collectors.mapping(OpsConsumer.Event::id, Collectors.toSet())))
+              .entrySet()
+              .stream()
+              .collect(Collectors.toMap(Map.Entry::getKey, e -> (long) e.getValue().size()));
+      for (String paymentId : promised) {
+        assertThat(succeededEvents.get(paymentId))
+            .as("%s: distinct payment.succeeded events of %s", name, paymentId)
+            .isEqualTo(1L);
+      }
+      assertThat(succeededEvents.values())
+          .as("%s: no payment succeeded twice", name)
+          .allMatch(n -> n == 1L);
+
+      figures.add(
+          String.format(
+              "fault %-40s answers by status %s; completed %d of %d confirmed; ready %.1f s"
+                  + " after recovery; scenario %.0f s",
+              name,
+              byStatus,
+              promised.size() - notCompleted(promised).size(),
+              promised.size(),
+              readySeconds,
+              (System.nanoTime() - t0) / 1e9));
+      System.out.println(figures.get(figures.size() - 1));
+    }
+  }
+
+  private static List<String> notCompleted(List<String> paymentIds) {
+    List<String> open = new ArrayList<>();
+    for (String id : paymentIds) {
+      String status = paymentStatus(id);
+      if (!"completed".equals(status)) {
+        open.add(id + "=" + status);
+      }
+    }
+    return open;
+  }
+
+  private static String paymentStatus(String paymentId) {
+    try {
+      HttpResponse<String> r =
+          HTTP.send(
+              HttpRequest.newBuilder(URI.create(Platform.url("/v1/payments/" + paymentId)))
+                  .header("X-Api-Key", merchant.skTest())
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200
+          ? io.restassured.path.json.JsonPath.from(r.body()).getString("status")
+          : "HTTP " + r.statusCode();
+    } catch (IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  /** "database: n" for each service database with rows its relay has not published. */
+  private static List<String> unpublishedOutboxRows() {
+    List<String> open = new ArrayList<>();
+    for (String db : DATABASES) {
+      String count =
+          psql(db, "select count(*) from outbox_event where published_at is null").strip();
+      if (!"0".equals(count)) {
+        open.add(db + ": " + count);
+      }
+    }
+    return open;
+  }
+
+  private static String psql(String db, String sql) {
+    ProcessBuilder pb =
+        new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", db, "-d", db, "-tAc", sql)
+            .redirectErrorStream(true);
+    pb.environment().put("PGPASSWORD", db);
+    return run(pb, 30);
+  }
+
+  private static void awaitEveryServiceReady(Duration within) {
+    await()
+        .atMost(within)
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(() -> assertThat(notReady()).as("services not ready").isEmpty());
+  }
+
+  private static List<String> notReady() {
+    List<String> down = new ArrayList<>();
+    for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + s.getValue() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+          down.add(s.getKey() + " " + r.statusCode() + " " + r.body());
+        }
+      } catch (IOException e) {
+        down.add(s.getKey() + " " + e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return down;
+  }
+
+  // ---------------------------------------------------------------- the operator's commands
+
+  /** The project's own command: starts whatever is not running and waits until it is ready. */
+  private static void platformUp() {
+    ProcessBuilder pb =
+        new ProcessBuilder("bash", Platform.ROOT.resolve("deploy/local/platform").toString(), "up")
+            .directory(Platform.ROOT.toFile())
+            .redirectErrorStream(true);
+    pb.environment().put("PLATFORM_SKIP_BUILD", "1");
+    String out = run(pb, 300);
+    assertThat(out).as("deploy/local/platform up").contains("The platform is up");
+  }
+
+  private static void startPostgres() {
+    String clusters = shell(10, "pg_lsclusters", "-h");
+    if (clusters.contains("online")) {
+      return;
+    }
+    shell(60, "pg_ctlcluster", "--skip-systemctl-redirect", pgVersion(), "main", "start");
+  }
+
+  private static String pgVersion() {
+    return shell(10, "bash", "-c", "pg_lsclusters -h | awk '$2==\"main\"{print $1; exit}'").strip();
+  }
+
+  private static String pid(String component) {
+    try {
+      return Files.readString(Platform.STATE.resolve("run/" + component + ".pid")).strip();
+    } catch (IOException e) {
+      throw new IllegalStateException("no pid file for " + component, e);
+    }
+  }
+
+  private static void kill9(String pid) {
+    shell(10, "kill", "-9", pid);
+  }
+
+  private static String shell(int timeoutSeconds, String... command) {
+    return run(new ProcessBuilder(command).redirectErrorStream(true), timeoutSeconds);
+  }
+
+  private static String run(ProcessBuilder pb, int timeoutSeconds) {
+    try {
+      // To a file, not a pipe: a server the command starts (PostgreSQL, Kafka, a service) inherits
+      // its output and would hold a pipe open for as long as it runs.
+      Path out = Files.createTempFile("fault-suite-", ".out");
+      Process p = pb.redirectOutput(out.toFile()).start();
+      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(String.join(" ", pb.command()) + " timed out");
+      }
+      String text = Files.readString(out, StandardCharsets.UTF_8);
+      Files.deleteIfExists(out);
+      if (p.exitValue() != 0) {
+        throw new IllegalStateException(
+            String.join(" ", pb.command()) + " exited " + p.exitValue() + ": " + text);
+      }
+      return text;
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void pause(Duration d) {
+    try {
+      Thread.sleep(d.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.payplatform.commons.messaging;
+
+import dev.payplatform.commons.events.IncomingEvent;
+import io.smallrye.mutiny.Uni;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One consumer, as a table: event type → payload class → handler. {@link EventConsumer} does
+ * everything around the handler (parsing, mapping, inbox claim, transaction, retries, dead
+ * letters), so a consumer is only this table. Types that are not in it are skipped.
+ *
+ * @param consumer the consumer's id: the inbox key of the events it handled and the name of its
+ *     dead-letter topic ({@code <consumer>.dlq})
+ */
+public final class EventHandlers {
+
+  /** What a consumer does with one event of a type it handles, in the inbox's transaction. */
+  @FunctionalInterface
+  public interface Handler<T> {
+    Uni<Void> handle(IncomingEvent event, T payload);
+  }
+
+  /** One row of the table. */
+  record Route<T>(Class<T> payloadType, Handler<T> handler) {}
+
+  private final String consumer;
+  private final Map<String, Route<?>> routes;
+
+  private EventHandlers(String consumer, Map<String, Route<?>> routes) {
+    this.consumer = consumer;
+    this.routes = Map.copyOf(routes);
+  }
+
+  public static Builder consumer(String consumer) {
+    return new Builder(consumer);
+  }
+
+  public String consumer() {
+    return consumer;
+  }
+
+  /** The dead-letter topic of this consumer. */
+  public String deadLetterTopic() {
+    return consumer + ".dlq";
+  }
+
+  Route<?> route(String type) {
+    return routes.get(type);
+  }
+
+  /** Builds a table. */
+  public static final class Builder {
+    private final String consumer;
+    private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+
+    private Builder(String consumer) {
+      this.consumer = Objects.requireNonNull(consumer);
+    }
+
+    /**
+     * Handles {@code type} with {@code handler}, its data mapped onto {@code payloadType} (a
+     * record, or {@code JsonNode} for the data as it came).
+     */
+    public <T> Builder on(String type, Class<T> payloadType, Handler<T> handler) {
+      if (routes.put(type, new Route<>(payloadType, handler)) != null) {
+        throw new IllegalArgumentException(consumer + " handles " + type + " twice");
+      }
+      return this;
+    }
+
+    public EventHandlers build() {
+      return new EventHandlers(consumer, routes);
+    }
+  }
+}

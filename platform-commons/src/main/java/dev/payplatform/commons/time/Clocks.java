@@ -1,0 +1,16 @@
+package dev.payplatform.commons.time;
+
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+
+/** The clock every bean injects (UTC); a test or a service may replace it with its own bean. */
+public class Clocks {
+  @Produces
+  @Singleton
+  @DefaultBean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+}
