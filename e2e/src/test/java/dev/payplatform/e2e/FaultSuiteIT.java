@@ -136,7 +136,7 @@ class FaultSuiteIT {
    */
   private static void scenario(String name, boolean edgeDown, Runnable fault, Runnable recover) {
     long t0 = System.nanoTime();
-    try (BuyerTraffic traffic = new BuyerTraffic(merchant).start(3)) {
+    try (BuyerTraffic traffic = new BuyerTraffic(merchant).start(2)) {
       pause(Duration.ofSeconds(3));
       fault.run();
       recover.run();

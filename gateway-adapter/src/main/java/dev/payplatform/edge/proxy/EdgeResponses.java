@@ -26,7 +26,12 @@ final class EdgeResponses {
       rc.response().reset();
       return;
     }
-    rc.request().resume();
+    if (!rc.request().isEnded()) {
+      // A request paused during the key lookup must flow again, or the answer is never sent. One
+      // already read whole (piped to an upstream that then died) cannot be resumed: resuming it
+      // throws, and the client would wait for an answer that never comes.
+      rc.request().resume();
+    }
     rc.response()
         .setStatusCode(status)
         .putHeader("Content-Type", "application/json")

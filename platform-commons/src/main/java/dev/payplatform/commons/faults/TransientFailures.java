@@ -50,8 +50,9 @@ public final class TransientFailures {
     if (t instanceof IOException || t instanceof TimeoutException) {
       return true; // refused/reset/closed connections, connect and read timeouts
     }
-    if (t instanceof io.vertx.sqlclient.ClosedConnectionException) {
-      return true;
+    if (t instanceof io.vertx.sqlclient.ClosedConnectionException
+        || t instanceof org.apache.kafka.common.errors.RetriableException) {
+      return true; // a lost database connection; a broker away (metadata/request timeouts)
     }
     if (t instanceof DatabaseException db) {
       return isTransientSqlState(db.getSqlState());

@@ -1,25 +1,20 @@
 package dev.payplatform.commons.messaging;
 
 import dev.payplatform.commons.errors.ApiException;
-import dev.payplatform.commons.web.AdminTokenGuard;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The operators' view of this service's dead letters ({@code /admin/dead-letters}, admin token):
- * list what is pending, replay it once the cause is fixed. Not routed by the edge; an operator
- * calls the service directly (inside the cluster, or through {@code deploy/local/platform dlq}).
+ * The operators' view of this service's dead letters ({@code /admin/dead-letters}, admin token
+ * checked by {@link dev.payplatform.commons.web.OperatorApiFilter}): list what is pending, replay
+ * it once the cause is fixed. Not routed by the edge; an operator calls the service directly
+ * (inside the cluster, or through {@code deploy/local/platform dlq}).
  */
 @Path("/admin/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,23 +26,9 @@ public class DeadLetterResource {
   public record Replayed(int replayed) {}
 
   private final DeadLetters deadLetters;
-  private final AdminTokenGuard guard;
 
-  public DeadLetterResource(
-      DeadLetters deadLetters,
-      @ConfigProperty(name = "platform.admin-token") Optional<String> adminToken) {
+  public DeadLetterResource(DeadLetters deadLetters) {
     this.deadLetters = deadLetters;
-    // Without a configured token the operator API answers 401 to everyone.
-    this.guard =
-        new AdminTokenGuard(
-            "platform.admin-token",
-            adminToken.filter(t -> t.length() >= 16).orElse(AdminTokenGuard.UNUSABLE));
-  }
-
-  @ServerRequestFilter
-  public Response requireAdminToken(ContainerRequestContext request) {
-    String path = request.getUriInfo().getPath();
-    return path.startsWith("/admin/dead-letters") ? guard.check(request) : null;
   }
 
   @GET

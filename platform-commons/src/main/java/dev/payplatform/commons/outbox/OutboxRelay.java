@@ -52,10 +52,17 @@ import org.postgresql.PGConnection;
 @ApplicationScoped
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+  // Parked rows are skipped, and so is every later row of a parked row's aggregate: per-key order
+  // holds, and the rest of the outbox flows on.
   private static final String SELECT_BATCH =
       "select id, event_id, topic, aggregate_key, event_type, source, subject, merchant_id,"
-          + " livemode, request_id, occurred_at, payload::text from outbox_event"
-          + " where published_at is null order by id limit ?";
+          + " livemode, request_id, occurred_at, payload::text, attempts from outbox_event o"
+          + " where published_at is null and parked_at is null and not exists (select 1 from"
+          + " outbox_event p where p.parked_at is not null and p.published_at is null"
+          + " and p.aggregate_key = o.aggregate_key and p.id < o.id) order by id limit ?";
+  private static final String RECORD_FAILURE =
+      "update outbox_event set attempts = attempts + 1, last_error = ?,"
+          + " parked_at = case when attempts + 1 >= ? then now() end where id = ?";
   private static final String MARK_SENT =
       "update outbox_event set published_at = now() where id = any(?)";
   private static final DateTimeFormatter RFC3339 = DateTimeFormatter.ISO_INSTANT;
@@ -70,8 +77,11 @@ public class OutboxRelay {
   private final Duration publishedRetention;
   private final Duration inboxRetention;
   private final Map<String, Object> kafkaConfig;
+  private final int maxAttempts;
   private final Counter published;
   private final AtomicLong pending = new AtomicLong();
+  private final AtomicLong parked = new AtomicLong();
+  private final AtomicLong lagSeconds = new AtomicLong();
   private final AtomicLong leader = new AtomicLong();
 
   private volatile boolean running;
@@ -94,6 +104,8 @@ public class OutboxRelay {
           Duration publishedRetention,
       @ConfigProperty(name = "platform.inbox.retention", defaultValue = "30d")
           Duration inboxRetention,
+      @ConfigProperty(name = "platform.outbox.relay.max-attempts", defaultValue = "5")
+          int maxAttempts,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       MeterRegistry metrics) {
     this.enabled = enabled;
@@ -106,8 +118,11 @@ public class OutboxRelay {
     this.publishedRetention = publishedRetention;
     this.inboxRetention = inboxRetention;
     this.kafkaConfig = kafkaConfig;
+    this.maxAttempts = Math.max(1, maxAttempts);
     this.published = metrics.counter("outbox.published");
     metrics.gauge("outbox.pending", pending);
+    metrics.gauge("outbox.parked", parked);
+    metrics.gauge("outbox.lag.seconds", lagSeconds);
     metrics.gauge("outbox.relay.leader", leader);
   }
 
@@ -203,6 +218,7 @@ public class OutboxRelay {
       } catch (KafkaUnavailable e) {
         // Kafka is down or slow: events wait in the outbox, the API keeps working.
         LOG.warnf("outbox relay cannot publish yet: %s", e.getMessage());
+        refreshPending(c); // the lag and pending gauges matter most while Kafka is away
         sleep(backoff);
         backoff =
             backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
@@ -231,7 +247,13 @@ public class OutboxRelay {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
-          acks.add(producer.send(toRecord(rs)));
+          Future<RecordMetadata> ack = producer.send(toRecord(rs));
+          acks.add(ack);
+          if (ack.isDone() && refusedAtOnce(ack)) {
+            // The producer refused the row itself (too large, say): send nothing after it in this
+            // batch, or a later row of its aggregate would reach the topic before it.
+            break;
+          }
         }
       }
     } catch (org.apache.kafka.common.KafkaException e) {
@@ -249,7 +271,16 @@ public class OutboxRelay {
       try {
         acks.get(i).get(30, TimeUnit.SECONDS);
         done.add(ids.get(i));
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (ExecutionException e) {
+        if (isRefusedForGood(e.getCause())) {
+          // Kafka refuses this row itself (too large, invalid): count it, park it after a few
+          // attempts; the rows after it are picked up again by the next batch.
+          recordRefusal(c, ids.get(i), e.getCause());
+          break;
+        }
+        failure = e.getMessage();
+        break;
+      } catch (TimeoutException e) {
         failure = e.getMessage();
         break;
       } catch (InterruptedException e) {
@@ -271,6 +302,109 @@ public class OutboxRelay {
     }
     return done.size();
   }
+
+  private static boolean refusedAtOnce(Future<RecordMetadata> ack) {
+    try {
+      ack.get(0, TimeUnit.MILLISECONDS);
+      return false;
+    } catch (ExecutionException e) {
+      return true;
+    } catch (TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /** A failure of the row, not of the broker: retrying the same bytes will not help. */
+  private static boolean isRefusedForGood(Throwable cause) {
+    return cause instanceof org.apache.kafka.common.errors.ApiException
+        && !(cause instanceof org.apache.kafka.common.errors.RetriableException)
+        && !(cause instanceof org.apache.kafka.common.errors.AuthenticationException)
+        && !(cause instanceof org.apache.kafka.common.errors.AuthorizationException);
+  }
+
+  private void recordRefusal(Connection c, long id, Throwable cause) throws SQLException {
+    String error = cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    try (PreparedStatement ps = c.prepareStatement(RECORD_FAILURE)) {
+      ps.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+      ps.setInt(2, maxAttempts);
+      ps.setLong(3, id);
+      ps.executeUpdate();
+    }
+    LOG.errorf(
+        "outbox row %d refused by Kafka (parked after %d attempts): %s", id, maxAttempts, error);
+    refreshPending(c);
+    sleep(pollInterval);
+  }
+
+  /** The parked rows, oldest first (operators: GET /admin/outbox/parked). */
+  public List<ParkedRow> parkedRows() {
+    List<ParkedRow> rows = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "select id, event_id, event_type, topic, aggregate_key, attempts, last_error,"
+                    + " parked_at, (select count(*) from outbox_event w where w.published_at is null"
+                    + " and w.aggregate_key = p.aggregate_key and w.id > p.id) from outbox_event p"
+                    + " where parked_at is not null and published_at is null order by id")) {
+      while (rs.next()) {
+        rows.add(
+            new ParkedRow(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getInt(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant().toString(),
+                rs.getLong(9)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read parked outbox rows: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /**
+   * Unparks every parked row (or one, by id) once its cause is fixed: it is published again, and
+   * the rows of its aggregate that waited behind it follow in order. Returns how many.
+   */
+  public int replayParked(Long id) {
+    String sql =
+        "update outbox_event set parked_at = null, attempts = 0 where parked_at is not null"
+            + " and published_at is null"
+            + (id == null ? "" : " and id = ?");
+    try (Connection c = DriverManager.getConnection(jdbcUrl, username, password);
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      if (id != null) {
+        ps.setLong(1, id);
+      }
+      int n = ps.executeUpdate();
+      try (Statement st = c.createStatement()) {
+        st.execute("select pg_notify('outbox_event', '')");
+      }
+      LOG.infof("operator replayed %d parked outbox row(s)", n);
+      return n;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot replay parked outbox rows: " + e.getMessage(), e);
+    }
+  }
+
+  /** A parked row as an operator sees it; {@code waiting}: later rows of its aggregate. */
+  public record ParkedRow(
+      long id,
+      String eventId,
+      String eventType,
+      String topic,
+      String aggregateKey,
+      int attempts,
+      String lastError,
+      String parkedAt,
+      long waiting) {}
 
   private ProducerRecord<String, String> toRecord(ResultSet rs) throws SQLException {
     RecordHeaders headers = new RecordHeaders();
@@ -301,9 +435,14 @@ public class OutboxRelay {
   private void refreshPending(Connection c) throws SQLException {
     try (Statement st = c.createStatement();
         ResultSet rs =
-            st.executeQuery("select count(*) from outbox_event where published_at is null")) {
+            st.executeQuery(
+                "select count(*), count(*) filter (where parked_at is not null),"
+                    + " coalesce(extract(epoch from now() - min(occurred_at)), 0)"
+                    + " from outbox_event where published_at is null")) {
       if (rs.next()) {
         pending.set(rs.getLong(1));
+        parked.set(rs.getLong(2));
+        lagSeconds.set(rs.getLong(3));
       }
     }
   }

@@ -10,10 +10,32 @@ import java.sql.SQLException;
 final class Db {
   private Db() {}
 
+  /** Runs a write; returns the first column of the first returned row, or the update count. */
+  static long update(String sql, Object... args) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      if (ps.execute()) {
+        try (ResultSet rs = ps.getResultSet()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+      return ps.getUpdateCount();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Connection connect() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:5432/commons_test", "commons", "commons");
+  }
+
   static long count(String sql, Object... args) {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/commons_test", "commons", "commons");
+    try (Connection c = connect();
         PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < args.length; i++) {
         ps.setObject(i + 1, args[i]);
