@@ -139,8 +139,10 @@ class FaultSuiteIT {
     try (BuyerTraffic traffic = new BuyerTraffic(merchant).start(2)) {
       pause(Duration.ofSeconds(3));
       fault.run();
+      long recovering = System.nanoTime();
       recover.run();
       long recovered = System.nanoTime();
+      double recoverSeconds = (recovered - recovering) / 1e9;
       awaitEveryServiceReady(READY_WITHIN);
       double readySeconds = (System.nanoTime() - recovered) / 1e9;
       pause(Duration.ofSeconds(5)); // buyers go on paying after recovery
@@ -208,12 +210,13 @@ class FaultSuiteIT {
 
       figures.add(
           String.format(
-              "fault %-40s answers by status %s; completed %d of %d confirmed; ready %.1f s"
-                  + " after recovery; scenario %.0f s",
+              "fault %-40s answers by status %s; completed %d of %d confirmed; recovery command"
+                  + " %.1f s, every service ready %.1f s after it; scenario %.0f s",
               name,
               byStatus,
               promised.size() - notCompleted(promised).size(),
               promised.size(),
+              recoverSeconds,
               readySeconds,
               (System.nanoTime() - t0) / 1e9));
       System.out.println(figures.get(figures.size() - 1));
