@@ -2,6 +2,7 @@ package dev.payplatform.edge;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -80,6 +81,46 @@ class IdempotencyAndRateLimitTest {
         .then()
         .statusCode(422)
         .header("Idempotent-Replayed", (String) null);
+    assertThat(EchoUpstreams.CALLS_BY_IDEMPOTENCY_KEY.get(key).get()).isEqualTo(2);
+  }
+
+  @Test
+  void aServerErrorIsStoredAndReplayedSoARetryNeverRunsTheRequestTwice() {
+    EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
+    String key = "idem-" + UUID.randomUUID();
+    post(m.testKey(), key, "{\"amount\":500}", "/v1/refunds?status=500").then().statusCode(500);
+    post(m.testKey(), key, "{\"amount\":500}", "/v1/refunds?status=500")
+        .then()
+        .statusCode(500)
+        .header("Idempotent-Replayed", "true");
+    assertThat(EchoUpstreams.CALLS_BY_IDEMPOTENCY_KEY.get(key).get())
+        .as("the refund may have been made by the first call: it is never sent again")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void a503SaysNothingHappenedSoTheRetryGoesThrough() {
+    EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
+    String key = "idem-" + UUID.randomUUID();
+    post(m.testKey(), key, "{}", "/v1/refunds?status=503").then().statusCode(503);
+    post(m.testKey(), key, "{}", "/v1/refunds?status=201").then().statusCode(201);
+    assertThat(EchoUpstreams.CALLS_BY_IDEMPOTENCY_KEY.get(key).get()).isEqualTo(2);
+  }
+
+  @Test
+  void anUnansweredRequestKeepsItsKeyInProgressUntilTheLeaseEnds() throws Exception {
+    EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
+    String key = "idem-" + UUID.randomUUID();
+    // The upstream answers after the edge's 3 s timeout: the outcome is unknown to the edge.
+    post(m.testKey(), key, "{}", "/v1/refunds?delay=4000").then().statusCode(504);
+    post(m.testKey(), key, "{}", "/v1/refunds?delay=4000")
+        .then()
+        .statusCode(409)
+        .body("content", containsString("still being processed"));
+    assertThat(EchoUpstreams.CALLS_BY_IDEMPOTENCY_KEY.get(key).get()).isEqualTo(1);
+    // After the in-flight lease (5 s in tests, not 24 h) the key is free again.
+    Thread.sleep(5_500);
+    post(m.testKey(), key, "{}", "/v1/refunds?status=201").then().statusCode(201);
     assertThat(EchoUpstreams.CALLS_BY_IDEMPOTENCY_KEY.get(key).get()).isEqualTo(2);
   }
 

@@ -165,7 +165,7 @@ class DuplicateAndOutOfOrderEventsTest {
   }
 
   @Test
-  void malformedRecordsAreSkippedAndTheConsumerCarriesOn() throws Exception {
+  void malformedRecordsAreDeadLetteredAndTheConsumerCarriesOn() throws Exception {
     String merchant = Api.newMerchant();
     String id = Api.createPayment(merchant, "test", "10.00", "USD");
     String key = "k_" + UUID.randomUUID();

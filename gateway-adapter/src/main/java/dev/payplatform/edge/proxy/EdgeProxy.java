@@ -304,19 +304,29 @@ public class EdgeProxy {
             })
         .compose(response -> response.body().map(b -> new Captured(response, b)))
         .onFailure(
-            err ->
-                idempotency
-                    .release(principal, key)
-                    .subscribe()
-                    .with(
-                        ok -> upstreamFailure(rc, route, err),
-                        f -> upstreamFailure(rc, route, err)))
+            err -> {
+              if (!neverSent(err)) {
+                // Sent, but no answer (timeout, connection lost): the outcome is unknown, so the
+                // key
+                // stays in flight until its lease ends and a retry gets 409 "in progress"
+                // meanwhile.
+                upstreamFailure(rc, route, err);
+                return;
+              }
+              idempotency
+                  .release(principal, key)
+                  .subscribe()
+                  .with(
+                      ok -> upstreamFailure(rc, route, err), f -> upstreamFailure(rc, route, err));
+            })
         .onSuccess(
             captured -> {
               int status = captured.response().statusCode();
               String contentType = captured.response().getHeader("Content-Type");
+              // 422 and 503 say nothing happened: forget them so the retry runs. Any other answer,
+              // 500s included, may follow an effect: store it and replay it.
               var settle =
-                  status == 422 || status >= 500
+                  status == 422 || status == 503
                       ? idempotency.release(principal, key)
                       : idempotency.complete(
                           principal, key, status, contentType, captured.body().getBytes());
@@ -408,6 +418,16 @@ public class EdgeProxy {
           "Service unavailable",
           "The " + route.service() + " service is not available right now. Please retry.");
     }
+  }
+
+  /** The upstream never received the request: the connection could not be opened. */
+  private static boolean neverSent(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause()) {
+      if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isTimeout(Throwable err) {

@@ -12,8 +12,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * {@code Idempotency-Key} records (DESIGN section 3), scoped by merchant + mode + key, kept 24 h.
  * The first request inserts an {@code in_flight} row; a concurrent twin finds it and gets 409, so
- * exactly one request is forwarded. The finished response is stored and replayed for the same body;
- * a different body is a 409. Validation failures (422) and server errors are not stored.
+ * exactly one request is forwarded. The finished response is stored and replayed for the same body,
+ * server errors included (the request may have taken effect: a retry must not run it twice); a
+ * different body is a 409. Only answers that say nothing happened are forgotten, so the fixed or
+ * retried request goes through: validation failures (422) and 503 (a dependency was unavailable).
+ *
+ * <p>An {@code in_flight} row holds a short lease ({@code edge.idempotency.in-flight-lease}), not
+ * the 24 h: an upstream that never answered leaves its outcome unknown, so retries get 409 "in
+ * progress" until the lease ends; a crashed edge's rows free their keys after the lease too.
  */
 @ApplicationScoped
 public class IdempotencyStore {
@@ -42,25 +48,32 @@ public class IdempotencyStore {
           + " from idempotency_record where merchant_id = $1 and livemode = $2 and idem_key = $3";
   private static final String COMPLETE =
       "update idempotency_record set state = 'done', response_status = $4,"
-          + " response_content_type = $5, response_body = $6"
+          + " response_content_type = $5, response_body = $6,"
+          + " expires_at = now() + $7 * interval '1 second'"
           + " where merchant_id = $1 and livemode = $2 and idem_key = $3";
   private static final String RELEASE =
       "delete from idempotency_record where merchant_id = $1 and livemode = $2 and idem_key = $3";
 
   private final Pool pool;
   private final Duration ttl;
+  private final Duration inFlightLease;
 
   public IdempotencyStore(
       Pool pool,
-      @ConfigProperty(name = "edge.idempotency.ttl", defaultValue = "24h") Duration ttl) {
+      @ConfigProperty(name = "edge.idempotency.ttl", defaultValue = "24h") Duration ttl,
+      @ConfigProperty(name = "edge.idempotency.in-flight-lease", defaultValue = "2m")
+          Duration inFlightLease) {
     this.pool = pool;
     this.ttl = ttl;
+    this.inFlightLease = inFlightLease;
   }
 
   public Uni<Claim> claim(KeyPrincipal p, String key, String fingerprint) {
     Tuple pk = Tuple.of(p.merchantId(), p.mode().livemode(), key);
     return pool.preparedQuery(CLAIM)
-        .execute(Tuple.of(p.merchantId(), p.mode().livemode(), key, fingerprint, ttl.toSeconds()))
+        .execute(
+            Tuple.of(
+                p.merchantId(), p.mode().livemode(), key, fingerprint, inFlightLease.toSeconds()))
         .chain(
             inserted -> {
               if (inserted.rowCount() == 1) {
@@ -96,11 +109,12 @@ public class IdempotencyStore {
         .execute(
             Tuple.of(p.merchantId(), p.mode().livemode(), key, status)
                 .addString(contentType)
-                .addBuffer(Buffer.buffer(body)))
+                .addBuffer(Buffer.buffer(body))
+                .addLong(ttl.toSeconds()))
         .replaceWithVoid();
   }
 
-  /** Forgets a claim whose request should be retryable (validation failure, server error). */
+  /** Forgets a claim whose request took no effect (validation failure, 503, never sent). */
   public Uni<Void> release(KeyPrincipal p, String key) {
     return pool.preparedQuery(RELEASE)
         .execute(Tuple.of(p.merchantId(), p.mode().livemode(), key))

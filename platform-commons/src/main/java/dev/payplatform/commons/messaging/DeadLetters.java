@@ -33,6 +33,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -71,6 +72,7 @@ public class DeadLetters {
       String deadLetteredAt) {}
 
   private final Map<String, Object> kafkaConfig;
+  private final String topicPrefix;
   private final MeterRegistry metrics;
   private final Clock clock;
   private final Map<String, EventHandlers> consumers = new ConcurrentHashMap<>();
@@ -79,9 +81,12 @@ public class DeadLetters {
 
   public DeadLetters(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+      @ConfigProperty(name = "platform.consumer.dead-letter-topic-prefix", defaultValue = "")
+          String topicPrefix,
       MeterRegistry metrics,
       Clock clock) {
     this.kafkaConfig = kafkaConfig;
+    this.topicPrefix = topicPrefix;
     this.metrics = metrics;
     this.clock = clock;
   }
@@ -95,6 +100,11 @@ public class DeadLetters {
               List.of(Tag.of("consumer", table.consumer())),
               new AtomicLong()));
     }
+  }
+
+  /** The dead-letter topic of a consumer: {@code <consumer>.dlq} (tests add a prefix). */
+  public String topicOf(EventHandlers table) {
+    return topicPrefix + table.consumer() + ".dlq";
   }
 
   /** The consumers of this service, by id. */
@@ -123,7 +133,7 @@ public class DeadLetters {
                 producer()
                     .send(
                         new ProducerRecord<>(
-                            table.deadLetterTopic(), null, record.key(), record.value(), headers))
+                            topicOf(table), null, record.key(), record.value(), headers))
                     .get(15, TimeUnit.SECONDS);
               } catch (Exception e) {
                 throw new IllegalStateException("dead-letter publish failed: " + e, e);
@@ -216,7 +226,7 @@ public class DeadLetters {
 
   /** Reads the consumer's dead-letter topic from the replay group's position to its end. */
   private void read(KafkaConsumer<String, String> reader, String consumer, Visitor visitor) {
-    String topic = consumers.get(consumer).deadLetterTopic();
+    String topic = topicOf(consumers.get(consumer));
     List<PartitionInfo> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10));
     if (partitions == null || partitions.isEmpty()) {
       return;

@@ -315,7 +315,7 @@ public class EventConsumer {
                   record.topic(),
                   record.partition(),
                   record.offset(),
-                  table.deadLetterTopic(),
+                  deadLetters.topicOf(table),
                   attempts,
                   reason.toString());
             })

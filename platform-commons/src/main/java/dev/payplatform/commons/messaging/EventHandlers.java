@@ -11,8 +11,8 @@ import java.util.Objects;
  * everything around the handler (parsing, mapping, inbox claim, transaction, retries, dead
  * letters), so a consumer is only this table. Types that are not in it are skipped.
  *
- * @param consumer the consumer's id: the inbox key of the events it handled and the name of its
- *     dead-letter topic ({@code <consumer>.dlq})
+ * <p>The consumer's id is the inbox key of the events it handled and names its dead-letter topic
+ * ({@code <consumer>.dlq}).
  */
 public final class EventHandlers {
 
@@ -39,11 +39,6 @@ public final class EventHandlers {
 
   public String consumer() {
     return consumer;
-  }
-
-  /** The dead-letter topic of this consumer. */
-  public String deadLetterTopic() {
-    return consumer + ".dlq";
   }
 
   Route<?> route(String type) {

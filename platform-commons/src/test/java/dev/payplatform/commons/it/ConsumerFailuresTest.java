@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ConsumerFailuresTest {
   private static final String TOPIC = "test.commons.inbox";
-  private static final String DLQ = CountingConsumer.CONSUMER + ".dlq";
+  private static final String DLQ = "test." + CountingConsumer.CONSUMER + ".dlq";
   private static final String ADMIN = "Bearer commons-test-admin-token-0123456789";
   private static KafkaProducer<String, String> producer;
 
