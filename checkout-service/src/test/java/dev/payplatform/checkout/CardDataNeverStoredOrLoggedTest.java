@@ -3,6 +3,7 @@ package dev.payplatform.checkout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.testing.TestCards;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Order;
@@ -37,20 +39,11 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE)
 class CardDataNeverStoredOrLoggedTest {
   private static final List<String> PANS =
-      List.of(
-          "4242424242424242",
-          "5555555555554444",
-          "378282246310005",
-          "4000002760003184",
-          "4000002500003155",
-          "4000000000000002",
-          "4000000000009995",
-          "4000000000000069",
-          "4000000000000127",
-          "4100000000000019",
-          // refused: not a test card (402), and not a card number at all (422)
-          "4111111111111111",
-          "4242424242424241");
+      Stream.concat(
+              TestCards.PANS.stream(),
+              // refused: not a card number at all (422)
+              Stream.of("4242424242424241"))
+          .toList();
   private static final String CVC = "739";
   private static final String AMEX_CVC = "7391";
   private static final Path LOG = Path.of("target/checkout-test.log");

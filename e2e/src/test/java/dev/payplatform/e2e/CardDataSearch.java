@@ -1,5 +1,6 @@
 package dev.payplatform.e2e;
 
+import dev.payplatform.commons.testing.TestCards;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -14,20 +15,8 @@ import java.util.regex.Pattern;
  * and a search for them fails any database that has seen enough events.
  */
 final class CardDataSearch {
-  /** Every card number of the sandbox table (DESIGN section 5), plus the refused look-alike. */
-  static final List<String> TEST_PANS =
-      List.of(
-          "4242424242424242",
-          "5555555555554444",
-          "378282246310005",
-          "4000002760003184",
-          "4000002500003155",
-          "4000000000000002",
-          "4000000000009995",
-          "4000000000000069",
-          "4000000000000127",
-          "4100000000000019",
-          "4111111111111111");
+  /** Every card number of the sandbox table, plus the refused look-alike. */
+  static final List<String> TEST_PANS = TestCards.PANS;
 
   /** Names a security code is written under by people and libraries. */
   static final String SECURITY_CODE_KEY =

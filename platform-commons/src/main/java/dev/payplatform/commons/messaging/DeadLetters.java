@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -81,12 +82,13 @@ public class DeadLetters {
 
   public DeadLetters(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-      @ConfigProperty(name = "platform.consumer.dead-letter-topic-prefix", defaultValue = "")
-          String topicPrefix,
+      // An empty default reads as "not set" in MicroProfile Config: hence Optional.
+      @ConfigProperty(name = "platform.consumer.dead-letter-topic-prefix")
+          Optional<String> topicPrefix,
       MeterRegistry metrics,
       Clock clock) {
     this.kafkaConfig = kafkaConfig;
-    this.topicPrefix = topicPrefix;
+    this.topicPrefix = topicPrefix.orElse("");
     this.metrics = metrics;
     this.clock = clock;
   }
