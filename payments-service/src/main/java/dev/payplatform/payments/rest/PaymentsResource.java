@@ -5,6 +5,7 @@ import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.checkout.CheckoutTokens;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.payments.domain.Payment;
@@ -53,19 +54,24 @@ public class PaymentsResource {
   private final MerchantContext merchant;
   private final String checkoutUrl;
   private final Duration tokenTtl;
+  private final int maxLinkPathLength;
 
   public PaymentsResource(
       PaymentService payments,
       CheckoutTokens tokens,
       MerchantContext merchant,
       @ConfigProperty(name = "platform.public.checkout-url") String checkoutUrl,
-      @ConfigProperty(name = "payments.checkout-token-ttl", defaultValue = "24h")
-          Duration tokenTtl) {
+      @ConfigProperty(name = "payments.checkout-token-ttl", defaultValue = "24h") Duration tokenTtl,
+      // The edge and the checkout service accept request lines of 4,096 characters: the page's
+      // own "POST <path>/intent?data=… HTTP/1.1" must fit, with room to spare.
+      @ConfigProperty(name = "payments.checkout-link.max-path-length", defaultValue = "4000")
+          int maxLinkPathLength) {
     this.payments = payments;
     this.tokens = tokens;
     this.merchant = merchant;
     this.checkoutUrl = checkoutUrl.replaceAll("/+$", "");
     this.tokenTtl = tokenTtl;
+    this.maxLinkPathLength = maxLinkPathLength;
   }
 
   /**
@@ -80,6 +86,21 @@ public class PaymentsResource {
     String merchantId = merchant.merchantId();
     boolean livemode = merchant.livemode();
     String merchantName = merchant.merchantName();
+    requireLinkFits(
+        new CheckoutClaims(
+            "payment",
+            PLACEHOLDER_ID,
+            PLACEHOLDER_ID,
+            merchantId,
+            livemode,
+            merchantName,
+            money.minorUnits(),
+            money.currency().getCurrencyCode(),
+            body.description(),
+            body.items(),
+            body.returnUrl(),
+            null,
+            expiresAt));
     return payments
         .create(
             new PaymentService.NewPayment(
@@ -227,6 +248,34 @@ public class PaymentsResource {
           && uri.getRawUserInfo() == null;
     } catch (URISyntaxException e) {
       return false;
+    }
+  }
+
+  /** An id as long as every payment id: the link's length does not depend on which. */
+  private static final String PLACEHOLDER_ID = Ids.newId("pay");
+
+  /**
+   * Refuses, before anything is stored, a payment whose checkout link could not be opened: the
+   * description, items and return URL are signed into the link, and a request line longer than the
+   * edge accepts would never reach the page.
+   */
+  private void requireLinkFits(CheckoutClaims claims) {
+    int pathLength =
+        "/checkout/pay/".length()
+            + PLACEHOLDER_ID.length()
+            + "?data=".length()
+            + tokens.signedLength(claims);
+    if (pathLength > maxLinkPathLength) {
+      throw new ValidationFailedException(
+          new FieldError(
+              List.of("body"),
+              "description, items and return_url are too long together for a checkout link: it"
+                  + " would be "
+                  + pathLength
+                  + " characters, at most "
+                  + maxLinkPathLength
+                  + " are allowed; shorten them",
+              "value_error.any_str.max_length"));
     }
   }
 

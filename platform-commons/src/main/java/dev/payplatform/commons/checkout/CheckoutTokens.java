@@ -46,6 +46,39 @@ public class CheckoutTokens {
 
   /** A signed token for these claims; expires at {@link CheckoutClaims#expiresAt()}. */
   public String sign(CheckoutClaims c) {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setPayload(claims(c).toJson());
+    jws.setKey(privateKey());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    try {
+      return jws.getCompactSerialization();
+    } catch (JoseException e) {
+      throw new IllegalStateException("could not sign a checkout token", e);
+    }
+  }
+
+  /**
+   * How long {@link #sign} would make the token for these claims, without the signing (an RS256
+   * signature costs milliseconds; its length is fixed by the key): so a caller can refuse claims
+   * that would not fit in a URL before it stores anything.
+   */
+  public int signedLength(CheckoutClaims c) {
+    JsonWebSignature jws = new JsonWebSignature();
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    int header = base64UrlLength(jws.getHeaders().getFullHeaderAsJsonString().length());
+    int payload =
+        base64UrlLength(
+            claims(c).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    int signatureBytes =
+        (((java.security.interfaces.RSAKey) privateKey()).getModulus().bitLength() + 7) / 8;
+    return header + 1 + payload + 1 + base64UrlLength(signatureBytes);
+  }
+
+  private static int base64UrlLength(int bytes) {
+    return (bytes * 4 + 2) / 3; // unpadded
+  }
+
+  private static JwtClaims claims(CheckoutClaims c) {
     JwtClaims claims = new JwtClaims();
     claims.setIssuer(ISSUER);
     claims.setAudience(AUDIENCE);
@@ -63,15 +96,7 @@ public class CheckoutTokens {
     claims.setStringListClaim("items", c.items());
     claims.setClaim("return_url", c.returnUrl());
     claims.setClaim("customer_id", c.customerId());
-    JsonWebSignature jws = new JsonWebSignature();
-    jws.setPayload(claims.toJson());
-    jws.setKey(privateKey());
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
-    try {
-      return jws.getCompactSerialization();
-    } catch (JoseException e) {
-      throw new IllegalStateException("could not sign a checkout token", e);
-    }
+    return claims;
   }
 
   /** The claims of a valid token; throws {@link InvalidCheckoutTokenException} otherwise. */

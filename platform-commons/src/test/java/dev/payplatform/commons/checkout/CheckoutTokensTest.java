@@ -40,6 +40,30 @@ class CheckoutTokensTest {
   }
 
   @Test
+  void theSignedLengthIsKnownBeforeSigning() {
+    Instant exp = Instant.now().plusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    CheckoutClaims small = claims(exp);
+    CheckoutClaims large =
+        new CheckoutClaims(
+            "payment",
+            "pay_abc",
+            "pay_abc",
+            "mer_1",
+            false,
+            "Ünïcödé Store",
+            4999,
+            "USD",
+            "d".repeat(1000),
+            java.util.Collections.nCopies(20, "item ✓ " + "i".repeat(200)),
+            "https://yoursite.com/thank-you?" + "q".repeat(1500),
+            "cus_1",
+            exp);
+    for (CheckoutClaims c : List.of(small, large)) {
+      assertThat(tokens.signedLength(c)).isEqualTo(tokens.sign(c).length());
+    }
+  }
+
+  @Test
   void aTamperedAmountFailsVerification() {
     String token = tokens.sign(claims(Instant.now().plusSeconds(600)));
     String[] parts = token.split("\\.");
