@@ -2,6 +2,7 @@ package dev.payplatform.checkout.service;
 
 import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.CheckoutSession;
+import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.domain.Timestamps;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
 import dev.payplatform.commons.errors.ApiException;
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,12 +23,12 @@ import java.util.List;
 @ApplicationScoped
 public class SessionService {
   private static final int SWEEP_BATCH = 100;
-  // Skip rows another replica's sweep holds: each expired session is handled once.
+  // Read without a lock: each session is locked below in the platform's one order (its intent,
+  // then the session) and re-checked, so a session another replica expired first is skipped.
   private static final String DUE =
-      "select id from checkout_session where status = 'open' and expires_at <= now()"
-          + " order by expires_at limit "
-          + SWEEP_BATCH
-          + " for update skip locked";
+      "select id, payment_intent_id from checkout_session where status = 'open'"
+          + " and expires_at <= now() order by expires_at limit "
+          + SWEEP_BATCH;
 
   private final CheckoutEvents events;
   private final IntentService intents;
@@ -93,20 +95,33 @@ public class SessionService {
   @WithTransaction
   public Uni<Integer> expireDue() {
     return Panache.getSession()
-        .chain(s -> s.createNativeQuery(DUE, String.class).getResultList())
+        .chain(s -> s.createNativeQuery(DUE, Object[].class).getResultList())
         .chain(
-            ids ->
+            rows ->
                 Multi.createFrom()
-                    .iterable(ids)
+                    .iterable(rows)
                     .onItem()
-                    .transformToUniAndConcatenate(this::expire)
+                    .transformToUniAndConcatenate(r -> expire((String) r[0], (String) r[1]))
                     .collect()
                     .asList()
                     .map(List::size));
   }
 
-  private Uni<CheckoutSession> expire(String sessionId) {
-    return CheckoutSession.<CheckoutSession>findById(sessionId).call(intents::closeSession);
+  /**
+   * One lock order everywhere, the intent before its session: a confirmation's second transaction
+   * holds the intent when it completes the session, and the other order deadlocked with it.
+   */
+  private Uni<CheckoutSession> expire(String sessionId, String intentId) {
+    Uni<?> intentLocked =
+        intentId == null
+            ? Uni.createFrom().voidItem()
+            : PaymentIntent.findById(intentId, LockModeType.PESSIMISTIC_WRITE);
+    return intentLocked
+        .chain(
+            () ->
+                CheckoutSession.<CheckoutSession>findById(
+                    sessionId, LockModeType.PESSIMISTIC_WRITE))
+        .call(intents::closeSession);
   }
 
   static ApiException notFound(String id) {

@@ -3,6 +3,7 @@ package dev.payplatform.commons.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -19,6 +20,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,6 +58,7 @@ public class DeadLetters {
   static final String ERROR = "dlq_error";
   static final String ATTEMPTS = "dlq_attempts";
   static final String AT = "dlq_at";
+  static final String VALUE_DROPPED = "dlq_value_dropped";
 
   /** One letter as an operator sees it. */
   public record Letter(
@@ -79,6 +83,7 @@ public class DeadLetters {
   private final Map<String, EventHandlers> consumers = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> pending = new ConcurrentHashMap<>();
   private volatile KafkaProducer<String, String> producer;
+  private volatile ScheduledExecutorService refresher;
 
   public DeadLetters(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -132,11 +137,18 @@ public class DeadLetters {
               headers.add(ATTEMPTS, bytes(Integer.toString(attempts)));
               headers.add(AT, bytes(clock.instant().toString()));
               try {
-                producer()
-                    .send(
-                        new ProducerRecord<>(
-                            topicOf(table), null, record.key(), record.value(), headers))
-                    .get(15, TimeUnit.SECONDS);
+                try {
+                  send(topicOf(table), record.key(), record.value(), headers);
+                } catch (java.util.concurrent.ExecutionException e) {
+                  if (!(e.getCause()
+                      instanceof org.apache.kafka.common.errors.RecordTooLargeException)) {
+                    throw e;
+                  }
+                  // A record near the size limit plus the dlq_* headers: keep the letter (where it
+                  // came from, why) without the value, rather than retrying a send that never fits.
+                  headers.add(VALUE_DROPPED, bytes("true"));
+                  send(topicOf(table), record.key(), null, headers);
+                }
               } catch (Exception e) {
                 throw new IllegalStateException("dead-letter publish failed: " + e, e);
               }
@@ -147,6 +159,13 @@ public class DeadLetters {
               return (Void) null;
             })
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+  }
+
+  private void send(String topic, String key, String value, RecordHeaders headers)
+      throws Exception {
+    producer()
+        .send(new ProducerRecord<>(topic, null, key, value, headers))
+        .get(15, TimeUnit.SECONDS);
   }
 
   /** The letters not yet replayed, of one consumer or (null) of all; blocking. */
@@ -302,7 +321,51 @@ public class DeadLetters {
     return p;
   }
 
+  /**
+   * Recounts every consumer's pending letters from the broker every minute (end offsets minus what
+   * the replay group has committed), so the gauge is right after a restart and on every replica.
+   */
+  void start(@Observes StartupEvent ignored) {
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "dead-letter-count");
+              t.setDaemon(true);
+              return t;
+            });
+    refresher.scheduleWithFixedDelay(this::recountPending, 20, 60, TimeUnit.SECONDS);
+  }
+
+  void recountPending() {
+    for (String c : selected(null)) {
+      try (KafkaConsumer<String, String> reader = reader(c)) {
+        String topic = topicOf(consumers.get(c));
+        List<PartitionInfo> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10));
+        long count = 0;
+        if (partitions != null && !partitions.isEmpty()) {
+          List<TopicPartition> tps =
+              partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+          Map<TopicPartition, OffsetAndMetadata> committed =
+              reader.committed(Set.copyOf(tps), Duration.ofSeconds(10));
+          Map<TopicPartition, Long> ends = reader.endOffsets(tps, Duration.ofSeconds(10));
+          Map<TopicPartition, Long> starts = reader.beginningOffsets(tps, Duration.ofSeconds(10));
+          for (TopicPartition tp : tps) {
+            OffsetAndMetadata done = committed.get(tp);
+            long from = Math.max(done == null ? 0 : done.offset(), starts.getOrDefault(tp, 0L));
+            count += Math.max(0, ends.getOrDefault(tp, 0L) - from);
+          }
+        }
+        pending.get(c).set(count);
+      } catch (RuntimeException e) {
+        LOG.debugf("could not count %s's dead letters now: %s", c, e.toString());
+      }
+    }
+  }
+
   void close(@Observes ShutdownEvent ignored) {
+    if (refresher != null) {
+      refresher.shutdownNow();
+    }
     KafkaProducer<String, String> p = producer;
     if (p != null) {
       p.close(Duration.ofSeconds(2));

@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -94,8 +97,7 @@ public class EventConsumer {
 
   /** One record: completes when it was applied, skipped or dead-lettered; never fails. */
   public Uni<Void> consume(EventHandlers table, ConsumerRecord<String, String> record) {
-    Context context = Vertx.currentContext();
-    return Uni.createFrom().deferred(() -> attempt(table, record, context, 1, 0));
+    return consumeOn(table, record, Vertx.currentContext());
   }
 
   /**
@@ -108,134 +110,196 @@ public class EventConsumer {
     Context context = Vertx.currentContext();
     List<ConsumerRecord<String, String>> list = new ArrayList<>();
     records.forEach(list::add);
-    return Uni.createFrom().deferred(() -> batchAttempt(table, list, context, 0));
+    return Uni.createFrom().emitter(done -> new BatchRun(table, list, context, done).attempt());
   }
 
-  // ---------------------------------------------------------------- one record
-
-  private Uni<Void> attempt(
-      EventHandlers table,
-      ConsumerRecord<String, String> record,
-      Context context,
-      int attempt,
-      int transientRetries) {
-    Prepared prepared;
-    try {
-      prepared = prepare(table, record);
-    } catch (MalformedEventException malformed) {
-      return deadLetter(table, record, malformed, attempt, context, 0);
-    }
-    if (prepared == null) {
-      return Uni.createFrom().voidItem();
-    }
-    return Panache.withTransaction(() -> apply(table, prepared))
-        .onItemOrFailure()
-        .transformToUni(
-            (ok, failure) -> {
-              if (failure == null) {
-                settled(table, transientRetries + attempt - 1);
-                return Uni.createFrom().voidItem();
-              }
-              return retryOrDeadLetter(table, record, context, attempt, transientRetries, failure);
-            });
+  private Uni<Void> consumeOn(
+      EventHandlers table, ConsumerRecord<String, String> record, Context context) {
+    return Uni.createFrom().emitter(done -> new RecordRun(table, record, context, done).attempt());
   }
 
-  private Uni<Void> retryOrDeadLetter(
-      EventHandlers table,
-      ConsumerRecord<String, String> record,
-      Context context,
-      int attempt,
-      int transientRetries,
-      Throwable failure) {
-    if (isMalformed(failure)) {
-      settled(table, transientRetries + attempt - 1);
-      return deadLetter(table, record, failure, attempt, context, 0);
-    }
-    if (TransientFailures.isTransient(failure)) {
-      retryStarted(table, transientRetries + attempt - 1);
-      count(table, "transient");
-      logRetry(table, record, failure, transientRetries + 1, "transient");
-      return after(backoff(transientRetries), context)
-          .chain(() -> attempt(table, record, context, attempt, transientRetries + 1));
-    }
-    if (attempt >= maxAttempts) {
-      settled(table, transientRetries + attempt - 1);
-      return deadLetter(table, record, failure, attempt, context, 0);
-    }
-    retryStarted(table, transientRetries + attempt - 1);
-    count(table, "error");
-    logRetry(table, record, failure, attempt, "failed");
-    return after(backoff(attempt - 1), context)
-        .chain(() -> attempt(table, record, context, attempt + 1, transientRetries));
-  }
+  /**
+   * One record's attempts, driven by callbacks and timers rather than by nesting each retry in the
+   * one before: a database away for hours means thousands of retries, and nested they would grow
+   * the stack and the heap with every one.
+   */
+  private final class RecordRun {
+    private final EventHandlers table;
+    private final ConsumerRecord<String, String> record;
+    private final Context context;
+    private final UniEmitter<? super Void> done;
+    private int attempt = 1;
+    private int transientRetries;
+    private int publishRetries;
+    private boolean waiting;
 
-  // ---------------------------------------------------------------- a batch
+    RecordRun(
+        EventHandlers table,
+        ConsumerRecord<String, String> record,
+        Context context,
+        UniEmitter<? super Void> done) {
+      this.table = table;
+      this.record = record;
+      this.context = context;
+      this.done = done;
+    }
 
-  private Uni<Void> batchAttempt(
-      EventHandlers table,
-      List<ConsumerRecord<String, String>> records,
-      Context context,
-      int transientRetries) {
-    List<Prepared> ready = new ArrayList<>();
-    List<ConsumerRecord<String, String>> malformed = new ArrayList<>();
-    List<MalformedEventException> reasons = new ArrayList<>();
-    for (ConsumerRecord<String, String> r : records) {
+    void attempt() {
+      Prepared prepared;
       try {
-        Prepared p = prepare(table, r);
-        if (p != null) {
-          ready.add(p);
-        }
-      } catch (MalformedEventException e) {
-        malformed.add(r);
-        reasons.add(e);
+        prepared = prepare(table, record);
+      } catch (RuntimeException unreadable) {
+        deadLetter(unreadable);
+        return;
+      }
+      if (prepared == null) {
+        finish();
+        return;
+      }
+      Panache.withTransaction(() -> apply(table, prepared))
+          .subscribe()
+          .with(ok -> finish(), this::failed);
+    }
+
+    private void failed(Throwable failure) {
+      if (isMalformed(failure)) {
+        deadLetter(failure);
+      } else if (TransientFailures.isTransient(failure)) {
+        waiting();
+        count(table, "transient");
+        transientRetries++;
+        logRetry(table, record, failure, transientRetries, "transient");
+        later(backoff(transientRetries - 1), context, this::attempt);
+      } else if (attempt >= maxAttempts) {
+        deadLetter(failure);
+      } else {
+        waiting();
+        count(table, "error");
+        logRetry(table, record, failure, attempt, "failed");
+        attempt++;
+        later(backoff(attempt - 2), context, this::attempt);
       }
     }
-    Uni<Void> applied =
-        ready.isEmpty()
-            ? Uni.createFrom().voidItem()
-            : Panache.withTransaction(
-                () ->
-                    Multi.createFrom()
-                        .iterable(ready)
-                        .onItem()
-                        .transformToUniAndConcatenate(p -> apply(table, p))
-                        .collect()
-                        .last()
-                        .replaceWithVoid());
-    return applied
-        .chain(
-            () ->
-                Multi.createFrom()
-                    .range(0, malformed.size())
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                        i -> deadLetter(table, malformed.get(i), reasons.get(i), 1, context, 0))
-                    .collect()
-                    .last()
-                    .replaceWithVoid())
-        .invoke(() -> settled(table, transientRetries))
-        .onFailure()
-        .recoverWithUni(
-            failure -> {
-              if (TransientFailures.isTransient(failure) && !isMalformed(failure)) {
-                retryStarted(table, transientRetries);
-                count(table, "transient");
-                logRetry(table, records.get(0), failure, transientRetries + 1, "transient (batch)");
-                return after(backoff(transientRetries), context)
-                    .chain(() -> batchAttempt(table, records, context, transientRetries + 1));
-              }
-              settled(table, transientRetries);
-              LOG.warnf(
-                  "%s: a batch of %d failed (%s); applying its records one by one",
-                  table.consumer(), records.size(), failure.toString());
-              return Multi.createFrom()
-                  .iterable(records)
-                  .onItem()
-                  .transformToUniAndConcatenate(r -> attempt(table, r, context, 1, 0))
-                  .collect()
-                  .last()
-                  .replaceWithVoid();
-            });
+
+    /** Publishes to the dead-letter topic; a broker that is away is waited for. */
+    private void deadLetter(Throwable reason) {
+      deadLetters
+          .publish(table, record, reason, attempt)
+          .emitOn(runnable -> onContext(context, runnable))
+          .subscribe()
+          .with(
+              ok -> {
+                deadLettered(table, record, reason, attempt);
+                finish();
+              },
+              failure -> {
+                waiting();
+                publishRetries++;
+                LOG.warnf(
+                    "%s: could not publish a dead letter yet (%s); retrying",
+                    table.consumer(), failure.toString());
+                later(backoff(publishRetries - 1), context, () -> deadLetter(reason));
+              });
+    }
+
+    private void waiting() {
+      if (!waiting) {
+        waiting = true;
+        gauge(table).incrementAndGet();
+      }
+    }
+
+    private void finish() {
+      if (waiting) {
+        gauge(table).decrementAndGet();
+      }
+      done.complete(null);
+    }
+  }
+
+  /** A batch's attempts, as {@link RecordRun}; any failure but a transient one goes one by one. */
+  private final class BatchRun {
+    private final EventHandlers table;
+    private final List<ConsumerRecord<String, String>> records;
+    private final Context context;
+    private final UniEmitter<? super Void> done;
+    private int transientRetries;
+    private boolean waiting;
+
+    BatchRun(
+        EventHandlers table,
+        List<ConsumerRecord<String, String>> records,
+        Context context,
+        UniEmitter<? super Void> done) {
+      this.table = table;
+      this.records = records;
+      this.context = context;
+      this.done = done;
+    }
+
+    void attempt() {
+      List<Prepared> ready = new ArrayList<>();
+      List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
+      for (ConsumerRecord<String, String> r : records) {
+        try {
+          Prepared p = prepare(table, r);
+          if (p != null) {
+            ready.add(p);
+          }
+        } catch (RuntimeException e) {
+          unreadable.add(r);
+        }
+      }
+      Uni<Void> applied =
+          ready.isEmpty()
+              ? Uni.createFrom().voidItem()
+              : Panache.withTransaction(
+                  () ->
+                      Multi.createFrom()
+                          .iterable(ready)
+                          .onItem()
+                          .transformToUniAndConcatenate(p -> apply(table, p))
+                          .collect()
+                          .last()
+                          .replaceWithVoid());
+      applied
+          .subscribe()
+          .with(
+              // The unreadable ones were left out of the transaction: dead-letter them now.
+              ok -> oneByOne(unreadable),
+              failure -> {
+                if (TransientFailures.isTransient(failure) && !isMalformed(failure)) {
+                  if (!waiting) {
+                    waiting = true;
+                    gauge(table).incrementAndGet();
+                  }
+                  count(table, "transient");
+                  transientRetries++;
+                  logRetry(table, records.get(0), failure, transientRetries, "transient (batch)");
+                  later(backoff(transientRetries - 1), context, this::attempt);
+                } else {
+                  LOG.warnf(
+                      "%s: a batch of %d failed (%s); applying its records one by one",
+                      table.consumer(), records.size(), failure.toString());
+                  oneByOne(records);
+                }
+              });
+    }
+
+    private void oneByOne(List<ConsumerRecord<String, String>> which) {
+      if (waiting) {
+        waiting = false;
+        gauge(table).decrementAndGet();
+      }
+      Multi.createFrom()
+          .iterable(which)
+          .onItem()
+          .transformToUniAndConcatenate(r -> consumeOn(table, r, context))
+          .collect()
+          .last()
+          .subscribe()
+          .with(ok -> done.complete(null), done::fail);
+    }
   }
 
   // ---------------------------------------------------------------- parts
@@ -293,43 +357,18 @@ public class EventConsumer {
             });
   }
 
-  /** Publishes to the dead-letter topic; a broker that is away is waited for (transient). */
-  private Uni<Void> deadLetter(
-      EventHandlers table,
-      ConsumerRecord<String, String> record,
-      Throwable reason,
-      int attempts,
-      Context context,
-      int publishRetries) {
-    return deadLetters
-        .publish(table, record, reason, attempts)
-        .emitOn(runnable -> onContext(context, runnable))
-        .invoke(
-            () -> {
-              metrics
-                  .counter("platform.consumer.dead.letters", List.of(tag(table.consumer())))
-                  .increment();
-              LOG.errorf(
-                  "%s: %s/%d@%d sent to %s after %d attempt(s): %s",
-                  table.consumer(),
-                  record.topic(),
-                  record.partition(),
-                  record.offset(),
-                  deadLetters.topicOf(table),
-                  attempts,
-                  reason.toString());
-            })
-        .onFailure()
-        .recoverWithUni(
-            failure -> {
-              LOG.warnf(
-                  "%s: could not publish a dead letter yet (%s); retrying",
-                  table.consumer(), failure.toString());
-              return after(backoff(publishRetries), context)
-                  .chain(
-                      () ->
-                          deadLetter(table, record, reason, attempts, context, publishRetries + 1));
-            });
+  private void deadLettered(
+      EventHandlers table, ConsumerRecord<String, String> record, Throwable reason, int attempts) {
+    metrics.counter("platform.consumer.dead.letters", List.of(tag(table.consumer()))).increment();
+    LOG.errorf(
+        "%s: %s/%d@%d sent to %s after %d attempt(s): %s",
+        table.consumer(),
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        deadLetters.topicOf(table),
+        attempts,
+        reason.toString());
   }
 
   private static boolean isMalformed(Throwable failure) {
@@ -346,18 +385,14 @@ public class EventConsumer {
     return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
   }
 
-  private static Uni<Void> after(Duration delay, Context context) {
+  /** Runs {@code next} after {@code delay}, on the record's own Vert.x context. */
+  private void later(Duration delay, Context context, Runnable next) {
     if (context == null) {
-      return Uni.createFrom().voidItem().onItem().delayIt().by(delay);
+      Infrastructure.getDefaultWorkerPool()
+          .schedule(next, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
+      return;
     }
-    return Uni.createFrom()
-        .emitter(
-            emitter ->
-                context
-                    .owner()
-                    .setTimer(
-                        Math.max(1, delay.toMillis()),
-                        id -> context.runOnContext(v -> emitter.complete(null))));
+    context.owner().setTimer(Math.max(1, delay.toMillis()), id -> onContext(context, next));
   }
 
   private static void onContext(Context context, Runnable runnable) {
@@ -365,18 +400,6 @@ public class EventConsumer {
       runnable.run();
     } else {
       context.runOnContext(v -> runnable.run());
-    }
-  }
-
-  private void retryStarted(EventHandlers table, int retriesSoFar) {
-    if (retriesSoFar == 0) {
-      gauge(table).incrementAndGet();
-    }
-  }
-
-  private void settled(EventHandlers table, int retriesSoFar) {
-    if (retriesSoFar > 0) {
-      gauge(table).decrementAndGet();
     }
   }
 

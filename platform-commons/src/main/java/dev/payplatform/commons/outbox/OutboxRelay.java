@@ -122,6 +122,7 @@ public class OutboxRelay {
     this.published = metrics.counter("outbox.published");
     metrics.gauge("outbox.pending", pending);
     metrics.gauge("outbox.parked", parked);
+    // Age of the oldest row waiting to be published (parked rows are outbox_parked's business).
     metrics.gauge("outbox.lag.seconds", lagSeconds);
     metrics.gauge("outbox.relay.leader", leader);
   }
@@ -437,7 +438,8 @@ public class OutboxRelay {
         ResultSet rs =
             st.executeQuery(
                 "select count(*), count(*) filter (where parked_at is not null),"
-                    + " coalesce(extract(epoch from now() - min(occurred_at)), 0)"
+                    + " coalesce(extract(epoch from now() - min(occurred_at) filter"
+                    + " (where parked_at is null)), 0)"
                     + " from outbox_event where published_at is null")) {
       if (rs.next()) {
         pending.set(rs.getLong(1));
