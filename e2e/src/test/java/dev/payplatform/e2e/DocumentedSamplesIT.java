@@ -18,8 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every request in shared/api-docs, sent the way the docs send it (X-Api-Key or Basic with the key
- * as user name and an empty password), against the edge only.
+ * Every request of the published API documentation (docs/api.md), sent the way the docs send it
+ * (X-Api-Key or Basic with the key as user name and an empty password), against the edge only.
  */
 class DocumentedSamplesIT {
   private final Platform.Merchant merchant = Platform.newMerchant("Docs Store");

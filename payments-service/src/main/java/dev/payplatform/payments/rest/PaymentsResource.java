@@ -112,7 +112,7 @@ public class PaymentsResource {
                 body.items(),
                 body.returnUrl(),
                 expiresAt))
-        // RS256 signing costs ~2 ms of CPU: off the event loop (shared/NOTES.md).
+        // RS256 signing costs ~2 ms of CPU here: off the event loop (docs/decisions/0005).
         .chain(
             p ->
                 Uni.createFrom()
