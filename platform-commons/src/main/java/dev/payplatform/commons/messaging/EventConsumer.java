@@ -128,10 +128,10 @@ public class EventConsumer {
     private final ConsumerRecord<String, String> record;
     private final Context context;
     private final UniEmitter<? super Void> done;
+    private final Waiting waiting;
     private int attempt = 1;
     private int transientRetries;
     private int publishRetries;
-    private boolean waiting;
 
     RecordRun(
         EventHandlers table,
@@ -142,6 +142,7 @@ public class EventConsumer {
       this.record = record;
       this.context = context;
       this.done = done;
+      this.waiting = new Waiting(gauge(table));
     }
 
     void attempt() {
@@ -165,7 +166,7 @@ public class EventConsumer {
       if (isMalformed(failure)) {
         deadLetter(failure);
       } else if (TransientFailures.isTransient(failure)) {
-        waiting();
+        waiting.start();
         count(table, "transient");
         transientRetries++;
         logRetry(table, record, failure, transientRetries, "transient");
@@ -173,7 +174,7 @@ public class EventConsumer {
       } else if (attempt >= maxAttempts) {
         deadLetter(failure);
       } else {
-        waiting();
+        waiting.start();
         count(table, "error");
         logRetry(table, record, failure, attempt, "failed");
         attempt++;
@@ -193,7 +194,7 @@ public class EventConsumer {
                 finish();
               },
               failure -> {
-                waiting();
+                waiting.start();
                 publishRetries++;
                 LOG.warnf(
                     "%s: could not publish a dead letter yet (%s); retrying",
@@ -202,17 +203,8 @@ public class EventConsumer {
               });
     }
 
-    private void waiting() {
-      if (!waiting) {
-        waiting = true;
-        gauge(table).incrementAndGet();
-      }
-    }
-
     private void finish() {
-      if (waiting) {
-        gauge(table).decrementAndGet();
-      }
+      waiting.stop();
       done.complete(null);
     }
   }
@@ -223,8 +215,8 @@ public class EventConsumer {
     private final List<ConsumerRecord<String, String>> records;
     private final Context context;
     private final UniEmitter<? super Void> done;
+    private final Waiting waiting;
     private int transientRetries;
-    private boolean waiting;
 
     BatchRun(
         EventHandlers table,
@@ -235,6 +227,7 @@ public class EventConsumer {
       this.records = records;
       this.context = context;
       this.done = done;
+      this.waiting = new Waiting(gauge(table));
     }
 
     void attempt() {
@@ -269,10 +262,7 @@ public class EventConsumer {
               ok -> oneByOne(unreadable),
               failure -> {
                 if (TransientFailures.isTransient(failure) && !isMalformed(failure)) {
-                  if (!waiting) {
-                    waiting = true;
-                    gauge(table).incrementAndGet();
-                  }
+                  waiting.start();
                   count(table, "transient");
                   transientRetries++;
                   logRetry(table, records.get(0), failure, transientRetries, "transient (batch)");
@@ -287,10 +277,7 @@ public class EventConsumer {
     }
 
     private void oneByOne(List<ConsumerRecord<String, String>> which) {
-      if (waiting) {
-        waiting = false;
-        gauge(table).decrementAndGet();
-      }
+      waiting.stop();
       Multi.createFrom()
           .iterable(which)
           .onItem()
@@ -299,6 +286,30 @@ public class EventConsumer {
           .last()
           .subscribe()
           .with(ok -> done.complete(null), done::fail);
+    }
+  }
+
+  /** A run's share of {@code platform.consumer.retrying}: counted once while it waits. */
+  private static final class Waiting {
+    private final AtomicInteger gauge;
+    private boolean on;
+
+    Waiting(AtomicInteger gauge) {
+      this.gauge = gauge;
+    }
+
+    void start() {
+      if (!on) {
+        on = true;
+        gauge.incrementAndGet();
+      }
+    }
+
+    void stop() {
+      if (on) {
+        on = false;
+        gauge.decrementAndGet();
+      }
     }
   }
 
