@@ -8,16 +8,10 @@ import dev.payplatform.commons.events.CloudEventHeaders;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,23 +24,20 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 class ConsumerFailuresTest {
-  private static final String TOPIC = "test.commons.inbox";
+  private static final String TOPIC = InboxTopic.TOPIC;
   private static final String DLQ = "test." + CountingConsumer.CONSUMER + ".dlq";
   private static final String ADMIN = "Bearer commons-test-admin-token-0123456789";
-  private static KafkaProducer<String, String> producer;
+  private static InboxTopic inbox;
 
   @BeforeAll
-  static void producer() {
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    producer = new KafkaProducer<>(p);
+  static void consumerReading() {
+    inbox = new InboxTopic();
+    inbox.awaitConsumerReading("ready-" + UUID.randomUUID());
   }
 
   @AfterAll
   static void close() {
-    producer.close();
+    inbox.close();
   }
 
   @Test
@@ -185,28 +176,14 @@ class ConsumerFailuresTest {
   }
 
   private static void awaitHandled(String eventId) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> Db.count("select count(*) from inbox_event where event_id = ?", eventId) == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> InboxTopic.handled(eventId));
   }
 
   private static long effects() {
     return Db.count("select hits from it_counter where name = 'effects'");
   }
 
-  /** Sends a record of {@code key}; a CloudEvent (with a new id, returned) when {@code asEvent}. */
   private static String send(String key, String value, boolean asEvent) {
-    String id = "evt_" + UUID.randomUUID();
-    ProducerRecord<String, String> r = new ProducerRecord<>(TOPIC, key, value);
-    if (asEvent) {
-      r.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-      r.headers().add(CloudEventHeaders.TYPE, "thing.happened".getBytes(StandardCharsets.UTF_8));
-    }
-    try {
-      producer.send(r).get();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    return id;
+    return inbox.send(key, value, asEvent);
   }
 }

@@ -12,17 +12,11 @@ import dev.payplatform.commons.testing.TestTokens;
 import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 /** The outbox, relay and inbox against the real PostgreSQL and the real Kafka broker. */
@@ -124,25 +118,16 @@ class OutboxRelayInboxTest {
 
   @Test
   void redeliveredEventTakesEffectOnce() {
-    String warmUp = "evt_" + UUID.randomUUID();
     String first = "evt_" + UUID.randomUUID();
     String second = "evt_" + UUID.randomUUID();
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TopicReader.bootstrap());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
+    try (InboxTopic inbox = new InboxTopic()) {
       // The topic keeps earlier runs' records, and the consumer may still be working through
       // some of them (offsets not yet committed when that run stopped). One key, one partition:
       // once a warm-up event is in, everything before it was handled and the counter is settled.
-      send(producer, warmUp);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> Db.count("select count(*) from inbox_event where event_id = ?", warmUp) == 1);
+      inbox.awaitConsumerReading("agg-1");
       long before = Db.count("select hits from it_counter where name = 'effects'");
       for (String id : List.of(first, first, first, second)) {
-        send(producer, id);
+        send(inbox, id);
       }
       await()
           .atMost(Duration.ofSeconds(30))
@@ -159,12 +144,8 @@ class OutboxRelayInboxTest {
     }
   }
 
-  private static void send(KafkaProducer<String, String> producer, String eventId) {
-    ProducerRecord<String, String> r =
-        new ProducerRecord<>("test.commons.inbox", "agg-1", "{\"n\":1}");
-    r.headers().add(CloudEventHeaders.ID, eventId.getBytes(StandardCharsets.UTF_8));
-    r.headers().add(CloudEventHeaders.TYPE, "thing.happened".getBytes(StandardCharsets.UTF_8));
-    producer.send(r);
-    producer.flush();
+  /** One event id sent as often as asked: what a redelivery looks like to the consumer. */
+  private static void send(InboxTopic inbox, String eventId) {
+    inbox.sendWithId("agg-1", "{\"n\":1}", eventId);
   }
 }
