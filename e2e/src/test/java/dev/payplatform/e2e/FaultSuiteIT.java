@@ -53,6 +53,7 @@ class FaultSuiteIT {
       List.of("edge", "checkout", "payments", "catalog", "billing");
   private static final Duration READY_WITHIN = Duration.ofSeconds(30);
   private static final Duration COMPLETED_WITHIN = Duration.ofSeconds(60);
+  private static final Duration PROCESSING_DEADLINE = Duration.ofSeconds(10);
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -128,6 +129,85 @@ class FaultSuiteIT {
           pause(Duration.ofSeconds(10));
         },
         FaultSuiteIT::startPostgres);
+  }
+
+  /**
+   * The one crash that leaves a charged card behind an unfinished intent: checkout dies (halts, as
+   * {@code kill -9} would) after the processor charged the card and before the second transaction
+   * stored the answer. Restarted, its reconciliation sweep asks the processor under the intent's
+   * reference and completes the payment, once, within the processing deadline.
+   */
+  @Test
+  @Order(4)
+  void checkoutKilledBetweenTheChargeAndItsRecordCompletesThePaymentOnce() {
+    Map<String, String> deadline =
+        Map.of(
+            "CHECKOUT_INTENT_PROCESSING_DEADLINE", PROCESSING_DEADLINE.toSeconds() + "s",
+            "CHECKOUT_INTENT_PROCESSING_SWEEP_INTERVAL", "2s");
+    Map<String, String> armed = new LinkedHashMap<>(deadline);
+    armed.put("CHECKOUT_FAULTS_HALT_AFTER_PROCESSOR_CALL", "true");
+    String checkoutPid = pid("checkout-service");
+    kill9(checkoutPid);
+    platformUp(armed);
+
+    BuyerTraffic buyer = new BuyerTraffic(merchant);
+    assertThat(buyer.payOnce()).as("the confirmation dies with checkout").isNull();
+    String paymentId = buyer.createdPayments().get(0);
+    String halted = pid("checkout-service");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .as("checkout halted at the fault point")
+        .until(() -> !alive(halted));
+    String intent = psql("checkout", "select id from payment_intent where payment_id = '"
+        + paymentId + "'").strip();
+    assertThat(psql("checkout", "select status from payment_intent where id = '" + intent + "'"))
+        .as("left behind by the crash")
+        .contains("processing");
+    assertThat(
+            psql(
+                "checkout",
+                "select o.outcome from sandbox_operation o join payment_intent i"
+                    + " on o.reference = i.processor_reference where i.id = '" + intent + "'"))
+        .as("the processor charged the card before the crash")
+        .contains("succeeded");
+
+    long restarted = System.nanoTime();
+    platformUp(deadline);
+    await()
+        .atMost(PROCESSING_DEADLINE.plus(COMPLETED_WITHIN))
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () -> assertThat(paymentStatus(paymentId)).as("the crashed payment").isEqualTo(
+                "completed"));
+    double seconds = (System.nanoTime() - restarted) / 1e9;
+    assertThat(
+            psql(
+                    "checkout",
+                    "select count(*) from payment_attempt where payment_intent_id = '"
+                        + intent
+                        + "' and outcome = 'succeeded'")
+                .strip())
+        .isEqualTo("1");
+    long succeeded =
+        ops.drain(Duration.ofSeconds(3)).stream()
+            .filter(e -> "payment.succeeded".equals(e.type()))
+            .filter(e -> paymentId.equals(e.data().path("id").asText()))
+            .map(OpsConsumer.Event::id)
+            .distinct()
+            .count();
+    assertThat(succeeded).as("payment.succeeded events of the crashed payment").isEqualTo(1L);
+    figures.add(
+        String.format(
+            "fault %-40s completed by the reconciliation sweep %.1f s after the restart"
+                + " (deadline %d s)",
+            "checkout halted after the charge",
+            seconds,
+            PROCESSING_DEADLINE.toSeconds()));
+    System.out.println(figures.get(figures.size() - 1));
+
+    // Leave checkout as `up` starts it: fault point off, the shipped deadline.
+    kill9(pid("checkout-service"));
+    platformUp();
   }
 
   /**
@@ -309,11 +389,17 @@ class FaultSuiteIT {
 
   /** The project's own command: starts whatever is not running and waits until it is ready. */
   private static void platformUp() {
+    platformUp(Map.of());
+  }
+
+  /** The same, with settings for the services it starts (as environment variables). */
+  private static void platformUp(Map<String, String> settings) {
     ProcessBuilder pb =
         new ProcessBuilder("bash", Platform.ROOT.resolve("deploy/local/platform").toString(), "up")
             .directory(Platform.ROOT.toFile())
             .redirectErrorStream(true);
     pb.environment().put("PLATFORM_SKIP_BUILD", "1");
+    pb.environment().putAll(settings);
     String out = run(pb, 300);
     assertThat(out).as("deploy/local/platform up").contains("The platform is up");
   }
@@ -335,6 +421,16 @@ class FaultSuiteIT {
       return Files.readString(Platform.STATE.resolve("run/" + component + ".pid")).strip();
     } catch (IOException e) {
       throw new IllegalStateException("no pid file for " + component, e);
+    }
+  }
+
+  /** Running, i.e. neither gone nor a zombie waiting for its parent to reap it. */
+  private static boolean alive(String pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", pid, "stat"));
+      return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+    } catch (IOException e) {
+      return false;
     }
   }
 

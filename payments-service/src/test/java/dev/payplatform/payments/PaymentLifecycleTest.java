@@ -192,12 +192,39 @@ class PaymentLifecycleTest {
     canceled.put("cancellation_reason", "too_many_failed_attempts");
     Api.publishCheckout("payment_intent.canceled", merchant, false, canceled);
     Api.awaitStatus(merchant, "test", id, "canceled");
+    JsonNode event = awaitEvent(id, "payment.canceled");
+    assertThat(EventSchemas.violations("payments", "payment.canceled", event)).isEmpty();
+    assertThat(event.get("cancellation_reason").asText()).isEqualTo("too_many_failed_attempts");
     as(merchant, "test")
         .get("/v1/payments/internal?status=canceled")
         .then()
         .body("id", contains(id))
         .body("[0].fee", nullValue())
         .body("[0].net", nullValue());
+  }
+
+  @Test
+  void aHostedPaymentNobodyOpenedIsCanceledOnceItsCheckoutLinkExpiredAndTheGracePassed()
+      throws InterruptedException {
+    String merchant = Api.newMerchant();
+    String expired = Api.createPayment(merchant, "test", "7.00", "USD");
+    String withinGrace = Api.createPayment(merchant, "test", "8.00", "USD");
+    Db.update(
+        "update payment set checkout_expires_at = now() - interval '1 hour' where id = ?", expired);
+    Db.update(
+        "update payment set checkout_expires_at = now() - interval '1 minute' where id = ?",
+        withinGrace);
+
+    Api.awaitStatus(merchant, "test", expired, "canceled");
+    JsonNode event = awaitEvent(expired, "payment.canceled");
+    assertThat(EventSchemas.violations("payments", "payment.canceled", event)).isEmpty();
+    assertThat(event.get("cancellation_reason").asText()).isEqualTo("expired");
+    assertThat(event.get("status").asText()).isEqualTo("canceled");
+
+    Thread.sleep(2_000); // two more sweep ticks
+    assertThat(Api.getPayment(merchant, "test", withinGrace).getString("status"))
+        .as("a buyer may still be finishing a payment begun just before the expiry")
+        .isEqualTo("pending");
   }
 
   static JsonNode awaitEvent(String paymentId, String type) {

@@ -15,6 +15,8 @@ public interface CheckoutConfig {
 
   RequestLog requestLog();
 
+  Faults faults();
+
   interface Session {
     /** How long a new session stays open. */
     Duration ttl();
@@ -26,6 +28,15 @@ public interface CheckoutConfig {
   interface Intent {
     /** Failed confirmations after which an intent is canceled (card-testing defence). */
     int maxFailedAttempts();
+
+    /**
+     * How long an intent may stay in processing before reconciliation asks the processor what
+     * happened; longer than any processor call may take.
+     */
+    Duration processingDeadline();
+
+    /** How often the reconciliation sweep looks for intents past that deadline. */
+    Duration processingSweepInterval();
   }
 
   interface Fraud {
@@ -41,5 +52,11 @@ public interface CheckoutConfig {
 
   interface RequestLog {
     boolean enabled();
+  }
+
+  /** Fault points for the end-to-end crash tests; all off in every shipped profile. */
+  interface Faults {
+    @io.smallrye.config.WithDefault("false")
+    boolean haltAfterProcessorCall();
   }
 }

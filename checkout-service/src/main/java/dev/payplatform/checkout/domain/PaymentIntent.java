@@ -58,6 +58,9 @@ public class PaymentIntent extends PanacheEntityBase {
   public String authenticationRef;
   public String chargeRef;
   public String challengeTokenHash;
+  // The idempotent reference of the last processor call, and since when the intent is processing.
+  public String processorReference;
+  public Instant processingSince;
   public Instant expiresAt;
   public Instant createdAt;
   public Instant updatedAt;
@@ -67,6 +70,16 @@ public class PaymentIntent extends PanacheEntityBase {
   public void moveTo(IntentStatus to) {
     IntentStateMachine.move(this, to);
     updatedAt = Timestamps.now();
+  }
+
+  /**
+   * Moves to processing for one processor call under {@code reference}, the call's idempotent
+   * reference (and the id of the attempt its answer records).
+   */
+  public void startProcessing(String reference) {
+    moveTo(IntentStatus.PROCESSING);
+    processorReference = reference;
+    processingSince = updatedAt;
   }
 
   /** Open: it can still be confirmed (or is being confirmed). */

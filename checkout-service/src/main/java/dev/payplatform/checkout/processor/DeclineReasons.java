@@ -10,6 +10,9 @@ public final class DeclineReasons {
   public static final String LIVE_MODE_UNAVAILABLE = "live_mode_unavailable";
   public static final String AUTHENTICATION_FAILED = "authentication_failed";
 
+  /** The processor never answered and, asked later, said nothing happened: no charge was made. */
+  public static final String PROCESSING_ERROR = "processing_error";
+
   private DeclineReasons() {}
 
   public static String message(String reason) {
@@ -23,6 +26,8 @@ public final class DeclineReasons {
               + " merchant's gateway account. No charge was made.";
       case AUTHENTICATION_FAILED ->
           "Your bank could not verify this payment (3-D Secure failed). Please try again.";
+      case PROCESSING_ERROR ->
+          "We could not reach the card processor and no charge was made. Please try again.";
       default -> "Your card was declined. Please try another payment method.";
     };
   }

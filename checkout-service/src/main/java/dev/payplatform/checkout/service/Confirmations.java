@@ -1,6 +1,7 @@
 package dev.payplatform.checkout.service;
 
 import dev.payplatform.checkout.processor.CardDetails;
+import dev.payplatform.checkout.processor.ProcessorResult;
 import dev.payplatform.checkout.service.IntentService.Begun;
 import dev.payplatform.checkout.service.IntentService.ConfirmOutcome;
 import io.smallrye.mutiny.Uni;
@@ -9,17 +10,24 @@ import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
- * A buyer's confirmation or 3-D Secure answer end to end: transaction one (checks, processing), the
- * processor call outside any transaction, transaction two (the answer applied). The card details
- * exist only on this call's stack.
+ * A buyer's confirmation or 3-D Secure answer end to end: transaction one (checks, processing under
+ * a new idempotent reference), the processor call outside any transaction, transaction two (the
+ * answer applied). The card details exist only on this call's stack. When the call fails, the
+ * processor is asked what happened under the reference before anything is released; whatever stays
+ * unknown is left to {@link ProcessingReconciliation}'s sweep.
  */
 @ApplicationScoped
 public class Confirmations {
   private static final Logger LOG = Logger.getLogger(Confirmations.class);
   private final IntentService intents;
+  private final ProcessingReconciliation reconciliation;
+  private final ProcessorCallFaults faults;
 
-  public Confirmations(IntentService intents) {
+  public Confirmations(
+      IntentService intents, ProcessingReconciliation reconciliation, ProcessorCallFaults faults) {
     this.intents = intents;
+    this.reconciliation = reconciliation;
+    this.faults = faults;
   }
 
   public Uni<ConfirmOutcome> confirm(
@@ -37,7 +45,8 @@ public class Confirmations {
                                 card,
                                 b.intent().amount,
                                 b.intent().currency,
-                                b.intent().savePaymentMethod)));
+                                b.intent().savePaymentMethod,
+                                b.intent().processorReference)));
   }
 
   /** The buyer completed ({@code authenticated}) or failed the challenge on the 3-D Secure page. */
@@ -52,22 +61,37 @@ public class Confirmations {
                     b ->
                         b.processor()
                             .completeChallenge(
-                                b.account(), b.intent().authenticationRef, authenticated)));
+                                b.account(),
+                                b.intent().authenticationRef,
+                                authenticated,
+                                b.intent().processorReference)));
   }
 
-  private Uni<ConfirmOutcome> run(
-      Begun begun, Function<Begun, Uni<dev.payplatform.checkout.processor.ProcessorResult>> call) {
+  private Uni<ConfirmOutcome> run(Begun begun, Function<Begun, Uni<ProcessorResult>> call) {
     if (begun.finished() != null) {
       return Uni.createFrom().item(begun.finished());
     }
     String intentId = begun.intent().id;
+    String reference = begun.intent().processorReference;
     return call.apply(begun)
-        .onFailure()
-        .call(
-            e -> {
-              LOG.errorf("the processor failed on %s: %s", intentId, e.toString());
-              return intents.releaseAfterProcessorError(intentId);
-            })
-        .chain(result -> intents.finish(intentId, result, begun.fingerprint()));
+        .invoke(faults::afterProcessorCall)
+        .onItemOrFailure()
+        .transformToUni(
+            (answer, failure) -> {
+              if (failure == null) {
+                return intents.finish(intentId, reference, answer, begun.fingerprint());
+              }
+              // Unknown outcome: the card may have been charged. Ask before releasing anything.
+              LOG.errorf("the processor call %s for %s failed: %s", reference, intentId, failure);
+              return reconciliation
+                  .resolve(intentId, reference)
+                  .onFailure()
+                  .transform(lookupFailure -> failure)
+                  .chain(
+                      resolved ->
+                          resolved.isPresent()
+                              ? Uni.createFrom().item(resolved.get())
+                              : Uni.createFrom().<ConfirmOutcome>failure(failure));
+            });
   }
 }

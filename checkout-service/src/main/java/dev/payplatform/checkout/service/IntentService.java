@@ -41,6 +41,7 @@ public class IntentService {
   private static final Logger LOG = Logger.getLogger(IntentService.class);
   public static final String CANCELED_TOO_MANY_FAILURES = "too_many_failed_attempts";
   public static final String CANCELED_SESSION_EXPIRED = "session_expired";
+  public static final String CANCELED_EXPIRED = "expired";
   private static final String PAYMENT_LOCK =
       "select 1 from (select pg_advisory_xact_lock(hashtext(cast(?1 as text)))) as payment_lock";
 
@@ -308,7 +309,7 @@ public class IntentService {
                 pi.customerEmail = email;
               }
               pi.recordCard(card.summary(null, fingerprint));
-              pi.moveTo(IntentStatus.PROCESSING);
+              pi.startProcessing(Ids.newId(PaymentAttempt.ID_PREFIX));
               ProcessorAccount account = accountOf(pi);
               Optional<CardProcessor> processor = processors.forAccount(account);
               if (processor.isEmpty()) {
@@ -348,7 +349,7 @@ public class IntentService {
         .map(
             pi -> {
               pi.challengeTokenHash = null;
-              pi.moveTo(IntentStatus.PROCESSING);
+              pi.startProcessing(Ids.newId(PaymentAttempt.ID_PREFIX));
               ProcessorAccount account = accountOf(pi);
               CardProcessor processor =
                   processors.forAccount(account).orElseThrow(IllegalStateException::new);
@@ -356,23 +357,79 @@ public class IntentService {
             });
   }
 
-  /** Transaction two: applies the processor's answer. */
+  /**
+   * Transaction two: applies the processor's answer to the call made under {@code reference}. An
+   * answer to any other call (the intent was resolved meanwhile, e.g. by reconciliation) is
+   * ignored.
+   */
   @WithTransaction
-  public Uni<ConfirmOutcome> finish(String intentId, ProcessorResult result, String fingerprint) {
-    return lockIntent(intentId).chain(pi -> apply(pi, result, fingerprint));
+  public Uni<ConfirmOutcome> finish(
+      String intentId, String reference, ProcessorResult result, String fingerprint) {
+    return lockIntent(intentId)
+        .chain(
+            pi -> {
+              if (pi.status != IntentStatus.PROCESSING
+                  || !reference.equals(pi.processorReference)) {
+                LOG.warnf(
+                    "ignoring the answer to %s for %s, which is %s under %s",
+                    reference, pi.id, pi.status.wire(), pi.processorReference);
+                return Uni.createFrom().item(new ConfirmOutcome(pi, null, null));
+              }
+              return apply(pi, result, fingerprint);
+            });
   }
 
-  /** The processor call failed (not declined): the buyer may try again; no attempt is counted. */
-  @WithTransaction
-  public Uni<Void> releaseAfterProcessorError(String intentId) {
-    return lockIntent(intentId)
-        .invoke(
-            pi -> {
-              if (pi != null && pi.status == IntentStatus.PROCESSING) {
-                pi.moveTo(IntentStatus.REQUIRES_PAYMENT_METHOD);
-              }
-            })
-        .replaceWithVoid();
+  /**
+   * Applies a processor's answer found later (reconciliation) to an intent locked in processing.
+   */
+  public Uni<ConfirmOutcome> applyFound(PaymentIntent pi, ProcessorResult result) {
+    return apply(pi, result, null);
+  }
+
+  /**
+   * The processor has nothing under the intent's reference, so no charge was made: a failed attempt
+   * ({@code processing_error}, not counted against the buyer), {@code
+   * payment_intent.payment_failed}, and the intent is open again, or canceled when its session or
+   * checkout link expired meanwhile. Runs on an intent locked in processing.
+   */
+  public Uni<ConfirmOutcome> releaseUnanswered(PaymentIntent pi) {
+    String message = DeclineReasons.message(DeclineReasons.PROCESSING_ERROR);
+    pi.lastDeclineReason = DeclineReasons.PROCESSING_ERROR;
+    pi.lastFailureMessage = message;
+    pi.authenticationRef = null;
+    pi.moveTo(IntentStatus.REQUIRES_PAYMENT_METHOD);
+    LOG.infof(
+        "payment intent %s released: the processor has nothing under %s",
+        pi.id, pi.processorReference);
+    Decline decline = new Decline(DeclineReasons.PROCESSING_ERROR, message);
+    return attempt(pi, PaymentAttempt.FAILED, DeclineReasons.PROCESSING_ERROR, message)
+        .call(() -> events.intentPaymentFailed(pi))
+        .call(() -> cancelIfClosedMeanwhile(pi))
+        .replaceWith(() -> new ConfirmOutcome(pi, null, decline));
+  }
+
+  private Uni<Void> cancelIfClosedMeanwhile(PaymentIntent pi) {
+    Instant now = Timestamps.now();
+    if (pi.hasExpired(now)) {
+      return cancel(pi, CANCELED_EXPIRED);
+    }
+    if (pi.sessionId == null) {
+      return Uni.createFrom().voidItem();
+    }
+    return CheckoutSession.<CheckoutSession>findById(pi.sessionId, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            s ->
+                s != null && CheckoutSession.EXPIRED.equals(s.effectiveStatus(now))
+                    ? closeSessionOrCancel(s, pi)
+                    : Uni.createFrom().voidItem());
+  }
+
+  // The sweep skipped this intent while it was processing: finish what it would have done.
+  private Uni<Void> closeSessionOrCancel(CheckoutSession s, PaymentIntent pi) {
+    if (CheckoutSession.OPEN.equals(s.status)) {
+      return closeSession(s);
+    }
+    return cancel(pi, CANCELED_SESSION_EXPIRED);
   }
 
   /**
@@ -410,7 +467,9 @@ public class IntentService {
                   .chain(() -> fingerprintOfSavedCard(pi))
                   .chain(
                       fingerprint -> {
-                        pi.moveTo(IntentStatus.PROCESSING);
+                        // One reference per payment, so a redelivered charge request (after a
+                        // rollback the processor did not see) is answered, never charged twice.
+                        pi.startProcessing(offSessionReference(req.paymentId()));
                         ProcessorAccount account = accountOf(pi);
                         Optional<CardProcessor> processor = processors.forAccount(account);
                         if (processor.isEmpty()) {
@@ -418,11 +477,20 @@ public class IntentService {
                         }
                         return processor
                             .get()
-                            .chargeSaved(account, req.paymentMethodId(), pi.amount, pi.currency)
+                            .chargeSaved(
+                                account,
+                                req.paymentMethodId(),
+                                pi.amount,
+                                pi.currency,
+                                pi.processorReference)
                             .chain(result -> apply(pi, result, fingerprint));
                       })
                   .replaceWith(pi);
             });
+  }
+
+  static String offSessionReference(String paymentId) {
+    return PaymentAttempt.ID_PREFIX + "_" + paymentId.substring(paymentId.indexOf('_') + 1);
   }
 
   /** What billing asks to be charged off-session. */
@@ -596,7 +664,9 @@ public class IntentService {
   private Uni<PaymentAttempt> attempt(
       PaymentIntent pi, String outcome, String declineReason, String failureMessage) {
     PaymentAttempt a = new PaymentAttempt();
-    a.id = Ids.newId(PaymentAttempt.ID_PREFIX);
+    // The processor call's reference: one call, one attempt (a second row would be a bug).
+    a.id =
+        pi.processorReference != null ? pi.processorReference : Ids.newId(PaymentAttempt.ID_PREFIX);
     a.paymentIntentId = pi.id;
     a.merchantId = pi.merchantId;
     a.livemode = pi.livemode;
@@ -644,9 +714,12 @@ public class IntentService {
       throw new ApiException(
           410,
           "Payment canceled",
-          CANCELED_TOO_MANY_FAILURES.equals(pi.cancellationReason)
-              ? "This payment was canceled after too many failed attempts."
-              : "This payment was canceled because its checkout session expired.");
+          switch (String.valueOf(pi.cancellationReason)) {
+            case CANCELED_TOO_MANY_FAILURES ->
+                "This payment was canceled after too many failed attempts.";
+            case CANCELED_EXPIRED -> "This payment was canceled because its checkout link expired.";
+            default -> "This payment was canceled because its checkout session expired.";
+          });
     }
   }
 
@@ -672,7 +745,7 @@ public class IntentService {
     return PaymentIntent.findById(intentId, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  private static ProcessorAccount accountOf(PaymentIntent pi) {
+  static ProcessorAccount accountOf(PaymentIntent pi) {
     return new ProcessorAccount(pi.merchantId, pi.livemode, pi.gatewayAccountId);
   }
 

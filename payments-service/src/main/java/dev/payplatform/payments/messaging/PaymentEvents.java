@@ -15,6 +15,7 @@ public final class PaymentEvents {
   public static final String SUCCEEDED = "payment.succeeded";
   public static final String FAILED = "payment.failed";
   public static final String REFUNDED = "payment.refunded";
+  public static final String CANCELED = "payment.canceled";
 
   private PaymentEvents() {}
 
@@ -65,6 +66,8 @@ public final class PaymentEvents {
 
   public record Failed(
       @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage) {}
+
+  public record Canceled(@JsonUnwrapped PaymentData payment, String cancellationReason) {}
 
   public record Refunded(
       @JsonUnwrapped PaymentData payment,

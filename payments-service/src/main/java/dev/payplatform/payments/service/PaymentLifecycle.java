@@ -42,6 +42,7 @@ public class PaymentLifecycle {
       "insert into payment_refund (refund_id, payment_id, amount, currency, applied_at)"
           + " values (?1, ?2, ?3, ?4, ?5)";
 
+  static final String CANCELED_EXPIRED = "expired";
   private final OutboxWriter outbox;
   private final FxRates fx;
   private final String topic;
@@ -223,8 +224,32 @@ public class PaymentLifecycle {
             new PaymentEvents.Failed(
                 PaymentEvents.PaymentData.of(p), p.declineReason, p.failureMessage));
       }
+      case CANCELED ->
+          emit(
+              p,
+              PaymentEvents.CANCELED,
+              new PaymentEvents.Canceled(PaymentEvents.PaymentData.of(p), c.cancellationReason()));
       default -> Uni.createFrom().voidItem();
     };
+  }
+
+  /**
+   * A hosted payment nobody started to pay before its checkout link expired (no intent, so checkout
+   * will never cancel it): {@code canceled}, {@code payment.canceled} ({@code expired}). Runs on a
+   * payment locked by the expiry sweep.
+   */
+  public Uni<Void> cancelExpired(Payment p) {
+    PaymentStatus from = p.status;
+    if (!from.canMoveTo(PaymentStatus.CANCELED)) {
+      return Uni.createFrom().voidItem();
+    }
+    p.status = PaymentStatus.CANCELED;
+    p.updatedAt = now();
+    LOG.infof("payment %s %s -> canceled: its checkout link expired", p.id, from.publicWord());
+    return emit(
+        p,
+        PaymentEvents.CANCELED,
+        new PaymentEvents.Canceled(PaymentEvents.PaymentData.of(p), CANCELED_EXPIRED));
   }
 
   /** Freezes the fee plan and the current FX rates on the payment, then announces it. */

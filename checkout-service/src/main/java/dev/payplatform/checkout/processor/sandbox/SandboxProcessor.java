@@ -14,6 +14,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,10 +36,21 @@ public class SandboxProcessor implements CardProcessor {
       CardDetails card,
       long amount,
       String currency,
-      boolean savePaymentMethod) {
+      boolean savePaymentMethod,
+      String reference) {
     if (account.livemode()) {
       return Uni.createFrom().item(refuseLive(null));
     }
+    return once(
+        account, reference, () -> authorizeNow(account, card, amount, currency, savePaymentMethod));
+  }
+
+  private Uni<ProcessorResult> authorizeNow(
+      ProcessorAccount account,
+      CardDetails card,
+      long amount,
+      String currency,
+      boolean savePaymentMethod) {
     Optional<SandboxBehaviour> known = SandboxCards.behaviour(card.number());
     CardSummary summary = card.summary(known.isPresent() ? SandboxCards.COUNTRY : null, null);
     if (known.isEmpty()) {
@@ -73,10 +85,16 @@ public class SandboxProcessor implements CardProcessor {
   @Override
   @WithTransaction
   public Uni<ProcessorResult> completeChallenge(
-      ProcessorAccount account, String authenticationRef, boolean authenticated) {
+      ProcessorAccount account, String authenticationRef, boolean authenticated, String reference) {
     if (account.livemode()) {
       return Uni.createFrom().item(refuseLive(null));
     }
+    return once(
+        account, reference, () -> completeChallengeNow(account, authenticationRef, authenticated));
+  }
+
+  private Uni<ProcessorResult> completeChallengeNow(
+      ProcessorAccount account, String authenticationRef, boolean authenticated) {
     return SandboxAuthentication.<SandboxAuthentication>find(
             "id = ?1 and merchantId = ?2 and livemode = ?3",
             authenticationRef,
@@ -146,10 +164,72 @@ public class SandboxProcessor implements CardProcessor {
   @Override
   @WithTransaction
   public Uni<ProcessorResult> chargeSaved(
-      ProcessorAccount account, String paymentMethodId, long amount, String currency) {
+      ProcessorAccount account,
+      String paymentMethodId,
+      long amount,
+      String currency,
+      String reference) {
     if (account.livemode()) {
       return Uni.createFrom().item(refuseLive(null));
     }
+    return once(
+        account, reference, () -> chargeSavedNow(account, paymentMethodId, amount, currency));
+  }
+
+  @Override
+  @WithTransaction
+  public Uni<Optional<ProcessorResult>> lookup(ProcessorAccount account, String reference) {
+    return SandboxOperation.<SandboxOperation>findById(reference, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            op -> {
+              if (op != null) {
+                return Uni.createFrom()
+                    .item(sameTenant(op, account) ? op.result() : Optional.empty());
+              }
+              // Nothing under this reference: void it, so a call still on its way is refused.
+              return SandboxOperation.voided(account, reference, Timestamps.now())
+                  .persist()
+                  .replaceWith(Optional.<ProcessorResult>empty());
+            });
+  }
+
+  /**
+   * Runs {@code operation} once per reference: a repeated reference answers the stored result, a
+   * voided one is refused without a charge. The operation and its record commit together.
+   */
+  private Uni<ProcessorResult> once(
+      ProcessorAccount account, String reference, Supplier<Uni<ProcessorResult>> operation) {
+    return SandboxOperation.<SandboxOperation>findById(reference, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            op -> {
+              if (op != null) {
+                Optional<ProcessorResult> stored =
+                    sameTenant(op, account) ? op.result() : Optional.empty();
+                return Uni.createFrom()
+                    .item(
+                        stored.orElseGet(
+                            () ->
+                                ProcessorResult.declined(
+                                    null,
+                                    DeclineReasons.PROCESSING_ERROR,
+                                    "This payment attempt was already closed; no charge was"
+                                        + " made.")));
+              }
+              return operation
+                  .get()
+                  .call(
+                      result ->
+                          SandboxOperation.of(account, reference, result, Timestamps.now())
+                              .persist());
+            });
+  }
+
+  private static boolean sameTenant(SandboxOperation op, ProcessorAccount account) {
+    return op.merchantId.equals(account.merchantId()) && op.livemode == account.livemode();
+  }
+
+  private Uni<ProcessorResult> chargeSavedNow(
+      ProcessorAccount account, String paymentMethodId, long amount, String currency) {
     return SandboxPaymentMethod.<SandboxPaymentMethod>find(
             "id = ?1 and merchantId = ?2 and livemode = ?3",
             paymentMethodId,

@@ -1,0 +1,55 @@
+package dev.payplatform.checkout.service;
+
+import dev.payplatform.commons.sweep.Sweeps;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * checkout's janitors on their schedules (docs/checkout.md, deadlines): expired sessions, expired
+ * checkout links, intents left in processing. Reads never depend on them (a past expiry reads as
+ * expired at once); they give every non-final state a final one and its event.
+ */
+@ApplicationScoped
+public class CheckoutSweeps {
+  private final Sweeps sweeps;
+  private final SessionService sessions;
+  private final CheckoutLinkExpiry links;
+  private final ProcessingReconciliation processing;
+
+  public CheckoutSweeps(
+      Sweeps sweeps,
+      SessionService sessions,
+      CheckoutLinkExpiry links,
+      ProcessingReconciliation processing) {
+    this.sweeps = sweeps;
+    this.sessions = sessions;
+    this.links = links;
+    this.processing = processing;
+  }
+
+  @Scheduled(
+      every = "${checkout.session.sweep-interval}",
+      delayed = "${checkout.session.sweep-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> expireSessions() {
+    return sweeps.run(
+        "checkout.expired-sessions", () -> sessions.expireDue().map(n -> new Sweeps.Pass(n, n)));
+  }
+
+  @Scheduled(
+      every = "${checkout.session.sweep-interval}",
+      delayed = "${checkout.session.sweep-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> expireCheckoutLinks() {
+    return sweeps.run(CheckoutLinkExpiry.SWEEP, links::expireDue);
+  }
+
+  @Scheduled(
+      every = "${checkout.intent.processing-sweep-interval}",
+      delayed = "${checkout.intent.processing-sweep-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> reconcileProcessing() {
+    return sweeps.run(ProcessingReconciliation.SWEEP, processing::sweepOnce);
+  }
+}
