@@ -156,7 +156,7 @@ class FaultSuiteIT {
     String halted = pid("checkout-service");
     await()
         .atMost(Duration.ofSeconds(10))
-        .as("checkout halted at the fault point")
+        .alias("checkout halted at the fault point")
         .until(() -> !alive(halted));
     String intent = psql("checkout", "select id from payment_intent where payment_id = '"
         + paymentId + "'").strip();
