@@ -142,8 +142,10 @@ class FaultSuiteIT {
   void checkoutKilledBetweenTheChargeAndItsRecordCompletesThePaymentOnce() {
     Map<String, String> deadline =
         Map.of(
-            "CHECKOUT_INTENT_PROCESSING_DEADLINE", PROCESSING_DEADLINE.toSeconds() + "s",
-            "CHECKOUT_INTENT_PROCESSING_SWEEP_INTERVAL", "2s");
+            "CHECKOUT_INTENT_PROCESSING_DEADLINE",
+            PROCESSING_DEADLINE.toSeconds() + "s",
+            "CHECKOUT_INTENT_PROCESSING_SWEEP_INTERVAL",
+            "2s");
     Map<String, String> armed = new LinkedHashMap<>(deadline);
     armed.put("CHECKOUT_FAULTS_HALT_AFTER_PROCESSOR_CALL", "true");
     String checkoutPid = pid("checkout-service");
@@ -158,8 +160,9 @@ class FaultSuiteIT {
         .atMost(Duration.ofSeconds(10))
         .alias("checkout halted at the fault point")
         .until(() -> !alive(halted));
-    String intent = psql("checkout", "select id from payment_intent where payment_id = '"
-        + paymentId + "'").strip();
+    String intent =
+        psql("checkout", "select id from payment_intent where payment_id = '" + paymentId + "'")
+            .strip();
     assertThat(psql("checkout", "select status from payment_intent where id = '" + intent + "'"))
         .as("left behind by the crash")
         .contains("processing");
@@ -167,7 +170,9 @@ class FaultSuiteIT {
             psql(
                 "checkout",
                 "select o.outcome from sandbox_operation o join payment_intent i"
-                    + " on o.reference = i.processor_reference where i.id = '" + intent + "'"))
+                    + " on o.reference = i.processor_reference where i.id = '"
+                    + intent
+                    + "'"))
         .as("the processor charged the card before the crash")
         .contains("succeeded");
 
@@ -177,8 +182,10 @@ class FaultSuiteIT {
         .atMost(PROCESSING_DEADLINE.plus(COMPLETED_WITHIN))
         .pollInterval(Duration.ofSeconds(1))
         .untilAsserted(
-            () -> assertThat(paymentStatus(paymentId)).as("the crashed payment").isEqualTo(
-                "completed"));
+            () ->
+                assertThat(paymentStatus(paymentId))
+                    .as("the crashed payment")
+                    .isEqualTo("completed"));
     double seconds = (System.nanoTime() - restarted) / 1e9;
     assertThat(
             psql(
@@ -200,9 +207,7 @@ class FaultSuiteIT {
         String.format(
             "fault %-40s completed by the reconciliation sweep %.1f s after the restart"
                 + " (deadline %d s)",
-            "checkout halted after the charge",
-            seconds,
-            PROCESSING_DEADLINE.toSeconds()));
+            "checkout halted after the charge", seconds, PROCESSING_DEADLINE.toSeconds()));
     System.out.println(figures.get(figures.size() - 1));
 
     // Leave checkout as `up` starts it: fault point off, the shipped deadline.
