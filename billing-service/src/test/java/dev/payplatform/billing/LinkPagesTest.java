@@ -78,7 +78,11 @@ class LinkPagesTest {
                         current,
                         stale)
                     == 2);
-    assertThat(CheckoutRedirects.visit(id).claims().merchantName()).isEqualTo("Acme Books");
+    CheckoutClaims claims = CheckoutRedirects.visit(id).claims();
+    assertThat(claims.merchantName()).isEqualTo("Acme Books");
+    assertThat(claims.gatewayAccountId())
+        .as("the merchant's gateway account, so a live connector can charge the visit")
+        .isEqualTo("acct_test");
   }
 
   @Test

@@ -28,6 +28,10 @@ class SubscriptionLifecycleTest {
     String m = Api.newMerchant();
     String customer = Upstream.customer(m, false);
     String plan = Upstream.plan(m, false, 4999, "month");
+    Upstream.merchant(m, "Renewals Ltd", Instant.now());
+    Upstream.awaitRow(
+        "select count(*) from merchant_record where id = ? and gateway_account_id = 'acct_test'",
+        m);
     try (BillingTopic topic = new BillingTopic()) {
       JsonPath created = Subscriptions.create(m, customer, plan);
       String id = created.getString("id");
@@ -63,6 +67,7 @@ class SubscriptionLifecycleTest {
       assertThat(claims.amountMinor()).isEqualTo(4999);
       assertThat(claims.currency()).isEqualTo("USD");
       assertThat(claims.customerId()).isEqualTo(customer);
+      assertThat(claims.gatewayAccountId()).isEqualTo("acct_test");
       assertThat(claims.returnUrl()).isEqualTo(PAY_URL + invoice + "/thanks");
       assertThat(CheckoutRedirects.visit(invoice).paymentId()).isNotEqualTo(visit.paymentId());
 
@@ -102,6 +107,9 @@ class SubscriptionLifecycleTest {
       assertThat(charge.path("payment_method_id").asText()).isEqualTo("pm_card_visa");
       assertThat(charge.path("amount").asLong()).isEqualTo(4999);
       assertThat(charge.path("currency").asText()).isEqualTo("USD");
+      assertThat(charge.path("gateway_account_id").asText())
+          .as("a live connector charges renewals through the merchant's gateway account")
+          .isEqualTo("acct_test");
       String attemptPayment = charge.path("payment_id").asText();
       assertThat(attemptPayment).isEqualTo(renewing.getString("latest_invoice.payment_id"));
 

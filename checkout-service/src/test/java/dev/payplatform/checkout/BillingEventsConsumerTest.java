@@ -203,6 +203,27 @@ class BillingEventsConsumerTest {
         .isOne();
   }
 
+  @Test
+  void aLiveRenewalIsChargedUnderTheMerchantsGatewayAccountAndOneReferencePerPayment() {
+    String merchant = Api.newMerchant();
+    String paymentId = Ids.newId("pay");
+    String data =
+        chargeJson(paymentId, Ids.newId("pm"), 2500)
+            .replace("}", ",\"gateway_account_id\":\"acct_live_renewals\"}");
+    TestEvents.publish(BILLING, "invoice.charge_requested", Ids.newId("in"), merchant, true, data);
+    // No live connector ships with the platform, so the charge is refused, but under the account.
+    JsonNode refused = awaitIntentEvent("payment_intent.payment_failed", paymentId);
+    assertThat(refused.get("decline_reason").asText()).isEqualTo("live_mode_unavailable");
+    assertThat(
+            Db.text(
+                "select gateway_account_id || ' ' || processor_reference from payment_intent"
+                    + " where payment_id = ?",
+                paymentId))
+        .as(
+            "the account picks the connector; the reference is the payment's, stable across retries")
+        .isEqualTo("acct_live_renewals att_" + paymentId.substring("pay_".length()));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private record Saved(String paymentMethodId, String fingerprint) {}

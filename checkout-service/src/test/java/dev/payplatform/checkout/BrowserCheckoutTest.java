@@ -159,6 +159,7 @@ class BrowserCheckoutTest {
             merchant,
             false,
             "Browser Bakery",
+            null,
             1234,
             "EUR",
             "Two croissants",

@@ -285,6 +285,40 @@ class HostedPagesTest {
         .asString();
   }
 
+  @Test
+  void aCheckoutLinksIntentIsChargedUnderTheGatewayAccountItsTokenNames() {
+    CheckoutClaims base = Tokens.payment(Api.newMerchant(), 2100, "USD");
+    CheckoutClaims claims =
+        new CheckoutClaims(
+            base.purpose(),
+            base.reference(),
+            base.paymentId(),
+            base.merchantId(),
+            base.livemode(),
+            base.merchantName(),
+            "acct_hosted_1",
+            base.amountMinor(),
+            base.currency(),
+            base.description(),
+            base.items(),
+            base.returnUrl(),
+            base.customerId(),
+            base.expiresAt());
+    String intentId =
+        given()
+            .post(
+                "/checkout/pay/"
+                    + claims.paymentId()
+                    + "/intent?data="
+                    + encode(tokens.sign(claims)))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("payment_intent_id");
+    assertThat(Db.text("select gateway_account_id from payment_intent where id = ?", intentId))
+        .isEqualTo("acct_hosted_1");
+  }
+
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }

@@ -31,6 +31,7 @@ final class Tokens {
         merchantId,
         false,
         "Token Shop",
+        null,
         amountMinor,
         currency,
         "Monthly plan",

@@ -93,6 +93,9 @@ class CreatePaymentTest {
     assertThat(claims.merchantId()).isEqualTo(merchant);
     assertThat(claims.livemode()).isFalse();
     assertThat(claims.merchantName()).isEqualTo("Store " + merchant);
+    assertThat(claims.gatewayAccountId())
+        .as("the merchant's gateway account from the edge's token: live charges go through it")
+        .isEqualTo("acct_test");
     assertThat(claims.amountMinor()).isEqualTo(50000);
     assertThat(claims.currency()).isEqualTo("USD");
     assertThat(claims.description()).isEqualTo("Premium subscription payment");

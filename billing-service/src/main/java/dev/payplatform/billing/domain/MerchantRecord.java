@@ -12,6 +12,7 @@ import java.time.Instant;
 public class MerchantRecord extends PanacheEntityBase {
   @Id public String id;
   public String name;
+  public String gatewayAccountId;
   public Instant updatedAt;
   public Instant eventTime;
   public Instant receivedAt;

@@ -57,7 +57,7 @@ public class BillingEvents {
   }
 
   /** Asks checkout-service to charge the saved payment method for this attempt. */
-  public Uni<String> chargeRequested(Invoice i, Subscription s) {
+  public Uni<String> chargeRequested(Invoice i, Subscription s, String gatewayAccountId) {
     return emit(
         INVOICE_CHARGE_REQUESTED,
         i.id,
@@ -71,7 +71,8 @@ public class BillingEvents {
             s.defaultPaymentMethod,
             i.amount,
             i.currency,
-            s.description));
+            s.description,
+            gatewayAccountId));
   }
 
   /** Asks checkout-service to refund through its processor. Key = refund id. */

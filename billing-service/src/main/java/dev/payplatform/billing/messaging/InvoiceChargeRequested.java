@@ -6,6 +6,7 @@ package dev.payplatform.billing.messaging;
  * {@code invoice}. Schema: docs/events/billing/invoice.charge_requested.schema.json.
  *
  * @param paymentId a fresh {@code pay_} id for this attempt
+ * @param gatewayAccountId the merchant's gateway account (live charges); null when it has none
  */
 public record InvoiceChargeRequested(
     String invoiceId,
@@ -15,4 +16,5 @@ public record InvoiceChargeRequested(
     String paymentMethodId,
     long amount,
     String currency,
-    String description) {}
+    String description,
+    String gatewayAccountId) {}

@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** merchant.created / merchant.updated: the display name billing's hosted pages show. */
+/**
+ * merchant.created / merchant.updated: the display name billing's hosted pages show, and the
+ * gateway account their live charges go through.
+ */
 @ApplicationScoped
 public class MerchantsEventsConsumer {
   static final String CONSUMER = "billing-merchants";
@@ -40,6 +43,7 @@ public class MerchantsEventsConsumer {
     return readModels.merchant(
         EventFields.requiredText(d, "id"),
         EventFields.text(d, "name"),
+        EventFields.text(d, "gateway_account_id"),
         EventFields.time(EventFields.text(d, "updated_at")),
         EventFields.time(event.time()));
   }

@@ -163,16 +163,17 @@ public class PaymentLinkService {
       return Uni.createFrom()
           .item(new PageTarget.Gone("This payment link has been deactivated by the seller."));
     }
-    return SubscriptionService.merchantName(l.merchantId, l.merchantName)
+    return SubscriptionService.merchantOf(l.merchantId, l.merchantName)
         .map(
-            name ->
+            merchant ->
                 new PageTarget.Payable(
                     new HostedCheckout.Payable(
                         "link",
                         l.id,
                         l.merchantId,
                         l.livemode,
-                        name,
+                        merchant.name(),
+                        merchant.gatewayAccountId(),
                         l.amount,
                         l.currency,
                         l.description,
@@ -194,16 +195,17 @@ public class PaymentLinkService {
                                 ? "This invoice has already been paid. Thank you!"
                                 : "This invoice is closed and can no longer be paid."));
               }
-              return SubscriptionService.merchantName(s.merchantId, s.merchantName)
+              return SubscriptionService.merchantOf(s.merchantId, s.merchantName)
                   .map(
-                      name ->
+                      merchant ->
                           new PageTarget.Payable(
                               new HostedCheckout.Payable(
                                   "invoice",
                                   inv.id,
                                   inv.merchantId,
                                   inv.livemode,
-                                  name,
+                                  merchant.name(),
+                                  merchant.gatewayAccountId(),
                                   inv.amount,
                                   inv.currency,
                                   s.description,

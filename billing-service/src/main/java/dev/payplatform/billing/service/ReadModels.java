@@ -137,7 +137,8 @@ public class ReadModels {
   }
 
   /** A merchant's name; an update older than the one kept is ignored. */
-  public Uni<Void> merchant(String id, String name, Instant updatedAt, Instant eventTime) {
+  public Uni<Void> merchant(
+      String id, String name, String gatewayAccountId, Instant updatedAt, Instant eventTime) {
     return MerchantRecord.<MerchantRecord>findById(id)
         .chain(
             existing -> {
@@ -145,6 +146,7 @@ public class ReadModels {
                 MerchantRecord m = new MerchantRecord();
                 m.id = id;
                 m.name = name;
+                m.gatewayAccountId = gatewayAccountId;
                 m.updatedAt = updatedAt;
                 m.eventTime = eventTime;
                 m.receivedAt = Timestamps.now();
@@ -156,6 +158,7 @@ public class ReadModels {
                       || !updatedAt.isBefore(existing.updatedAt);
               if (newer) {
                 existing.name = name;
+                existing.gatewayAccountId = gatewayAccountId;
                 existing.updatedAt = updatedAt;
                 existing.eventTime = eventTime;
                 existing.receivedAt = Timestamps.now();

@@ -189,7 +189,10 @@ public class SubscriptionLifecycle {
       return chargeFailed(s, inv, "no_payment_method");
     }
     inv.chargePending = true;
-    return events.chargeRequested(inv, s).replaceWithVoid();
+    // The merchant's gateway account as billing knows it now: a live connector charges through it.
+    return SubscriptionService.merchantOf(s.merchantId, null)
+        .chain(merchant -> events.chargeRequested(inv, s, merchant.gatewayAccountId()))
+        .replaceWithVoid();
   }
 
   /**

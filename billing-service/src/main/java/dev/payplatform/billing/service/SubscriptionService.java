@@ -527,8 +527,19 @@ public class SubscriptionService {
 
   /** The merchant's display name for hosted pages: the read model's, else the one stored. */
   static Uni<String> merchantName(String merchantId, String fallback) {
+    return merchantOf(merchantId, fallback).map(MerchantShown::name);
+  }
+
+  /** What a checkout token carries of the merchant: its display name and gateway account. */
+  record MerchantShown(String name, String gatewayAccountId) {}
+
+  static Uni<MerchantShown> merchantOf(String merchantId, String fallbackName) {
     return MerchantRecord.<MerchantRecord>findById(merchantId)
-        .map(m -> m != null && m.name != null ? m.name : fallback == null ? "" : fallback);
+        .map(
+            m ->
+                new MerchantShown(
+                    m != null && m.name != null ? m.name : fallbackName == null ? "" : fallbackName,
+                    m == null ? null : m.gatewayAccountId));
   }
 
   static ApiException referenceNotFound(String field, String what, String id) {

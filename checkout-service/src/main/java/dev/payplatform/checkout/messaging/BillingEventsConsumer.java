@@ -79,7 +79,8 @@ public class BillingEventsConsumer {
         text(d, "payment_method_id", "pm"),
         amount(d, currency),
         currency,
-        optionalText(d, "description"));
+        optionalText(d, "description"),
+        optionalText(d, "gateway_account_id"));
   }
 
   private static String merchant(IncomingEvent e) {

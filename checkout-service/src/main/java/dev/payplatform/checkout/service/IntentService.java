@@ -212,6 +212,7 @@ public class IntentService {
                       amount.minorUnits(),
                       amount.currencyCode());
               pi.merchantName = claims.merchantName();
+              pi.gatewayAccountId = claims.gatewayAccountId();
               pi.customerId = claims.customerId();
               pi.description = claims.description();
               pi.items = claims.items().toArray(String[]::new);
@@ -461,6 +462,7 @@ public class IntentService {
               pi.customerId = req.customerId();
               pi.description = req.description();
               pi.paymentMethodId = req.paymentMethodId();
+              pi.gatewayAccountId = req.gatewayAccountId();
               pi.offSession = true;
               return pi.<PaymentIntent>persist()
                   .call(events::intentCreated)
@@ -504,7 +506,8 @@ public class IntentService {
       String paymentMethodId,
       long amount,
       String currency,
-      String description) {}
+      String description,
+      String gatewayAccountId) {}
 
   // The fingerprint is checkout's, not the processor's: take it from the intent that saved the
   // card.

@@ -23,6 +23,7 @@ public class CheckoutTokenKeyCheck {
             "startup-check",
             false,
             "",
+            null,
             1,
             "USD",
             null,

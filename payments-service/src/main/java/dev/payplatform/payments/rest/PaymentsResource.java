@@ -86,6 +86,8 @@ public class PaymentsResource {
     String merchantId = merchant.merchantId();
     boolean livemode = merchant.livemode();
     String merchantName = merchant.merchantName();
+    // Live charges go through the connector of this account (checkout-service, CardProcessors).
+    String gatewayAccountId = merchant.gatewayAccountId();
     requireLinkFits(
         new CheckoutClaims(
             "payment",
@@ -94,6 +96,7 @@ public class PaymentsResource {
             merchantId,
             livemode,
             merchantName,
+            merchant.gatewayAccountId(),
             money.minorUnits(),
             money.currency().getCurrencyCode(),
             body.description(),
@@ -116,7 +119,7 @@ public class PaymentsResource {
         .chain(
             p ->
                 Uni.createFrom()
-                    .item(() -> tokens.sign(claims(p, expiresAt)))
+                    .item(() -> tokens.sign(claims(p, gatewayAccountId, expiresAt)))
                     .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                     .map(token -> redirect(p, token)));
   }
@@ -279,7 +282,7 @@ public class PaymentsResource {
     }
   }
 
-  private static CheckoutClaims claims(Payment p, Instant expiresAt) {
+  private static CheckoutClaims claims(Payment p, String gatewayAccountId, Instant expiresAt) {
     return new CheckoutClaims(
         "payment",
         p.id,
@@ -287,6 +290,7 @@ public class PaymentsResource {
         p.merchantId,
         p.livemode,
         p.merchantName,
+        gatewayAccountId,
         p.amount,
         p.currency,
         p.description,

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param purpose what is being paid: {@code payment} (hosted payment), {@code link} (payment link
  *     visit), {@code invoice} (a subscription's invoice)
  * @param reference the id of the thing paid: {@code pay_…}, {@code plink_…} or {@code in_…}
+ * @param gatewayAccountId the merchant's gateway account in live mode (which connector charges it);
+ *     null in test mode or when the merchant has none, and then a live charge is refused
  * @param paymentId the payment this charge settles ({@code pay_…}); for a link visit, the fresh
  *     payment id minted for that visit
  */
@@ -22,6 +24,7 @@ public record CheckoutClaims(
     String merchantId,
     boolean livemode,
     String merchantName,
+    String gatewayAccountId,
     long amountMinor,
     String currency,
     String description,

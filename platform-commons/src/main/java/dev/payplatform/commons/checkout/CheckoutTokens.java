@@ -90,6 +90,9 @@ public class CheckoutTokens {
     claims.setClaim("merchant_id", c.merchantId());
     claims.setClaim("livemode", c.livemode());
     claims.setClaim("merchant_name", c.merchantName());
+    if (c.gatewayAccountId() != null) {
+      claims.setClaim("gateway_account_id", c.gatewayAccountId());
+    }
     claims.setClaim("amount", c.amountMinor());
     claims.setClaim("currency", c.currency());
     claims.setClaim("description", c.description());
@@ -122,6 +125,7 @@ public class CheckoutTokens {
           claims.getStringClaimValue("merchant_id"),
           Boolean.TRUE.equals(live),
           claims.getStringClaimValue("merchant_name"),
+          claims.getStringClaimValue("gateway_account_id"),
           ((Number) amount).longValue(),
           claims.getStringClaimValue("currency"),
           claims.getStringClaimValue("description"),
