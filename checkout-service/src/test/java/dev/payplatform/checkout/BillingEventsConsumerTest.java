@@ -224,6 +224,40 @@ class BillingEventsConsumerTest {
         .isEqualTo("acct_live_renewals att_" + paymentId.substring("pay_".length()));
   }
 
+  @Test
+  void aRepeatedChargeRequestIsAnsweredWithTheOutcomeAndNeverChargedAgain() {
+    String merchant = Api.newMerchant();
+    Saved saved = savedCard(merchant, "4242424242424242");
+    String paymentId = Ids.newId("pay");
+    String data = chargeJson(paymentId, saved.paymentMethodId(), 1200);
+    TestEvents.publish(BILLING, "invoice.charge_requested", "in_again", merchant, false, data);
+    awaitIntentEvent("payment_intent.succeeded", paymentId);
+
+    // Billing's answer deadline passed (the answer was lost): it asks again for the same payment.
+    TestEvents.publish(BILLING, "invoice.charge_requested", "in_again", merchant, false, data);
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> intentEvents("payment_intent.succeeded", paymentId) == 2);
+    assertThat(
+            Db.count(
+                "select count(*) from payment_attempt a join payment_intent i"
+                    + " on i.id = a.payment_intent_id where i.payment_id = ?",
+                paymentId))
+        .as("answered again, never charged again")
+        .isOne();
+  }
+
+  private long intentEvents(String type, String paymentId) {
+    return checkout.drain(Duration.ofMillis(300)).stream()
+        .filter(r -> type.equals(type(r)) && r.value() != null)
+        .filter(
+            r ->
+                r.value().contains(paymentId)
+                    && paymentId.equals(
+                        CheckoutEventsTest.read(r.value()).path("payment_id").asText()))
+        .count();
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private record Saved(String paymentMethodId, String fingerprint) {}

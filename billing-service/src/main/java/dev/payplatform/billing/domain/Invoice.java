@@ -50,6 +50,9 @@ public class Invoice extends PanacheEntityBase {
   public String paymentId;
   public String paymentIntentId;
   public boolean chargePending;
+  // When the pending off-session charge was last requested (real time), and how often.
+  public Instant chargeRequestedAt;
+  public int chargeRequests;
   public Instant nextPaymentAttempt;
   public String lastFailureReason;
   public Instant paidAt;

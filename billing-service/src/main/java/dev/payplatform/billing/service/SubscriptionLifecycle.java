@@ -25,6 +25,7 @@ public class SubscriptionLifecycle {
   // A clock advanced far ahead stops at a charge in flight; this only bounds a runaway loop.
   private static final int MAX_STEPS = 100;
 
+  static final String CHARGE_UNANSWERED = "charge_unanswered";
   private final BillingEvents events;
   private final BillingSettings settings;
 
@@ -189,10 +190,41 @@ public class SubscriptionLifecycle {
       return chargeFailed(s, inv, "no_payment_method");
     }
     inv.chargePending = true;
+    inv.chargeRequests = 0;
+    return requestCharge(s, inv);
+  }
+
+  private Uni<Void> requestCharge(Subscription s, Invoice inv) {
+    inv.chargeRequests++;
+    inv.chargeRequestedAt = Timestamps.now();
     // The merchant's gateway account as billing knows it now: a live connector charges through it.
     return SubscriptionService.merchantOf(s.merchantId, null)
         .chain(merchant -> events.chargeRequested(inv, s, merchant.gatewayAccountId()))
         .replaceWithVoid();
+  }
+
+  /**
+   * The pending off-session charge of {@code inv} was not answered in time: request it again under
+   * the same payment id (checkout charges one payment id at most once and answers a repeated
+   * request with the outcome it has), or, after {@code maxRequests}, fail the attempt into the
+   * retry schedule ({@code charge_unanswered}). A late success of that payment still pays the
+   * invoice. Runs on a locked subscription and invoice; false when nothing was pending.
+   */
+  public Uni<Boolean> chargeUnanswered(Subscription s, Invoice inv, int maxRequests) {
+    if (!inv.isOpen() || !inv.chargePending) {
+      return Uni.createFrom().item(false);
+    }
+    inv.updatedAt = Timestamps.now();
+    if (inv.chargeRequests < maxRequests) {
+      LOG.warnf(
+          "invoice %s: charge %s unanswered since %s, requesting it again",
+          inv.id, inv.paymentId, inv.chargeRequestedAt);
+      return requestCharge(s, inv).replaceWith(true);
+    }
+    LOG.warnf(
+        "invoice %s: charge %s unanswered after %d requests, failing the attempt",
+        inv.id, inv.paymentId, inv.chargeRequests);
+    return chargeFailed(s, inv, CHARGE_UNANSWERED).chain(() -> runDue(s)).replaceWith(true);
   }
 
   /**

@@ -444,9 +444,9 @@ public class IntentService {
             existing -> {
               if (existing != null) {
                 LOG.infof(
-                    "payment %s already has intent %s; not charged again",
-                    req.paymentId(), existing.id);
-                return Uni.createFrom().item(existing);
+                    "payment %s already has intent %s (%s); not charged again",
+                    req.paymentId(), existing.id, existing.status.wire());
+                return answerAgain(existing).replaceWith(existing);
               }
               PaymentIntent pi =
                   newIntent(
@@ -489,6 +489,22 @@ public class IntentService {
                       })
                   .replaceWith(pi);
             });
+  }
+
+  /**
+   * Billing asked again for a charge it already asked for: its answer deadline passed, so our
+   * answer was lost or late. The outcome is repeated, never the charge; an intent still processing
+   * is answered by reconciliation.
+   */
+  private Uni<?> answerAgain(PaymentIntent pi) {
+    return switch (pi.status) {
+      case SUCCEEDED -> events.intentSucceeded(pi);
+      case REQUIRES_PAYMENT_METHOD, CANCELED ->
+          pi.failedAttempts > 0 || pi.lastDeclineReason != null
+              ? events.intentPaymentFailed(pi)
+              : Uni.createFrom().voidItem();
+      default -> Uni.createFrom().voidItem();
+    };
   }
 
   static String offSessionReference(String paymentId) {
