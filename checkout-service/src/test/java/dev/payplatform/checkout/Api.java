@@ -65,9 +65,8 @@ final class Api {
   static String subscriptionSession(String merchantId) {
     Map<String, Object> body = sessionBody("19.00", "USD");
     body.put("mode", "subscription");
-    body.put("price_id", "plan_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22));
-    body.put(
-        "customer_id", "cus_" + UUID.randomUUID().toString().replace("-", "").substring(0, 22));
+    body.put("price_id", Catalog.plan(merchantId, false, 1900, "USD"));
+    body.put("customer_id", Catalog.customer(merchantId, false));
     return as(merchantId, "test")
         .body(body)
         .post("/v1/payments/session")

@@ -8,8 +8,6 @@ import dev.payplatform.checkout.service.RefundService.RefundRequest;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
-import dev.payplatform.commons.messaging.MalformedEventException;
-import dev.payplatform.commons.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -56,79 +54,30 @@ public class BillingEventsConsumer {
 
   private RefundRequest refundRequest(IncomingEvent e) {
     JsonNode d = e.data();
-    String currency = currency(d);
+    String currency = EventData.currency(d);
     return new RefundRequest(
-        merchant(e),
-        livemode(e),
-        text(d, "refund_id", "re"),
-        text(d, "payment_id", "pay"),
-        amount(d, currency),
+        EventData.merchant(e),
+        EventData.livemode(e),
+        EventData.text(d, "refund_id", "re"),
+        EventData.text(d, "payment_id", "pay"),
+        EventData.amount(d, currency),
         currency);
   }
 
   private OffSessionCharge chargeRequest(IncomingEvent e) {
     JsonNode d = e.data();
-    String currency = currency(d);
+    String currency = EventData.currency(d);
     return new OffSessionCharge(
-        merchant(e),
-        livemode(e),
-        text(d, "invoice_id", "in"),
-        optionalText(d, "subscription_id"),
-        optionalText(d, "customer_id"),
-        text(d, "payment_id", "pay"),
-        text(d, "payment_method_id", "pm"),
-        amount(d, currency),
+        EventData.merchant(e),
+        EventData.livemode(e),
+        EventData.text(d, "invoice_id", "in"),
+        EventData.optionalText(d, "subscription_id"),
+        EventData.optionalText(d, "customer_id"),
+        EventData.text(d, "payment_id", "pay"),
+        EventData.text(d, "payment_method_id", "pm"),
+        EventData.amount(d, currency),
         currency,
-        optionalText(d, "description"),
-        optionalText(d, "gateway_account_id"));
-  }
-
-  private static String merchant(IncomingEvent e) {
-    if (e.merchantId() == null || e.merchantId().isBlank()) {
-      throw new MalformedEventException("no ce_merchantid");
-    }
-    return e.merchantId();
-  }
-
-  private static boolean livemode(IncomingEvent e) {
-    if (e.livemode() == null) {
-      throw new MalformedEventException("no ce_livemode");
-    }
-    return e.livemode();
-  }
-
-  private static String text(JsonNode d, String field, String idPrefix) {
-    JsonNode v = d.path(field);
-    if (!v.isTextual() || !v.asText().startsWith(idPrefix + "_")) {
-      throw new MalformedEventException(field + " is missing or not a " + idPrefix + "_ id");
-    }
-    return v.asText();
-  }
-
-  private static String optionalText(JsonNode d, String field) {
-    JsonNode v = d.path(field);
-    return v.isTextual() ? v.asText() : null;
-  }
-
-  private static String currency(JsonNode d) {
-    JsonNode v = d.path("currency");
-    try {
-      return Money.parseCurrency(v.isTextual() ? v.asText() : null, "currency").getCurrencyCode();
-    } catch (RuntimeException invalid) {
-      throw new MalformedEventException("currency is missing or unknown");
-    }
-  }
-
-  private static long amount(JsonNode d, String currency) {
-    JsonNode v = d.path("amount");
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw new MalformedEventException("amount is not an integer of minor units");
-    }
-    try {
-      return Money.ofMinorUnits(v.asLong(), java.util.Currency.getInstance(currency), "amount")
-          .minorUnits();
-    } catch (RuntimeException invalid) {
-      throw new MalformedEventException("amount is out of range");
-    }
+        EventData.optionalText(d, "description"),
+        EventData.optionalText(d, "gateway_account_id"));
   }
 }

@@ -50,6 +50,7 @@ public class IntentService {
   private final CardFingerprints fingerprints;
   private final FraudRules fraud;
   private final PublicUrls urls;
+  private final CatalogReadModel catalog;
   private final int maxFailedAttempts;
 
   public IntentService(
@@ -58,12 +59,14 @@ public class IntentService {
       CardFingerprints fingerprints,
       FraudRules fraud,
       PublicUrls urls,
+      CatalogReadModel catalog,
       CheckoutConfig config) {
     this.events = events;
     this.processors = processors;
     this.fingerprints = fingerprints;
     this.fraud = fraud;
     this.urls = urls;
+    this.catalog = catalog;
     this.maxFailedAttempts = config.intent().maxFailedAttempts();
   }
 
@@ -116,7 +119,22 @@ public class IntentService {
               if (s.paymentIntentId != null) {
                 return existingIntentOf(s);
               }
-              return createForSession(s);
+              if (!s.isSubscription()) {
+                return createForSession(s);
+              }
+              // Never a charge with no subscription behind it: the plan and customer are still
+              // this merchant's (checked at session creation; sessions from before that check).
+              return catalog
+                  .subscribable(s.merchantId, s.livemode, s.priceId, s.customerId)
+                  .chain(
+                      known -> {
+                        if (!known) {
+                          throw ApiException.conflict(
+                              "This subscription's plan or customer is not known to this"
+                                  + " account, so it cannot be paid.");
+                        }
+                        return createForSession(s);
+                      });
             });
   }
 

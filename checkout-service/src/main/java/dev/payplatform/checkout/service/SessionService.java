@@ -32,11 +32,17 @@ public class SessionService {
 
   private final CheckoutEvents events;
   private final IntentService intents;
+  private final CatalogReadModel catalog;
   private final Duration ttl;
 
-  public SessionService(CheckoutEvents events, IntentService intents, CheckoutConfig config) {
+  public SessionService(
+      CheckoutEvents events,
+      IntentService intents,
+      CatalogReadModel catalog,
+      CheckoutConfig config) {
     this.events = events;
     this.intents = intents;
+    this.catalog = catalog;
     this.ttl = config.session().ttl();
   }
 
@@ -52,6 +58,15 @@ public class SessionService {
 
   @WithTransaction
   public Uni<CheckoutSession> create(Tenant tenant, NewSession req) {
+    if (CheckoutSession.MODE_SUBSCRIPTION.equals(req.mode())) {
+      return catalog
+          .requireSubscribable(tenant, req.priceId(), req.customerId(), req.amount())
+          .chain(() -> persist(tenant, req));
+    }
+    return persist(tenant, req);
+  }
+
+  private Uni<CheckoutSession> persist(Tenant tenant, NewSession req) {
     Instant now = Timestamps.now();
     CheckoutSession s = new CheckoutSession();
     s.id = Ids.newId(CheckoutSession.ID_PREFIX);
