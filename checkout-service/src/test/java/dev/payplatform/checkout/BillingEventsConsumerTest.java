@@ -225,6 +225,23 @@ class BillingEventsConsumerTest {
   }
 
   @Test
+  void anOffSessionChargeAboveTheMerchantsMaximumIsBlockedLikeAnOnSessionOne() {
+    // application.properties: %test.checkout.fraud.max-amount.mer_fraud_limit_test.USD=100.00
+    String merchant = "mer_fraud_limit_test";
+    Saved saved = savedCard(merchant, "4242424242424242");
+    String paymentId = chargeRequest(merchant, saved.paymentMethodId(), 10_001);
+    JsonNode blocked = awaitIntentEvent("payment_intent.payment_failed", paymentId);
+    assertThat(blocked.get("decline_reason").asText()).isEqualTo("fraudulent");
+    assertThat(
+            Db.count(
+                "select count(*) from sandbox_operation o join payment_intent i"
+                    + " on o.reference = i.processor_reference where i.payment_id = ?",
+                paymentId))
+        .as("the processor was never asked")
+        .isZero();
+  }
+
+  @Test
   void aRepeatedChargeRequestIsAnsweredWithTheOutcomeAndNeverChargedAgain() {
     String merchant = Api.newMerchant();
     Saved saved = savedCard(merchant, "4242424242424242");

@@ -41,10 +41,9 @@ public class FraudRules {
     if (!pi.livemode && SandboxCards.isFraudTestCard(card.number())) {
       return blocked("Blocked by fraud rules: this is the sandbox fraud test card.");
     }
-    Optional<Long> limit = maxAmount(pi.merchantId, pi.currency);
-    if (limit.isPresent() && pi.amount > limit.get()) {
-      return blocked(
-          "Blocked by fraud rules: the amount is above this merchant's maximum for one payment.");
+    Optional<String> overLimit = checkAmount(pi);
+    if (overLimit.isPresent()) {
+      return Uni.createFrom().item(overLimit);
     }
     return PaymentAttempt.count(
             "merchantId = ?1 and livemode = ?2 and cardFingerprint = ?3 and outcome = ?4"
@@ -61,6 +60,19 @@ public class FraudRules {
                         "Blocked by fraud rules: this card was declined too many times in the last"
                             + " hour. Please use another card.")
                     : Optional.empty());
+  }
+
+  /**
+   * The rule an off-session charge (no card number at hand) passes too: the merchant's maximum
+   * single amount.
+   */
+  public Optional<String> checkAmount(PaymentIntent pi) {
+    Optional<Long> limit = maxAmount(pi.merchantId, pi.currency);
+    if (limit.isPresent() && pi.amount > limit.get()) {
+      return Optional.of(
+          "Blocked by fraud rules: the amount is above this merchant's maximum for one payment.");
+    }
+    return Optional.empty();
   }
 
   /** The merchant's own limit for the currency, else the default one, in minor units. */

@@ -495,6 +495,10 @@ public class IntentService {
                         if (processor.isEmpty()) {
                           return decline(pi, DeclineReasons.LIVE_MODE_UNAVAILABLE, null);
                         }
+                        Optional<String> blocked = fraud.checkAmount(pi);
+                        if (blocked.isPresent()) {
+                          return decline(pi, DeclineReasons.FRAUDULENT, blocked.get());
+                        }
                         return processor
                             .get()
                             .chargeSaved(
