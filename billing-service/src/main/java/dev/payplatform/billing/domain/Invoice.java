@@ -50,6 +50,8 @@ public class Invoice extends PanacheEntityBase {
   public String paymentId;
   public String paymentIntentId;
   public boolean chargePending;
+  // The payment every visit of the invoice's page pays (one open payment per invoice).
+  public String hostedPaymentId;
   // When the pending off-session charge was last requested (real time), and how often.
   public Instant chargeRequestedAt;
   public int chargeRequests;

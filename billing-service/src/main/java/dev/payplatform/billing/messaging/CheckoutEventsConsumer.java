@@ -44,6 +44,7 @@ public class CheckoutEventsConsumer {
         List.of(
             "payment_intent.succeeded",
             "payment_intent.payment_failed",
+            "payment_intent.canceled",
             "checkout.subscription_requested",
             "refund.succeeded",
             "refund.failed")) {
@@ -62,6 +63,14 @@ public class CheckoutEventsConsumer {
     return switch (event.type()) {
       case "payment_intent.succeeded" -> charge(event, d, true);
       case "payment_intent.payment_failed" -> charge(event, d, false);
+      case "payment_intent.canceled" ->
+          "invoice".equals(EventFields.text(d, "purpose"))
+                  && EventFields.text(d, "invoice_id") != null
+              ? subscriptions.hostedPaymentCanceled(
+                  EventFields.tenant(event),
+                  EventFields.text(d, "invoice_id"),
+                  EventFields.requiredText(d, "payment_id"))
+              : Uni.createFrom().voidItem();
       case "checkout.subscription_requested" ->
           subscriptions.createFromSession(
               EventFields.tenant(event),

@@ -59,6 +59,9 @@ public class LinkPageResource {
                       .header("Referrer-Policy", "no-referrer")
                       .build());
     }
+    if (target instanceof PageTarget.Busy b) {
+      return Uni.createFrom().item(page(409, "This invoice is being paid", b.message()));
+    }
     if (target instanceof PageTarget.Gone g) {
       return Uni.createFrom()
           .item(page(410, "This payment page is no longer available", g.message()));

@@ -31,7 +31,8 @@ public class HostedCheckout {
       long amount,
       String currency,
       String description,
-      String customerId) {}
+      String customerId,
+      String paymentId) {}
 
   private final CheckoutTokens tokens;
   private final BillingSettings settings;
@@ -52,7 +53,8 @@ public class HostedCheckout {
   }
 
   private URI sign(Payable p) {
-    String paymentId = Ids.newId("pay");
+    // A link visit is a new sale each time; an invoice names its one payment.
+    String paymentId = p.paymentId() != null ? p.paymentId() : Ids.newId("pay");
     CheckoutClaims claims =
         new CheckoutClaims(
             p.purpose(),

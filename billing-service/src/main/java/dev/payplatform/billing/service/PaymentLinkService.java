@@ -16,6 +16,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import org.jboss.logging.Logger;
 
@@ -31,6 +32,9 @@ public class PaymentLinkService {
 
     /** Known but no longer payable (inactive link, closed invoice): 410. */
     record Gone(String message) implements PageTarget {}
+
+    /** Payable later, not now (an automatic charge of the invoice is in flight): 409. */
+    record Busy(String message) implements PageTarget {}
 
     /** No such link or invoice: 404. */
     record Unknown() implements PageTarget {}
@@ -144,13 +148,13 @@ public class PaymentLinkService {
    * link or a closed invoice is gone; anything else is unknown. No tenant: the id is the
    * credential, and the page binds the payment to the object's own merchant and mode.
    */
-  @WithSession
+  @WithTransaction
   public Uni<PageTarget> pageTarget(String id) {
     if (Ids.looksLike(id, PaymentLink.ID_PREFIX)) {
       return PaymentLink.<PaymentLink>findById(id).chain(this::linkTarget);
     }
     if (Ids.looksLike(id, Invoice.ID_PREFIX)) {
-      return Invoice.<Invoice>findById(id).chain(this::invoiceTarget);
+      return invoiceLocked(id).chain(this::invoiceTarget);
     }
     return Uni.createFrom().item(new PageTarget.Unknown());
   }
@@ -177,6 +181,7 @@ public class PaymentLinkService {
                         l.amount,
                         l.currency,
                         l.description,
+                        null,
                         null)));
   }
 
@@ -195,6 +200,19 @@ public class PaymentLinkService {
                                 ? "This invoice has already been paid. Thank you!"
                                 : "This invoice is closed and can no longer be paid."));
               }
+              if (inv.chargePending) {
+                return Uni.createFrom()
+                    .item(
+                        new PageTarget.Busy(
+                            "An automatic payment of this invoice is being processed. Please"
+                                + " check again in a few minutes."));
+              }
+              // One open payment per invoice: two tabs, or a visit after a decline, pay the same
+              // payment (its one intent in checkout), so the invoice cannot be paid twice.
+              if (inv.hostedPaymentId == null) {
+                inv.hostedPaymentId = Ids.newId("pay");
+                inv.updatedAt = Timestamps.now();
+              }
               return SubscriptionService.merchantOf(s.merchantId, s.merchantName)
                   .map(
                       merchant ->
@@ -209,8 +227,22 @@ public class PaymentLinkService {
                                   inv.amount,
                                   inv.currency,
                                   s.description,
-                                  inv.customerId)));
+                                  inv.customerId,
+                                  inv.hostedPaymentId)));
             });
+  }
+
+  // The subscription first, then the invoice: the lock order of every invoice change.
+  private static Uni<Invoice> invoiceLocked(String id) {
+    return Invoice.<Invoice>findById(id)
+        .chain(
+            inv ->
+                inv == null
+                    ? Uni.createFrom().<Invoice>nullItem()
+                    : Subscription.<Subscription>findById(
+                            inv.subscriptionId, LockModeType.PESSIMISTIC_WRITE)
+                        .chain(
+                            () -> Invoice.<Invoice>findById(id, LockModeType.PESSIMISTIC_WRITE)));
   }
 
   /** What the thanks page says: the link's or invoice's merchant, if the id is known. */

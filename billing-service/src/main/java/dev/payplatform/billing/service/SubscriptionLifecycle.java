@@ -2,6 +2,7 @@ package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.config.BillingSettings;
 import dev.payplatform.billing.domain.Invoice;
+import dev.payplatform.billing.domain.InvoiceOverpayment;
 import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.billing.domain.Timestamps;
 import dev.payplatform.billing.messaging.BillingEvents;
@@ -267,12 +268,9 @@ public class SubscriptionLifecycle {
     if (!inv.isOpen()) {
       if (Invoice.PAID.equals(inv.status) && Objects.equals(paymentId, inv.paymentId)) {
         LOG.debugf("invoice %s: payment %s already applied", inv.id, paymentId);
-      } else {
-        LOG.warnf(
-            "invoice %s is %s but payment %s for it succeeded: the merchant should refund it",
-            inv.id, inv.status, paymentId);
+        return Uni.createFrom().voidItem();
       }
-      return Uni.createFrom().voidItem();
+      return overpaid(inv, paymentId);
     }
     boolean onSessionAttempt = !(inv.chargePending && Objects.equals(paymentId, inv.paymentId));
     if (onSessionAttempt) {
@@ -281,6 +279,9 @@ public class SubscriptionLifecycle {
     Instant now = s.clockNow();
     inv.moveTo(Invoice.PAID);
     inv.paidAt = now;
+    // Paid: an off-session charge still pending for it no longer waits for an answer; its late
+    // success would be a second payment, refunded as one.
+    inv.chargePending = false;
     inv.paymentId = paymentId;
     if (paymentIntentId != null) {
       inv.paymentIntentId = paymentIntentId;
@@ -321,6 +322,45 @@ public class SubscriptionLifecycle {
         .invoice(BillingEvents.INVOICE_PAID, inv, s)
         .chain(() -> events.subscription(BillingEvents.SUBSCRIPTION_ACTIVATED, s, inv))
         .replaceWithVoid();
+  }
+
+  /**
+   * A payment succeeded for an invoice already paid by another payment, voided or closed: the buyer
+   * paid twice. Recorded once per payment; {@link DuplicatePaymentRefunds} refunds it through the
+   * refund path as soon as payments-service has announced the payment.
+   */
+  private Uni<Void> overpaid(Invoice inv, String paymentId) {
+    return InvoiceOverpayment.<InvoiceOverpayment>findById(paymentId)
+        .chain(
+            known -> {
+              if (known != null) {
+                return Uni.createFrom().voidItem();
+              }
+              LOG.warnf(
+                  "invoice %s is %s but payment %s for it succeeded: refunding it automatically",
+                  inv.id, inv.status, paymentId);
+              InvoiceOverpayment o = new InvoiceOverpayment();
+              o.paymentId = paymentId;
+              o.invoiceId = inv.id;
+              o.merchantId = inv.merchantId;
+              o.livemode = inv.livemode;
+              o.amount = inv.amount;
+              o.currency = inv.currency;
+              o.detectedAt = Timestamps.now();
+              return o.persist().replaceWithVoid();
+            });
+  }
+
+  /**
+   * checkout canceled the intent of the invoice's hosted payment (too many declines, its link
+   * expired): the next visit starts a new payment.
+   */
+  public Uni<Void> hostedPaymentCanceled(Invoice inv, String paymentId) {
+    if (Objects.equals(inv.hostedPaymentId, paymentId)) {
+      inv.hostedPaymentId = null;
+      inv.updatedAt = Timestamps.now();
+    }
+    return Uni.createFrom().voidItem();
   }
 
   /**

@@ -409,6 +409,22 @@ public class SubscriptionService {
             });
   }
 
+  /** checkout canceled an invoice's hosted payment: the next visit of its page starts anew. */
+  @WithTransaction
+  public Uni<Void> hostedPaymentCanceled(Tenant tenant, String invoiceId, String paymentId) {
+    ChargeOutcome o =
+        new ChargeOutcome("invoice", invoiceId, paymentId, null, null, false, false, null);
+    return invoiceKeyFor(tenant, o)
+        .chain(
+            key ->
+                key == null
+                    ? Uni.createFrom().voidItem()
+                    : lifecycle
+                        .lock((String) key[1])
+                        .chain(() -> Invoice.<Invoice>findById((String) key[0]))
+                        .chain(inv -> lifecycle.hostedPaymentCanceled(inv, paymentId)));
+  }
+
   private Uni<Void> apply(Subscription s, Invoice inv, ChargeOutcome o) {
     if (o.succeeded()) {
       return lifecycle.invoicePaid(s, inv, o.paymentId(), o.paymentIntentId(), o.paymentMethodId());

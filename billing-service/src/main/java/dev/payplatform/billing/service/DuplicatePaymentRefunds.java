@@ -1,0 +1,126 @@
+package dev.payplatform.billing.service;
+
+import dev.payplatform.billing.domain.InvoiceOverpayment;
+import dev.payplatform.billing.domain.PaymentRecord;
+import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.sweep.Sweeps;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Refunds a second payment of one invoice automatically, through the same path a merchant's refund
+ * takes ({@code refund.created} → checkout's processor → {@code refund.succeeded}), with reason
+ * {@code duplicate}, so it shows on the refund list and in the events. It waits until
+ * payments-service has announced the payment (billing refunds only payments it knows completed).
+ */
+@ApplicationScoped
+public class DuplicatePaymentRefunds {
+  static final String SWEEP = "billing.duplicate-invoice-payments";
+  private static final Logger LOG = Logger.getLogger(DuplicatePaymentRefunds.class);
+  private static final int BATCH = 100;
+
+  private final RefundService refunds;
+  private final Sweeps sweeps;
+
+  public DuplicatePaymentRefunds(RefundService refunds, Sweeps sweeps) {
+    this.refunds = refunds;
+    this.sweeps = sweeps;
+  }
+
+  @Scheduled(
+      every = "${billing.sweep.every}",
+      delayed = "${billing.sweep.every}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> sweep() {
+    return sweeps.run(SWEEP, this::sweepOnce);
+  }
+
+  Uni<Sweeps.Pass> sweepOnce() {
+    return open()
+        .chain(
+            due ->
+                Multi.createFrom()
+                    .iterable(due)
+                    .onItem()
+                    .transformToUniAndConcatenate(this::refund)
+                    .filter(Boolean::booleanValue)
+                    .collect()
+                    .asList()
+                    .map(done -> new Sweeps.Pass(due.size(), done.size())));
+  }
+
+  @WithSession
+  Uni<List<String>> open() {
+    return InvoiceOverpayment.<InvoiceOverpayment>find("resolvedAt is null order by detectedAt")
+        .page(0, BATCH)
+        .list()
+        .map(rows -> rows.stream().map(o -> o.paymentId).toList());
+  }
+
+  /** One overpayment in its own transaction; false while its payment is not yet known. */
+  @WithTransaction
+  Uni<Boolean> refund(String paymentId) {
+    return InvoiceOverpayment.<InvoiceOverpayment>findById(
+            paymentId, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            o -> {
+              if (o == null || o.resolvedAt != null) {
+                return Uni.createFrom().item(false);
+              }
+              Tenant tenant = new Tenant(o.merchantId, o.livemode);
+              return PaymentRecord.<PaymentRecord>find(
+                      "id = ?1 and merchantId = ?2 and livemode = ?3",
+                      o.paymentId,
+                      o.merchantId,
+                      o.livemode)
+                  .firstResult()
+                  .chain(
+                      payment -> {
+                        if (payment == null || !settled(payment)) {
+                          return Uni.createFrom().item(false); // not announced as completed yet
+                        }
+                        return refunds
+                            .create(tenant, o.paymentId, null, "duplicate")
+                            .map(
+                                r -> {
+                                  resolve(o, InvoiceOverpayment.REFUND_CREATED, r.id);
+                                  LOG.infof(
+                                      "refund %s created for payment %s, a second payment of"
+                                          + " invoice %s",
+                                      r.id, o.paymentId, o.invoiceId);
+                                  return true;
+                                })
+                            .onFailure(ApiException.class)
+                            .recoverWithItem(
+                                e -> {
+                                  // Already refunded by the merchant, or not refundable at all.
+                                  LOG.warnf(
+                                      "payment %s (second payment of invoice %s) not refunded"
+                                          + " automatically: %s",
+                                      o.paymentId, o.invoiceId, e.getMessage());
+                                  resolve(o, InvoiceOverpayment.NOT_REFUNDABLE, null);
+                                  return true;
+                                });
+                      });
+            });
+  }
+
+  // Completed (or refunded since): a failed or challenged state may still turn completed.
+  private static boolean settled(PaymentRecord payment) {
+    return PaymentRecord.REFUNDABLE.contains(payment.status) || "refunded".equals(payment.status);
+  }
+
+  private static void resolve(InvoiceOverpayment o, String resolution, String refundId) {
+    o.resolution = resolution;
+    o.refundId = refundId;
+    o.resolvedAt = Timestamps.now();
+  }
+}
