@@ -26,12 +26,7 @@ class CheckoutLinkExpiryTest {
 
   @Test
   void anUnpaidCheckoutLinkIntentIsCanceledWhenItsTokenExpires() {
-    CheckoutClaims claims = Tokens.payment(Api.newMerchant(), 1500, "USD");
-    String intentUrl =
-        "/checkout/pay/"
-            + claims.paymentId()
-            + "/intent?data="
-            + URLEncoder.encode(tokens.sign(claims), StandardCharsets.UTF_8);
+    String intentUrl = newLinkIntentUrl();
     Response created = given().post(intentUrl);
     created.then().statusCode(201);
     Api.Intent intent =
@@ -67,16 +62,20 @@ class CheckoutLinkExpiryTest {
 
   @Test
   void aLinkIntentWithinItsLifetimeIsLeftOpen() throws InterruptedException {
-    CheckoutClaims claims = Tokens.payment(Api.newMerchant(), 1500, "USD");
-    String intentUrl =
-        "/checkout/pay/"
-            + claims.paymentId()
-            + "/intent?data="
-            + URLEncoder.encode(tokens.sign(claims), StandardCharsets.UTF_8);
+    String intentUrl = newLinkIntentUrl();
     String intentId =
         given().post(intentUrl).then().statusCode(201).extract().path("payment_intent_id");
     Thread.sleep(2_500); // two sweep ticks
     assertThat(Db.text("select status from payment_intent where id = ?", intentId))
         .isEqualTo("requires_payment_method");
+  }
+
+  /** The intent URL of a new hosted payment's checkout link, valid for an hour. */
+  private String newLinkIntentUrl() {
+    CheckoutClaims claims = Tokens.payment(Api.newMerchant(), 1500, "USD");
+    return "/checkout/pay/"
+        + claims.paymentId()
+        + "/intent?data="
+        + URLEncoder.encode(tokens.sign(claims), StandardCharsets.UTF_8);
   }
 }

@@ -8,7 +8,6 @@ import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -44,17 +43,7 @@ public class DuplicatePaymentRefunds {
   }
 
   Uni<Sweeps.Pass> sweepOnce() {
-    return open()
-        .chain(
-            due ->
-                Multi.createFrom()
-                    .iterable(due)
-                    .onItem()
-                    .transformToUniAndConcatenate(this::refund)
-                    .filter(Boolean::booleanValue)
-                    .collect()
-                    .asList()
-                    .map(done -> new Sweeps.Pass(due.size(), done.size())));
+    return open().chain(due -> Sweeps.resolveEach(due, this::refund));
   }
 
   @WithSession

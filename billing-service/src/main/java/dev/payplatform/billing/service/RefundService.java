@@ -46,7 +46,7 @@ public class RefundService {
         .chain(
             payment -> {
               if (payment == null) {
-                throw SubscriptionService.referenceNotFound("payment_id", "payment", paymentId);
+                throw ApiException.referenceNotFound("payment_id", "payment", paymentId);
               }
               if ("refunded".equals(payment.status)) {
                 throw ApiException.conflict(

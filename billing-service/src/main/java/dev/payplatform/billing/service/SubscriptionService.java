@@ -520,25 +520,26 @@ public class SubscriptionService {
 
   private static Uni<CustomerRecord> customer(Tenant tenant, String id) {
     if (!Ids.looksLike(id, CustomerRecord.ID_PREFIX)) {
-      return Uni.createFrom().failure(referenceNotFound("customer_id", "customer", id));
+      return Uni.createFrom()
+          .failure(ApiException.referenceNotFound("customer_id", "customer", id));
     }
     return CustomerRecord.<CustomerRecord>find(
             Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> referenceNotFound("customer_id", "customer", id));
+        .failWith(() -> ApiException.referenceNotFound("customer_id", "customer", id));
   }
 
   private static Uni<PlanRecord> plan(Tenant tenant, String id) {
     if (!Ids.looksLike(id, PlanRecord.ID_PREFIX)) {
-      return Uni.createFrom().failure(referenceNotFound("plan_id", "plan", id));
+      return Uni.createFrom().failure(ApiException.referenceNotFound("plan_id", "plan", id));
     }
     return PlanRecord.<PlanRecord>find(Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> referenceNotFound("plan_id", "plan", id));
+        .failWith(() -> ApiException.referenceNotFound("plan_id", "plan", id));
   }
 
   /** The merchant's display name for hosted pages: the read model's, else the one stored. */
@@ -556,21 +557,6 @@ public class SubscriptionService {
                 new MerchantShown(
                     m != null && m.name != null ? m.name : fallbackName == null ? "" : fallbackName,
                     m == null ? null : m.gatewayAccountId));
-  }
-
-  static ApiException referenceNotFound(String field, String what, String id) {
-    return new ApiException(
-        404,
-        "Not found",
-        "No such "
-            + what
-            + ": '"
-            + id
-            + "' ("
-            + field
-            + "). Use the id of a "
-            + what
-            + " created with the same API key mode.");
   }
 
   private static ApiException notFound(String id) {

@@ -5,7 +5,6 @@ import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -62,16 +61,7 @@ public class UnansweredCharges {
     Instant cutoff = clock.instant().minus(deadline);
     return due(cutoff)
         .chain(
-            rows ->
-                Multi.createFrom()
-                    .iterable(rows)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                        r -> resolve((String) r[0], (String) r[1], cutoff))
-                    .filter(Boolean::booleanValue)
-                    .collect()
-                    .asList()
-                    .map(done -> new Sweeps.Pass(rows.size(), done.size())));
+            rows -> Sweeps.resolveEach(rows, r -> resolve((String) r[0], (String) r[1], cutoff)));
   }
 
   private Uni<List<Object[]>> due(Instant cutoff) {

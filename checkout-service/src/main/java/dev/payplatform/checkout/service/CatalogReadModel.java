@@ -71,7 +71,7 @@ public class CatalogReadModel {
         .switchTo(() -> later(() -> findPlan(tenant, planId)))
         .onItem()
         .ifNull()
-        .failWith(() -> notFound("price_id", "plan", planId))
+        .failWith(() -> ApiException.referenceNotFound("price_id", "plan", planId))
         .invoke(plan -> requirePlanPrice(plan, amount))
         .chain(() -> findCustomer(tenant, customerId))
         .onItem()
@@ -79,7 +79,7 @@ public class CatalogReadModel {
         .switchTo(() -> later(() -> findCustomer(tenant, customerId)))
         .onItem()
         .ifNull()
-        .failWith(() -> notFound("customer_id", "customer", customerId))
+        .failWith(() -> ApiException.referenceNotFound("customer_id", "customer", customerId))
         .replaceWithVoid();
   }
 
@@ -149,19 +149,5 @@ public class CatalogReadModel {
             tenant.merchantId(),
             tenant.livemode())
         .firstResult();
-  }
-
-  private static ApiException notFound(String field, String what, String id) {
-    return ApiException.notFound(
-        "Not found",
-        "No such "
-            + what
-            + ": '"
-            + id
-            + "' ("
-            + field
-            + "). Use the id of a "
-            + what
-            + " of this account in this mode.");
   }
 }

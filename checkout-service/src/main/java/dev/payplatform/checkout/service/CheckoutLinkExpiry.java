@@ -4,7 +4,6 @@ import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -43,13 +42,8 @@ public class CheckoutLinkExpiry {
         .list()
         .chain(
             due ->
-                Multi.createFrom()
-                    .iterable(due)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                        pi -> intents.cancel(pi, IntentService.CANCELED_EXPIRED))
-                    .collect()
-                    .asList()
-                    .map(done -> new Sweeps.Pass(due.size(), done.size())));
+                Sweeps.resolveEach(
+                    due,
+                    pi -> intents.cancel(pi, IntentService.CANCELED_EXPIRED).replaceWith(true)));
   }
 }

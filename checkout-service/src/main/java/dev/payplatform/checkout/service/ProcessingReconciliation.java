@@ -11,7 +11,6 @@ import dev.payplatform.checkout.service.IntentService.ConfirmOutcome;
 import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -95,22 +94,17 @@ public class ProcessingReconciliation {
     return overdue(cutoff)
         .chain(
             due ->
-                Multi.createFrom()
-                    .iterable(due)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                        pi ->
-                            resolve(pi.id, pi.processorReference)
-                                .onFailure()
-                                .recoverWithItem(
-                                    e -> {
-                                      LOG.warnf("could not reconcile %s yet: %s", pi.id, e);
-                                      return Optional.empty();
-                                    }))
-                    .filter(Optional::isPresent)
-                    .collect()
-                    .asList()
-                    .map(resolved -> new Sweeps.Pass(due.size(), resolved.size())));
+                Sweeps.resolveEach(
+                    due,
+                    pi ->
+                        resolve(pi.id, pi.processorReference)
+                            .map(Optional::isPresent)
+                            .onFailure()
+                            .recoverWithItem(
+                                e -> {
+                                  LOG.warnf("could not reconcile %s yet: %s", pi.id, e);
+                                  return false;
+                                })));
   }
 
   @WithSession

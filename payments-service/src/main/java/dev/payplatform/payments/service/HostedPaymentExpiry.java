@@ -5,7 +5,6 @@ import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -58,14 +57,6 @@ public class HostedPaymentExpiry {
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .page(0, BATCH)
         .list()
-        .chain(
-            due ->
-                Multi.createFrom()
-                    .iterable(due)
-                    .onItem()
-                    .transformToUniAndConcatenate(lifecycle::cancelExpired)
-                    .collect()
-                    .asList()
-                    .map(done -> new Sweeps.Pass(due.size(), done.size())));
+        .chain(due -> Sweeps.resolveEach(due, p -> lifecycle.cancelExpired(p).replaceWith(true)));
   }
 }

@@ -24,6 +24,24 @@ public class ApiException extends RuntimeException {
     return new ApiException(404, title, content);
   }
 
+  /**
+   * A request names an object (by {@code field}) that this merchant and mode do not have: 404, as
+   * for another merchant's object.
+   */
+  public static ApiException referenceNotFound(String field, String what, String id) {
+    return notFound(
+        "Not found",
+        "No such "
+            + what
+            + ": '"
+            + id
+            + "' ("
+            + field
+            + "). Use the id of a "
+            + what
+            + " created with the same API key mode.");
+  }
+
   public static ApiException conflict(String content) {
     return new ApiException(409, "Conflict", content);
   }

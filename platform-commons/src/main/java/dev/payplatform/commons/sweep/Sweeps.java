@@ -2,11 +2,14 @@ package dev.payplatform.commons.sweep;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -31,6 +34,21 @@ public class Sweeps {
   /** What one pass saw: rows past their deadline when it started, and how many it resolved. */
   public record Pass(long overdue, long resolved) {
     public static final Pass NOTHING = new Pass(0, 0);
+  }
+
+  /**
+   * A pass over {@code due}, one item after another: {@code resolve} answers whether it resolved
+   * the item (each call opens its own transaction, so one failure does not undo the others).
+   */
+  public static <T> Uni<Pass> resolveEach(List<T> due, Function<T, Uni<Boolean>> resolve) {
+    return Multi.createFrom()
+        .iterable(due)
+        .onItem()
+        .<Boolean>transformToUniAndConcatenate(item -> resolve.apply(item))
+        .filter(Boolean::booleanValue)
+        .collect()
+        .asList()
+        .map(done -> new Pass(due.size(), done.size()));
   }
 
   /** Runs one pass of the sweep {@code name}; never fails. */
