@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Money holes closed, seen from outside: a subscription-mode checkout session needs a plan and a
  * customer of the merchant at the plan's price (created through the edge, known to checkout from
- * catalog.events), and an invoice's payment page pays one payment however often it is opened.
+ * catalog.events); an invoice's payment page pays one payment however often it is opened; and a
+ * live checkout link names the merchant's gateway account, so a live connector can charge it.
  */
 class SubscriptionPaymentsThroughTheEdgeIT {
 
@@ -73,6 +74,59 @@ class SubscriptionPaymentsThroughTheEdgeIT {
     assertThat(payments)
         .as("three visits (three tabs) pay one payment")
         .containsOnly(payments.get(0));
+  }
+
+  @Test
+  void aLiveHostedPaymentsCheckoutLinkNamesTheMerchantsGatewayAccount() {
+    String account = "acct_e2e_" + java.util.UUID.randomUUID().toString().substring(0, 8);
+    String skLive =
+        given()
+            .header("Authorization", "Bearer " + Platform.env().adminToken())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "name",
+                    "Live Shop " + account,
+                    "gateway_account_id",
+                    account,
+                    "rate_limit_test",
+                    1000,
+                    "rate_limit_live",
+                    1000))
+            .post(url("/admin/merchants"))
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("secret_key_live");
+    String redirect =
+        given()
+            .header("X-Api-Key", skLive)
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "amount", "12.00",
+                    "currency", "USD",
+                    "description", "Live order",
+                    "items", List.of("Widget"),
+                    "return_url", "https://shop.example.com/thanks"))
+            .post(url("/v1/payments/"))
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("data.redirect");
+    String token =
+        java.net.URLDecoder.decode(
+            URI.create(redirect).getRawQuery().substring("data=".length()),
+            java.nio.charset.StandardCharsets.UTF_8);
+    JsonPath claims =
+        JsonPath.from(
+            new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(claims.getBoolean("livemode")).isTrue();
+    assertThat(claims.getString("gateway_account_id"))
+        .as("the connector serving this account charges it")
+        .isEqualTo(account);
   }
 
   private static String paymentOfVisit(String page) {
