@@ -46,4 +46,43 @@ class EdgeCannotBeBypassedIT {
           .statusCode(401);
     }
   }
+
+  /**
+   * A public prefix with a dot segment, however spelled, used to reach a service's internal
+   * endpoints ({@code /checkout/%2e%2e/q/metrics} answered checkout's metrics).
+   */
+  @Test
+  void dotSegmentsUnderAPublicPrefixNeverReachAServicesInternalEndpoints() throws Exception {
+    java.net.URI edge = java.net.URI.create(Platform.url("/"));
+    for (String path :
+        java.util.List.of(
+            "/checkout/%2e%2e/q/metrics",
+            "/checkout/../q/health",
+            "/link/%2e%2e/q/openapi",
+            "/link/..%2fadmin%2fdead-letters",
+            "/v1/payments/intent/%2E%2E/%2E%2E/q/metrics")) {
+      try (java.net.Socket socket = new java.net.Socket(edge.getHost(), edge.getPort())) {
+        socket.setSoTimeout(10_000);
+        socket
+            .getOutputStream()
+            .write(
+                ("GET "
+                        + path
+                        + " HTTP/1.1\r\nHost: "
+                        + edge.getHost()
+                        + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        String answer =
+            new String(
+                socket.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        org.assertj.core.api.Assertions.assertThat(answer)
+            .as(path)
+            .startsWith("HTTP/1.1 400")
+            .contains("\"code\":400")
+            .doesNotContain("jvm_")
+            .doesNotContain("openapi");
+      }
+    }
+  }
 }

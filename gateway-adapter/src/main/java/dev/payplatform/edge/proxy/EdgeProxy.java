@@ -118,6 +118,11 @@ public class EdgeProxy {
       rc.next();
       return;
     }
+    Optional<String> refused = PathGuard.refusal(path);
+    if (refused.isPresent()) {
+      EdgeResponses.problem(rc, 400, "Invalid path", refused.get());
+      return;
+    }
     // Hold the body until we know where it goes (the key lookup is asynchronous).
     request.pause();
     RouteTable.Match match = routes.match(request.method().name(), path);
