@@ -93,6 +93,16 @@ class LinkPagesTest {
     Response gone = given().redirects().follow(false).get("/link/" + id);
     assertThat(gone.statusCode()).isEqualTo(410);
     assertThat(gone.contentType()).startsWith("text/html");
+    // The same security headers as checkout's pages (commons' HtmlSecurityHeaders).
+    assertThat(gone.header("Content-Security-Policy"))
+        .contains("default-src 'self'")
+        .contains("frame-ancestors 'none'");
+    assertThat(gone.header("X-Frame-Options")).isEqualTo("DENY");
+    assertThat(gone.header("X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(gone.header("Referrer-Policy")).isEqualTo("no-referrer");
+    assertThat(gone.header("Strict-Transport-Security"))
+        .as("HSTS only where platform.http.hsts is on (Kubernetes, behind TLS)")
+        .isNull();
     assertThat(gone.body().asString())
         .contains("no longer available")
         .contains("deactivated")
