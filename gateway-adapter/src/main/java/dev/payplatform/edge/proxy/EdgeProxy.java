@@ -9,6 +9,7 @@ import dev.payplatform.edge.service.RateLimiter;
 import dev.payplatform.edge.service.SecretKeys;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -61,7 +62,6 @@ public class EdgeProxy {
       Set.of(
           "x-api-key", "authorization", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
   private static final int MAX_IDEMPOTENCY_KEY = 255;
-  private static final int MAX_BUFFERED_BODY = 1024 * 1024;
 
   private final RouteTable routes = RouteTable.load("edge-routes.txt");
   private final KeyAuthenticator authenticator;
@@ -70,6 +70,7 @@ public class EdgeProxy {
   private final IdempotencyStore idempotency;
   private final Map<String, String> upstreams;
   private final Duration upstreamTimeout;
+  private final long maxBody;
   private HttpClient client;
 
   public EdgeProxy(
@@ -79,7 +80,9 @@ public class EdgeProxy {
       IdempotencyStore idempotency,
       Config config,
       @ConfigProperty(name = "edge.upstream-timeout", defaultValue = "30s")
-          Duration upstreamTimeout) {
+          Duration upstreamTimeout,
+      @ConfigProperty(name = "edge.max-body-size", defaultValue = "1M")
+          io.quarkus.runtime.configuration.MemorySize maxBody) {
     this.authenticator = authenticator;
     this.tokens = tokens;
     this.rateLimiter = rateLimiter;
@@ -93,6 +96,7 @@ public class EdgeProxy {
                 java.util.stream.Collectors.toUnmodifiableMap(
                     s -> s, s -> config.getValue("edge.upstream." + s, String.class)));
     this.upstreamTimeout = upstreamTimeout;
+    this.maxBody = maxBody.asLongValue();
   }
 
   void register(@Observes Router router, Vertx vertx) {
@@ -121,6 +125,10 @@ public class EdgeProxy {
     Optional<String> refused = PathGuard.refusal(path);
     if (refused.isPresent()) {
       EdgeResponses.problem(rc, 400, "Invalid path", refused.get());
+      return;
+    }
+    if (declaredLength(request) > maxBody) {
+      tooLarge(rc);
       return;
     }
     // Hold the body until we know where it goes (the key lookup is asynchronous).
@@ -217,11 +225,21 @@ public class EdgeProxy {
               Future<HttpClientResponse> sent;
               String length = request.getHeader("Content-Length");
               if (length != null) {
+                // Within the limit (checked on arrival); the server stops at the declared length.
                 upstream.putHeader("Content-Length", length);
                 sent = upstream.send(request);
               } else if (request.getHeader("Transfer-Encoding") != null) {
+                // No declared length: count while streaming and stop at the limit.
                 upstream.setChunked(true);
-                sent = upstream.send(request);
+                sent =
+                    upstream.send(
+                        new BoundedBody(
+                            request,
+                            maxBody,
+                            () -> {
+                              tooLarge(rc); // answer first: the reset fails the upstream call
+                              upstream.reset();
+                            }));
               } else {
                 request.resume();
                 sent = upstream.send();
@@ -248,15 +266,15 @@ public class EdgeProxy {
       String token,
       String key) {
     HttpServerRequest request = rc.request();
-    Future<Buffer> body = request.body();
-    request.resume();
-    body.onFailure(err -> upstreamFailure(rc, route, err))
+    boundedBody(rc, request)
+        .onFailure(
+            err -> {
+              if (!(err instanceof BodyTooLarge)) {
+                upstreamFailure(rc, route, err);
+              }
+            })
         .onSuccess(
             buffer -> {
-              if (buffer.length() > MAX_BUFFERED_BODY) {
-                EdgeResponses.problem(rc, 413, "Payload too large", "The body is too large.");
-                return;
-              }
               String fingerprint = fingerprint(request, buffer);
               idempotency
                   .claim(principal, key, fingerprint)
@@ -348,6 +366,61 @@ public class EdgeProxy {
 
   private record Captured(HttpClientResponse response, Buffer body) {}
 
+  // ---------------------------------------------------------------- bounded bodies
+
+  private static long declaredLength(HttpServerRequest request) {
+    String length = request.getHeader("Content-Length");
+    try {
+      return length == null ? -1 : Long.parseLong(length.strip());
+    } catch (NumberFormatException e) {
+      return -1; // the HTTP server refuses a malformed length itself
+    }
+  }
+
+  /** The body, read whole but never past the limit: past it, 413 and the connection closes. */
+  private Future<Buffer> boundedBody(RoutingContext rc, HttpServerRequest request) {
+    Promise<Buffer> done = Promise.promise();
+    Buffer body = Buffer.buffer();
+    request.handler(
+        chunk -> {
+          if (done.future().isComplete()) {
+            return;
+          }
+          if (body.length() + (long) chunk.length() > maxBody) {
+            done.tryFail(new BodyTooLarge());
+            tooLarge(rc);
+            return;
+          }
+          body.appendBuffer(chunk);
+        });
+    request.exceptionHandler(done::tryFail);
+    request.endHandler(v -> done.tryComplete(body));
+    request.resume();
+    return done.future();
+  }
+
+  /** 413, then the connection is closed so the rest of the body is never read. */
+  private void tooLarge(RoutingContext rc) {
+    if (rc.response().ended() || rc.response().headWritten()) {
+      rc.request().connection().close();
+      return;
+    }
+    rc.response().putHeader("Connection", "close");
+    rc.response().endHandler(v -> rc.request().connection().close());
+    EdgeResponses.problem(
+        rc,
+        413,
+        "Payload too large",
+        "The request body is larger than " + maxBody + " bytes, the most this API accepts.");
+  }
+
+  /** A body that passed the limit (already answered 413). */
+  private static final class BodyTooLarge extends RuntimeException {
+    BodyTooLarge() {
+      super(null, null, false, false);
+    }
+  }
+
   private RequestOptions options(HttpServerRequest request, String base) {
     return new RequestOptions()
         .setMethod(request.method())
@@ -408,6 +481,9 @@ public class EdgeProxy {
   }
 
   private static void upstreamFailure(RoutingContext rc, RouteTable.Route route, Throwable err) {
+    if (rc.response().ended()) {
+      return; // answered already (a body past the limit: 413, then the upstream call was reset)
+    }
     if (isTimeout(err)) {
       LOG.warnf("%s did not answer in time: %s", route.service(), err.getMessage());
       EdgeResponses.problem(
