@@ -131,6 +131,14 @@ public class EdgeProxy {
       tooLarge(rc);
       return;
     }
+    if (BuyerCors.isPreflight(rc)) {
+      String wanted = request.getHeader("Access-Control-Request-Method").strip();
+      if (routes.match(wanted, path) instanceof RouteTable.Match.Found f
+          && BuyerCors.applies(f.route(), path)) {
+        BuyerCors.answerPreflight(rc, wanted);
+        return;
+      }
+    }
     // Hold the body until we know where it goes (the key lookup is asynchronous).
     request.pause();
     RouteTable.Match match = routes.match(request.method().name(), path);
@@ -144,6 +152,9 @@ public class EdgeProxy {
       return;
     }
     RouteTable.Route route = ((RouteTable.Match.Found) match).route();
+    if (BuyerCors.applies(route, path)) {
+      BuyerCors.onAnswers(rc);
+    }
     String base = upstreams.get(route.service());
     if (base == null) {
       EdgeResponses.problem(

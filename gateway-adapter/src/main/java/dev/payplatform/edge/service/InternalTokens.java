@@ -17,8 +17,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The internal RS256 JWT the edge attaches for the services (DESIGN section 3). Signing costs 1.5–2
- * ms of CPU, so a token is minted once per key, off the event loop, and reused until {@code
- * refresh-before} ahead of its expiry; revoking or rolling a key drops its token.
+ * ms of CPU, so a token is minted once per key and claim set, off the event loop, and reused until
+ * {@code refresh-before} ahead of its expiry; revoking or rolling a key drops its token.
  */
 @ApplicationScoped
 public class InternalTokens {
@@ -26,7 +26,21 @@ public class InternalTokens {
 
   private record Minted(String token, Instant expiresAt) {}
 
-  private final ConcurrentHashMap<String, Minted> byKeyId = new ConcurrentHashMap<>();
+  /**
+   * Everything a token says. Tokens are cached under it, not under the key id alone: when another
+   * replica changes the merchant, this replica's next principal (its key cache lasts 30 s) has the
+   * new name or gateway account, misses, and mints a new token, instead of serving the old claims
+   * until the cached token expires.
+   */
+  private record Claims(
+      String keyId, String merchantId, String mode, String merchantName, String gatewayAccountId) {
+    static Claims of(KeyPrincipal p) {
+      return new Claims(
+          p.keyId(), p.merchantId(), p.mode().claim(), p.merchantName(), p.gatewayAccountId());
+    }
+  }
+
+  private final ConcurrentHashMap<Claims, Minted> byClaims = new ConcurrentHashMap<>();
   private final String signingKeyLocation;
   private final Duration lifetime;
   private final Duration refreshBefore;
@@ -47,7 +61,7 @@ public class InternalTokens {
 
   /** A valid token for this key's principal: cached, or minted on a worker thread. */
   public Uni<String> tokenFor(KeyPrincipal principal) {
-    Minted cached = byKeyId.get(principal.keyId());
+    Minted cached = byClaims.get(Claims.of(principal));
     if (cached != null && Instant.now().plus(refreshBefore).isBefore(cached.expiresAt())) {
       return Uni.createFrom().item(cached.token());
     }
@@ -67,11 +81,11 @@ public class InternalTokens {
 
   /** Drops a key's cached token (revoke, roll, merchant change). */
   public void forget(String keyId) {
-    byKeyId.remove(keyId);
+    byClaims.keySet().removeIf(c -> c.keyId().equals(keyId));
   }
 
   public void forgetAll() {
-    byKeyId.clear();
+    byClaims.clear();
   }
 
   private String mintAndCache(KeyPrincipal p) {
@@ -88,7 +102,9 @@ public class InternalTokens {
       claims.claim(InternalClaims.GATEWAY_ACCOUNT_ID, p.gatewayAccountId());
     }
     String token = claims.jws().keyId("edge").sign(signingKey());
-    byKeyId.put(p.keyId(), new Minted(token, expiresAt));
+    // One live entry per key: older claim sets of the same key are dropped, not left to expire.
+    byClaims.keySet().removeIf(c -> c.keyId().equals(p.keyId()));
+    byClaims.put(Claims.of(p), new Minted(token, expiresAt));
     return token;
   }
 

@@ -1,0 +1,53 @@
+package dev.payplatform.edge.proxy;
+
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * CORS for the public API calls a buyer's browser makes from a merchant's own page (the session,
+ * intent, confirm and subscription calls, authorised by a client secret in the body, never by
+ * cookies): any origin may call them, without credentials, and preflights are cached. Routes that
+ * take a secret key never get a CORS header, so a browser can never be made to use one.
+ */
+final class BuyerCors {
+  static final String ALLOWED_HEADERS = "Content-Type, Idempotency-Key, X-Request-Id";
+  static final String MAX_AGE_SECONDS = "600";
+
+  private BuyerCors() {}
+
+  /** Whether this route is one a buyer's browser may call cross-origin. */
+  static boolean applies(RouteTable.Route route, String path) {
+    return !route.requiresKey() && (path.startsWith("/v1/"));
+  }
+
+  /** A CORS preflight: OPTIONS with an Origin and the method the browser wants to send. */
+  static boolean isPreflight(RoutingContext rc) {
+    return rc.request().method() == HttpMethod.OPTIONS
+        && rc.request().getHeader("Origin") != null
+        && rc.request().getHeader("Access-Control-Request-Method") != null;
+  }
+
+  static void answerPreflight(RoutingContext rc, String method) {
+    rc.response()
+        .setStatusCode(204)
+        .putHeader("Access-Control-Allow-Origin", "*")
+        .putHeader("Access-Control-Allow-Methods", method)
+        .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+        .putHeader("Access-Control-Max-Age", MAX_AGE_SECONDS)
+        .end();
+  }
+
+  /** Every answer on such a route, the edge's own errors included, is readable cross-origin. */
+  static void onAnswers(RoutingContext rc) {
+    if (rc.request().getHeader("Origin") == null) {
+      return;
+    }
+    rc.addHeadersEndHandler(
+        v -> {
+          MultiMap headers = rc.response().headers();
+          headers.set("Access-Control-Allow-Origin", "*");
+          headers.set("Access-Control-Expose-Headers", "X-Request-Id, Retry-After");
+        });
+  }
+}
