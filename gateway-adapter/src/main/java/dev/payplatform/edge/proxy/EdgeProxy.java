@@ -1,6 +1,7 @@
 package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.web.RequestIds;
+import dev.payplatform.edge.service.AnonymousLimits;
 import dev.payplatform.edge.service.IdempotencyStore;
 import dev.payplatform.edge.service.InternalTokens;
 import dev.payplatform.edge.service.KeyAuthenticator;
@@ -29,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -67,6 +69,8 @@ public class EdgeProxy {
   private final KeyAuthenticator authenticator;
   private final InternalTokens tokens;
   private final RateLimiter rateLimiter;
+  private final AnonymousLimits anonymousLimits;
+  private final List<String> trustedProxies;
   private final IdempotencyStore idempotency;
   private final Map<String, String> upstreams;
   private final Duration upstreamTimeout;
@@ -77,15 +81,19 @@ public class EdgeProxy {
       KeyAuthenticator authenticator,
       InternalTokens tokens,
       RateLimiter rateLimiter,
+      AnonymousLimits anonymousLimits,
       IdempotencyStore idempotency,
       Config config,
       @ConfigProperty(name = "edge.upstream-timeout", defaultValue = "30s")
           Duration upstreamTimeout,
       @ConfigProperty(name = "edge.max-body-size", defaultValue = "1M")
-          io.quarkus.runtime.configuration.MemorySize maxBody) {
+          io.quarkus.runtime.configuration.MemorySize maxBody,
+      @ConfigProperty(name = "edge.trusted-proxies") Optional<List<String>> trustedProxies) {
     this.authenticator = authenticator;
     this.tokens = tokens;
     this.rateLimiter = rateLimiter;
+    this.anonymousLimits = anonymousLimits;
+    this.trustedProxies = trustedProxies.orElse(List.of());
     this.idempotency = idempotency;
     // Each service the route table names needs edge.upstream.<service>; fail at start, not later.
     this.upstreams =
@@ -162,7 +170,9 @@ public class EdgeProxy {
       return;
     }
     if (!route.requiresKey()) {
-      forwardStreaming(rc, route, base, null);
+      if (withinAnonymousLimits(rc, path)) {
+        forwardStreaming(rc, route, base, null);
+      }
       return;
     }
     Optional<String> presented = ApiKeyParser.presentedKey(request);
@@ -182,6 +192,35 @@ public class EdgeProxy {
               }
             },
             failure -> dependencyFailure(rc, "key lookup", failure));
+  }
+
+  /**
+   * Per client address on every public route, and per link on a payment link's page (each visit
+   * starts a payment and signs a token). False when it answered 429.
+   */
+  private boolean withinAnonymousLimits(RoutingContext rc, String path) {
+    AnonymousLimits.Decision decision =
+        anonymousLimits.client(ClientAddress.of(rc.request(), trustedProxies));
+    if (decision.allowed() && isLinkVisit(rc, path)) {
+      decision = anonymousLimits.linkVisit(path.substring("/link/".length()));
+    }
+    if (decision.allowed()) {
+      return true;
+    }
+    rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
+    EdgeResponses.problem(
+        rc,
+        429,
+        "Too many requests",
+        "Too many requests for this " + decision.per() + ". Retry later.");
+    return false;
+  }
+
+  // GET /link/{id}: the page that mints a payment (not its thanks page).
+  private static boolean isLinkVisit(RoutingContext rc, String path) {
+    return rc.request().method() == HttpMethod.GET
+        && path.startsWith("/link/")
+        && path.indexOf('/', "/link/".length()) < 0;
   }
 
   private void authorized(
