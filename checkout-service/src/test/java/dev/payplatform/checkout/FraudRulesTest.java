@@ -145,4 +145,43 @@ class FraudRulesTest {
         .then()
         .statusCode(410);
   }
+
+  @Test
+  void manyCardsDeclinedFromOneAddressBlockItsNextConfirmationButNotOtherBuyers() {
+    String merchant = Api.newMerchant();
+    String tester = "203.0.113.9";
+    // Five different cards declined from one address: card testing.
+    for (String card :
+        new String[] {
+          "4000000000000002",
+          "4000000000009995",
+          "4000000000000069",
+          "4000000000000127",
+          "4111111111111111"
+        }) {
+      confirmFrom(Api.intent(Api.session(merchant)), card, tester).then().statusCode(402);
+    }
+    confirmFrom(Api.intent(Api.session(merchant)), "4242424242424242", tester)
+        .then()
+        .statusCode(402)
+        .body("error.decline_reason", is("fraudulent"))
+        .body("error.message", containsString("too many declined payments from this network"));
+    // Another buyer of the same merchant, and the same address at another merchant, pay.
+    confirmFrom(Api.intent(Api.session(merchant)), "4242424242424242", "198.51.100.20")
+        .then()
+        .statusCode(200);
+    confirmFrom(Api.intent(Api.session(Api.newMerchant())), "4242424242424242", tester)
+        .then()
+        .statusCode(200);
+  }
+
+  private static io.restassured.response.Response confirmFrom(
+      Api.Intent intent, String number, String clientAddress) {
+    java.util.Map<String, Object> body = new java.util.HashMap<>(Api.card(number));
+    body.put("client_secret", intent.clientSecret());
+    return Api.buyer()
+        .header("X-Client-Address", clientAddress)
+        .body(body)
+        .post("/v1/payments/intent/" + intent.id() + "/confirm");
+  }
 }

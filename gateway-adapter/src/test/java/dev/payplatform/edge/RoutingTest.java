@@ -59,6 +59,7 @@ class RoutingTest {
             .header("X-Api-Key", m.testKey())
             .contentType("application/json; charset=utf-8")
             .header("X-Custom", "kept")
+            .header("X-Client-Address", "6.6.6.6")
             .body(body)
             .post("/v1/customers?status=202&expand=a&expand=b")
             .then()
@@ -71,6 +72,9 @@ class RoutingTest {
     assertThat(echo.getString("headers.x-custom")).isEqualTo("kept");
     assertThat(echo.getString("headers.x-forwarded-for")).isEqualTo("127.0.0.1");
     assertThat(echo.getString("headers.x-forwarded-proto")).isEqualTo("http");
+    assertThat(echo.getString("headers.x-client-address"))
+        .as("the edge says who the client is; a caller cannot")
+        .isEqualTo("127.0.0.1");
     assertThat(echo.getString("headers.x-forwarded-host")).startsWith("localhost");
   }
 

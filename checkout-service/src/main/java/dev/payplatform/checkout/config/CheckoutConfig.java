@@ -48,6 +48,23 @@ public interface CheckoutConfig {
      * or a merchant id for that merchant's own limit.
      */
     Map<String, Map<String, String>> maxAmount();
+
+    /** Declines from one client address at one merchant (card testing from one place). */
+    Velocity velocity();
+  }
+
+  interface Velocity {
+    /** How far back declines count. */
+    @io.smallrye.config.WithDefault("10m")
+    Duration window();
+
+    /** Declines from one address within the window after which its confirmations are blocked. */
+    @io.smallrye.config.WithDefault("10")
+    int maxDeclinesPerAddress();
+
+    /** Different cards declined from one address within the window that block it. */
+    @io.smallrye.config.WithDefault("5")
+    int maxCardsPerAddress();
   }
 
   interface RequestLog {

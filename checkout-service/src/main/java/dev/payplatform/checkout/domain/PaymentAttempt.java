@@ -26,5 +26,6 @@ public class PaymentAttempt extends PanacheEntityBase {
   public String cardLast4;
   public String cardFingerprint;
   public boolean offSession;
+  public String clientAddress;
   public Instant createdAt;
 }

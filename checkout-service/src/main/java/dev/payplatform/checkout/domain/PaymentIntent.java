@@ -60,6 +60,8 @@ public class PaymentIntent extends PanacheEntityBase {
   public String challengeTokenHash;
   // The idempotent reference of the last processor call, and since when the intent is processing.
   public String processorReference;
+  // The address the last confirmation came from (the edge's X-Client-Address).
+  public String clientAddress;
   public Instant processingSince;
   public Instant expiresAt;
   public Instant createdAt;

@@ -11,6 +11,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -67,10 +68,12 @@ public class IntentResource {
   @POST
   @Path("/intent/{intentId}/confirm")
   public Uni<IntentView> confirm(
-      @PathParam("intentId") String intentId, @Valid @NotNull ConfirmRequest body) {
+      @PathParam("intentId") String intentId,
+      @HeaderParam("X-Client-Address") String clientAddress,
+      @Valid @NotNull ConfirmRequest body) {
     CardDetails card = body.validate(YearMonth.now(ZoneOffset.UTC));
     return confirmations
-        .confirm(intentId, body.clientSecret(), card, body.email())
+        .confirm(intentId, body.clientSecret(), card, body.email(), clientAddress)
         .map(
             outcome -> {
               if (outcome.decline() != null) {

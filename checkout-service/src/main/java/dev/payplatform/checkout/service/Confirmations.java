@@ -30,10 +30,14 @@ public class Confirmations {
     this.faults = faults;
   }
 
+  /**
+   * @param clientAddress the buyer's address as the edge determined it (null when unknown), for the
+   *     decline-velocity rule
+   */
   public Uni<ConfirmOutcome> confirm(
-      String intentId, String clientSecret, CardDetails card, String email) {
+      String intentId, String clientSecret, CardDetails card, String email, String clientAddress) {
     return intents
-        .beginConfirm(intentId, clientSecret, card, email)
+        .beginConfirm(intentId, clientSecret, card, email, clientAddress)
         .chain(
             begun ->
                 run(

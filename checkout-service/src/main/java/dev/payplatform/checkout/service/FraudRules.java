@@ -8,6 +8,7 @@ import dev.payplatform.checkout.processor.CardDetails;
 import dev.payplatform.checkout.processor.sandbox.SandboxCards;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -27,10 +28,16 @@ public class FraudRules {
 
   private final int maxDeclines;
   private final Map<String, Map<String, String>> maxAmounts;
+  private final Duration velocityWindow;
+  private final int maxDeclinesPerAddress;
+  private final int maxCardsPerAddress;
 
   public FraudRules(CheckoutConfig config) {
     this.maxDeclines = config.fraud().maxDeclinesPerCardPerHour();
     this.maxAmounts = config.fraud().maxAmount();
+    this.velocityWindow = config.fraud().velocity().window();
+    this.maxDeclinesPerAddress = config.fraud().velocity().maxDeclinesPerAddress();
+    this.maxCardsPerAddress = config.fraud().velocity().maxCardsPerAddress();
     // Fail at start-up, not at the first payment, on a limit that is not an amount.
     maxAmounts.forEach(
         (merchant, limits) -> limits.forEach((currency, amount) -> limitMinor(currency, amount)));
@@ -45,6 +52,53 @@ public class FraudRules {
     if (overLimit.isPresent()) {
       return Uni.createFrom().item(overLimit);
     }
+    return velocity(pi)
+        .chain(
+            blocked ->
+                blocked.isPresent()
+                    ? Uni.createFrom().item(blocked)
+                    : declinesOfCard(pi, fingerprint));
+  }
+
+  /**
+   * The decline-velocity rule: too many declines, or too many different cards declined, from one
+   * client address at this merchant within the window block its further confirmations until they
+   * age out (card testing from one place).
+   */
+  private Uni<Optional<String>> velocity(PaymentIntent pi) {
+    if (pi.clientAddress == null) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    return Panache.getSession()
+        .chain(
+            session ->
+                session
+                    .createSelectionQuery(
+                        "select count(a), count(distinct a.cardFingerprint) from PaymentAttempt a"
+                            + " where a.merchantId = :merchant and a.livemode = :livemode"
+                            + " and a.clientAddress = :address and a.outcome = :failed"
+                            + " and a.createdAt > :since",
+                        Object[].class)
+                    .setParameter("merchant", pi.merchantId)
+                    .setParameter("livemode", pi.livemode)
+                    .setParameter("address", pi.clientAddress)
+                    .setParameter("failed", PaymentAttempt.FAILED)
+                    .setParameter("since", Timestamps.now().minus(velocityWindow))
+                    .getSingleResult())
+        .map(
+            row -> {
+              long declines = ((Number) row[0]).longValue();
+              long cards = ((Number) row[1]).longValue();
+              if (declines >= maxDeclinesPerAddress || cards >= maxCardsPerAddress) {
+                return Optional.of(
+                    "Blocked by fraud rules: too many declined payments from this network in the"
+                        + " last minutes. Please try again later.");
+              }
+              return Optional.<String>empty();
+            });
+  }
+
+  private Uni<Optional<String>> declinesOfCard(PaymentIntent pi, String fingerprint) {
     return PaymentAttempt.count(
             "merchantId = ?1 and livemode = ?2 and cardFingerprint = ?3 and outcome = ?4"
                 + " and createdAt > ?5",

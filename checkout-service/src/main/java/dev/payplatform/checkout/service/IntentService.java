@@ -311,7 +311,7 @@ public class IntentService {
    */
   @WithTransaction
   public Uni<Begun> beginConfirm(
-      String intentId, String clientSecret, CardDetails card, String email) {
+      String intentId, String clientSecret, CardDetails card, String email, String clientAddress) {
     return lockIntent(intentId)
         .map(
             pi -> {
@@ -328,6 +328,7 @@ public class IntentService {
                 pi.customerEmail = email;
               }
               pi.recordCard(card.summary(null, fingerprint));
+              pi.clientAddress = ClientAddresses.clean(clientAddress);
               pi.startProcessing(Ids.newId(PaymentAttempt.ID_PREFIX));
               ProcessorAccount account = accountOf(pi);
               Optional<CardProcessor> processor = processors.forAccount(account);
@@ -718,6 +719,7 @@ public class IntentService {
     a.cardLast4 = pi.cardLast4;
     a.cardFingerprint = pi.cardFingerprint;
     a.offSession = pi.offSession;
+    a.clientAddress = pi.offSession ? null : pi.clientAddress;
     a.createdAt = Timestamps.now();
     return a.persist();
   }

@@ -60,9 +60,18 @@ public class EdgeProxy {
           "upgrade",
           "host",
           "content-length");
+
+  /** The buyer's address as the edge determined it, for the services' fraud rules. */
+  static final String CLIENT_ADDRESS_HEADER = "x-client-address";
+
   private static final Set<String> NEVER_FORWARDED =
       Set.of(
-          "x-api-key", "authorization", "x-forwarded-for", "x-forwarded-proto", "x-forwarded-host");
+          "x-api-key",
+          "authorization",
+          "x-forwarded-for",
+          "x-forwarded-proto",
+          "x-forwarded-host",
+          CLIENT_ADDRESS_HEADER);
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final RouteTable routes = RouteTable.load("edge-routes.txt");
@@ -478,8 +487,7 @@ public class EdgeProxy {
         .setIdleTimeout(upstreamTimeout.toMillis());
   }
 
-  private static void copyRequestHeaders(
-      HttpServerRequest from, HttpClientRequest to, String token) {
+  private void copyRequestHeaders(HttpServerRequest from, HttpClientRequest to, String token) {
     MultiMap headers = from.headers();
     for (Map.Entry<String, String> h : headers) {
       String name = h.getKey().toLowerCase(Locale.ROOT);
@@ -490,6 +498,8 @@ public class EdgeProxy {
     if (token != null) {
       to.putHeader("Authorization", "Bearer " + token);
     }
+    // Only the edge says who the client is (an incoming X-Client-Address is dropped above).
+    to.putHeader(CLIENT_ADDRESS_HEADER, ClientAddress.of(from, trustedProxies));
     String client = from.remoteAddress() == null ? "unknown" : from.remoteAddress().hostAddress();
     String priorFor = from.getHeader("X-Forwarded-For");
     to.putHeader("X-Forwarded-For", priorFor == null ? client : priorFor + ", " + client);
