@@ -60,11 +60,7 @@ public class AnonymousLimits {
       Cache<String, Bucket> buckets, String key, long limit, Duration period, String per) {
     Bucket bucket = buckets.get(key, k -> newBucket(limit, period));
     ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-    long retryAfter =
-        probe.isConsumed()
-            ? 0
-            : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-    return new Decision(probe.isConsumed(), limit, per, retryAfter);
+    return new Decision(probe.isConsumed(), limit, per, RateLimiter.retryAfterSeconds(probe));
   }
 
   private static Bucket newBucket(long limit, Duration period) {

@@ -45,11 +45,15 @@ public class RateLimiter {
             (id, existing) ->
                 existing != null && existing.limit() == limit ? existing : newBucket(limit));
     ConsumptionProbe probe = keyed.bucket().tryConsumeAndReturnRemaining(1);
-    long retryAfter =
-        probe.isConsumed()
-            ? 0
-            : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-    return new Decision(probe.isConsumed(), limit, probe.getRemainingTokens(), retryAfter);
+    return new Decision(
+        probe.isConsumed(), limit, probe.getRemainingTokens(), retryAfterSeconds(probe));
+  }
+
+  /** Whole seconds until a refused request may be retried (at least 1); 0 when it passed. */
+  static long retryAfterSeconds(ConsumptionProbe probe) {
+    return probe.isConsumed()
+        ? 0
+        : Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
   }
 
   private static Keyed newBucket(long limit) {
