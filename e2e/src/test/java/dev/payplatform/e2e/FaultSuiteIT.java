@@ -159,7 +159,7 @@ class FaultSuiteIT {
     await()
         .atMost(Duration.ofSeconds(10))
         .alias("checkout halted at the fault point")
-        .until(() -> !alive(halted));
+        .until(() -> !alive(halted) && !listening(SERVICES.get("checkout-service")));
     String intent =
         psql("checkout", "select id from payment_intent where payment_id = '" + paymentId + "'")
             .strip();
@@ -429,11 +429,29 @@ class FaultSuiteIT {
     }
   }
 
-  /** Running, i.e. neither gone nor a zombie waiting for its parent to reap it. */
+  /**
+   * Running, i.e. neither gone nor a zombie waiting for its parent to reap it. A zombie leader
+   * whose other threads still run (a JVM part-way through halting shows this) is still running: the
+   * same rule as {@code pid_alive} in {@code deploy/local/platform}.
+   */
   private static boolean alive(String pid) {
     try {
       String stat = Files.readString(Path.of("/proc", pid, "stat"));
-      return !stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+      if (!stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
+        return true;
+      }
+      try (var threads = Files.list(Path.of("/proc", pid, "task"))) {
+        return threads.count() > 1;
+      }
+    } catch (IOException | RuntimeException e) {
+      return false; // gone, or reaped while being read
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
     } catch (IOException e) {
       return false;
     }
