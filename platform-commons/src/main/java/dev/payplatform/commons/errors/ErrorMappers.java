@@ -22,8 +22,9 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
- * Every error a service answers goes through here, so clients always get the documented shapes of
- * DESIGN section 4 and never a stack trace or an HTML page.
+ * Every error a service answers goes through here, so clients always get the documented shapes
+ * (docs/api.md, "Errors") and never a stack trace or an HTML page. Domain errors a service throws
+ * are mapped to these shapes by that service's own {@code rest/} mapper.
  */
 public class ErrorMappers {
   private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -34,6 +35,12 @@ public class ErrorMappers {
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
     return problem(e.status(), e.title(), e.content());
+  }
+
+  /** A move the object's state machine does not allow: its state says this can no longer happen. */
+  @ServerExceptionMapper
+  public Response illegalTransition(IllegalTransition e) {
+    return problem(409, "Conflict", e.getMessage() + ".");
   }
 
   @ServerExceptionMapper

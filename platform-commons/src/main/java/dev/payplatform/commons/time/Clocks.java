@@ -5,7 +5,11 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The clock every bean injects (UTC); a test or a service may replace it with its own bean. */
+/**
+ * The clock every bean injects (UTC), as {@code Clock} or {@code InstantSource}: domain code takes
+ * the time from it, never from {@code Instant.now()}, so lifecycle rules get plain unit tests with
+ * a fixed clock. A test or a service may replace it with its own bean.
+ */
 public class Clocks {
   @Produces
   @Singleton

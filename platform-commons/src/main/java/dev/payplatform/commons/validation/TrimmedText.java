@@ -3,6 +3,7 @@ package dev.payplatform.commons.validation;
 import static java.lang.annotation.ElementType.FIELD;
 import static java.lang.annotation.ElementType.METHOD;
 import static java.lang.annotation.ElementType.PARAMETER;
+import static java.lang.annotation.ElementType.TYPE_USE;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
@@ -18,7 +19,7 @@ import java.lang.annotation.Target;
  * mistake). {@code multiline} fields may hold line breaks and tabs. Null is valid: pair with
  * {@code @NotNull} for required fields.
  */
-@Target({FIELD, METHOD, PARAMETER})
+@Target({FIELD, METHOD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 @Constraint(validatedBy = TrimmedText.Validator.class)
 public @interface TrimmedText {
