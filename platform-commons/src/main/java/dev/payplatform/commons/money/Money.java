@@ -85,6 +85,27 @@ public record Money(long minorUnits, Currency currency) {
     return ofMinor(minor, currency, loc);
   }
 
+  /**
+   * A request body's decimal {@code amount} in its {@code currency}, the pair every money-taking
+   * create reads: each bad field is added to {@code errors} (so one 422 lists them all with the
+   * request's other mistakes), and the answer is null when either is bad.
+   */
+  public static Money parseBody(String amount, String currency, java.util.List<FieldError> errors) {
+    Currency parsed;
+    try {
+      parsed = parseCurrency(currency, "body", "currency");
+    } catch (ValidationFailedException e) {
+      errors.addAll(e.errors());
+      return null;
+    }
+    try {
+      return parseDecimal(amount, parsed, "body", "amount");
+    } catch (ValidationFailedException e) {
+      errors.addAll(e.errors());
+      return null;
+    }
+  }
+
   /** Validates an amount already given in minor units (cents), e.g. plans, links, refunds. */
   public static Money ofMinorUnits(Long minorUnits, Currency currency, String... loc) {
     if (minorUnits == null) {
