@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The sandbox's test cards (DESIGN section 5) and paying through the public API. */
+/** The sandbox's test cards (docs/checkout.md) and paying through the public API. */
 final class Cards {
   static final String VISA = "4242424242424242";
   static final String CHALLENGE = "4000002760003184";

@@ -1,6 +1,9 @@
 package dev.payplatform.commons.auth;
 
-/** Claim names of the edge's internal JWT (DESIGN section 3); the edge writes, services read. */
+/**
+ * Claim names of the edge's internal JWT (docs/architecture.md, "Request path"); the edge writes,
+ * services read.
+ */
 public final class InternalClaims {
   public static final String MODE = "mode";
   public static final String MERCHANT_NAME = "merchant_name";

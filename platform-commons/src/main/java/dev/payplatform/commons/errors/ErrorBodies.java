@@ -3,7 +3,7 @@ package dev.payplatform.commons.errors;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The documented error shapes of DESIGN section 4, one record each. */
+/** The documented error shapes (docs/api.md, "Errors"), one record each. */
 public final class ErrorBodies {
   private ErrorBodies() {}
 

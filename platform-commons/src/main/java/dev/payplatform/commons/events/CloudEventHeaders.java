@@ -1,6 +1,6 @@
 package dev.payplatform.commons.events;
 
-/** CloudEvents 1.0 Kafka binary-mode header names (DESIGN section 6). */
+/** CloudEvents 1.0 Kafka binary-mode header names (docs/events/). */
 public final class CloudEventHeaders {
   public static final String SPEC_VERSION = "ce_specversion";
   public static final String ID = "ce_id";

@@ -1,6 +1,7 @@
 package dev.payplatform.commons.outbox;
 
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.inbox.InboxRetention;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -75,7 +76,7 @@ public class OutboxRelay {
   private final int batchSize;
   private final long lockId;
   private final Duration publishedRetention;
-  private final Duration inboxRetention;
+  private final InboxRetention inboxRetention;
   private final Map<String, Object> kafkaConfig;
   private final int maxAttempts;
   private final Counter published;
@@ -102,8 +103,7 @@ public class OutboxRelay {
           long lockId,
       @ConfigProperty(name = "platform.outbox.published-retention", defaultValue = "7d")
           Duration publishedRetention,
-      @ConfigProperty(name = "platform.inbox.retention", defaultValue = "30d")
-          Duration inboxRetention,
+      InboxRetention inboxRetention,
       @ConfigProperty(name = "platform.outbox.relay.max-attempts", defaultValue = "5")
           int maxAttempts,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -449,17 +449,14 @@ public class OutboxRelay {
     }
   }
 
+  /** Retention of published events, and of the inbox's ids (its rule, run by this leader). */
   private void housekeeping(Connection c) throws SQLException {
     try (PreparedStatement outbox =
-            c.prepareStatement(
-                "delete from outbox_event where published_at < now() - ? * interval '1 second'");
-        PreparedStatement inbox =
-            c.prepareStatement(
-                "delete from inbox_event where processed_at < now() - ? * interval '1 second'")) {
+        c.prepareStatement(
+            "delete from outbox_event where published_at < now() - ? * interval '1 second'")) {
       outbox.setLong(1, publishedRetention.toSeconds());
-      inbox.setLong(1, inboxRetention.toSeconds());
       int a = outbox.executeUpdate();
-      int b = inbox.executeUpdate();
+      int b = inboxRetention.purge(c);
       if (a + b > 0) {
         LOG.infof("outbox housekeeping removed %d published events and %d inbox ids", a, b);
       }

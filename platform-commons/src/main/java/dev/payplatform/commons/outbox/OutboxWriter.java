@@ -20,7 +20,7 @@ public class OutboxWriter {
   /*
    * The per-key transaction lock makes commit order equal id order for one aggregate: without it,
    * two transactions on the same key can commit in the opposite order of their ids and the relay
-   * would publish them swapped (NOTES, "Id order is not commit order").
+   * would publish them swapped (docs/decisions/0002-outbox-relay.md).
    */
   private static final String INSERT =
       "with key_lock as (select pg_advisory_xact_lock(hashtext(cast(?3 as text))))"

@@ -5,8 +5,9 @@ import io.smallrye.common.vertx.ContextLocals;
 import java.util.Optional;
 
 /**
- * The request id of DESIGN section 3: taken from {@code X-Request-Id} (sanitised and capped) or
- * generated, kept on the request's Vert.x context so logs and emitted events carry it.
+ * The request id (docs/architecture.md, "Request path"): taken from {@code X-Request-Id} (sanitised
+ * and capped) or generated, kept on the request's Vert.x context so logs and emitted events carry
+ * it.
  */
 public final class RequestIds {
   public static final String HEADER = "X-Request-Id";

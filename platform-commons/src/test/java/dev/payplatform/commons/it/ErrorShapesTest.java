@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every error a service can give, in the documented shape of DESIGN section 4. */
+/** Every error a service can give, in the documented shape (docs/api.md, "Errors"). */
 @QuarkusTest
 class ErrorShapesTest {
   private static final String TOKEN = TestTokens.merchant("mer_errors", "live");

@@ -37,7 +37,7 @@ public class NoteService {
                         false,
                         Map.of("id", n.id, "text", text))))
         // Flush so the rows really were written before the rollback: otherwise the test proves
-        // nothing (NOTES).
+        // nothing: Hibernate Reactive would otherwise defer the inserts past the throw.
         .call(n -> Panache.flush())
         .invoke(
             n -> {

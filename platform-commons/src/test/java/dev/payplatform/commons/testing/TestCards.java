@@ -3,7 +3,7 @@ package dev.payplatform.commons.testing;
 import java.util.List;
 
 /**
- * Every card number of the sandbox's test-card table (DESIGN section 5), plus the well-known
+ * Every card number of the sandbox's test-card table (docs/checkout.md), plus the well-known
  * look-alike it refuses: what the card-data searches of the services' tests and of the end-to-end
  * suite look for in databases, logs and topics.
  */

@@ -209,7 +209,7 @@ class ReferencesHoldTest {
     }
     assertThat(ingress.path("spec").path("tls").get(0).path("secretName").asText())
         .isEqualTo("payplatform-edge-tls");
-    // Every public path of DESIGN section 2 (the edge's route table) is under a published prefix.
+    // Every public path of the edge's route table (docs/api.md) is under a published prefix.
     for (String line :
         Files.readAllLines(
             Rendered.ROOT.resolve("gateway-adapter/src/main/resources/edge-routes.txt"))) {
