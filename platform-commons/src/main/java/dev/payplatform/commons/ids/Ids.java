@@ -14,7 +14,18 @@ public final class Ids {
   private static final Pattern PREFIX = Pattern.compile("[a-z]{1,8}");
   private static final Pattern ID = Pattern.compile("[a-z]{1,8}_[A-Za-z0-9_-]{16,64}");
 
+  /** The prefix of payment ids, the one id every service passes along. */
+  public static final String PAYMENT = "pay";
+
   private Ids() {}
+
+  /**
+   * A new payment id. Minted once, by the service where the payment starts (docs/decisions/0009);
+   * every later fact about the payment carries it.
+   */
+  public static String payment() {
+    return newId(PAYMENT);
+  }
 
   /** A new id such as {@code pay_Xq3...}: prefix, underscore, 22 URL-safe characters. */
   public static String newId(String prefix) {
