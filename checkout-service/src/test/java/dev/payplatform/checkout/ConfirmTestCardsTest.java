@@ -20,8 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code POST /v1/payments/intent/{id}/confirm} with every sandbox test card (DESIGN section 5),
- * including both ways a 3-D Secure challenge ends, and every rule on the card fields.
+ * {@code POST /v1/payments/intent/{id}/confirm} with every sandbox test card (docs/checkout.md, the
+ * sandbox processor), including both ways a 3-D Secure challenge ends, and every rule on the card
+ * fields.
  */
 @QuarkusTest
 class ConfirmTestCardsTest {

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -14,9 +15,6 @@ import java.time.Instant;
 @Table(name = "checkout_session")
 public class CheckoutSession extends PanacheEntityBase {
   public static final String ID_PREFIX = "sess";
-  public static final String OPEN = "open";
-  public static final String COMPLETE = "complete";
-  public static final String EXPIRED = "expired";
   public static final String MODE_PAYMENT = "payment";
   public static final String MODE_SUBSCRIPTION = "subscription";
 
@@ -33,7 +31,7 @@ public class CheckoutSession extends PanacheEntityBase {
   public String priceId;
   public String customerId;
   public String returnUrl;
-  public String status;
+  public SessionStatus status;
   public String paymentIntentId;
   public String paymentId;
   public Instant createdAt;
@@ -41,12 +39,42 @@ public class CheckoutSession extends PanacheEntityBase {
   public Instant completedAt;
   public Instant expiredAt;
 
+  /** Opens a new session at {@code now}, for {@code ttl}. */
+  public void open(Instant now, Duration ttl) {
+    status = SessionStatus.OPEN;
+    createdAt = now;
+    expiresAt = now.plus(ttl);
+  }
+
   /** The status a reader sees: an open session past its expiry is expired, swept or not. */
-  public String effectiveStatus(Instant now) {
-    if (OPEN.equals(status) && !now.isBefore(expiresAt)) {
-      return EXPIRED;
+  public SessionStatus effectiveStatus(Instant now) {
+    if (status == SessionStatus.OPEN && !now.isBefore(expiresAt)) {
+      return SessionStatus.EXPIRED;
     }
     return status;
+  }
+
+  /** Refuses paying a session that is complete, or expired as a reader would see it. */
+  public void requireOpen(Instant now) {
+    SessionStatus seen = effectiveStatus(now);
+    if (seen == SessionStatus.COMPLETE) {
+      throw new SessionAlreadyComplete();
+    }
+    if (seen == SessionStatus.EXPIRED) {
+      throw new SessionExpired();
+    }
+  }
+
+  /** Paid: its intent succeeded. */
+  public void complete(Instant now) {
+    status = SessionStatus.TRANSITIONS.move(id, status, SessionStatus.COMPLETE);
+    completedAt = now;
+  }
+
+  /** Closed unpaid: its expiry passed, or its intent was canceled after too many failures. */
+  public void expire(Instant now) {
+    status = SessionStatus.TRANSITIONS.move(id, status, SessionStatus.EXPIRED);
+    expiredAt = now;
   }
 
   public boolean isSubscription() {

@@ -1,15 +1,19 @@
 package dev.payplatform.checkout.domain;
 
+import dev.payplatform.commons.ids.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
  * One attempt to collect one payment ({@code pay_…}): the amount, what is paid (a session, a hosted
  * payment, a link visit, an invoice), its status and the card last tried. Status changes only
- * through {@link #moveTo}, i.e. through {@link IntentStateMachine}.
+ * through {@link #moveTo}, i.e. through {@link IntentStatus#TRANSITIONS}.
  */
 @Entity
 @Table(name = "payment_intent")
@@ -19,6 +23,9 @@ public class PaymentIntent extends PanacheEntityBase {
   public static final String PURPOSE_SESSION = "session";
   public static final String PURPOSE_LINK = "link";
   public static final String PURPOSE_INVOICE = "invoice";
+  public static final String CANCELED_TOO_MANY_FAILURES = "too_many_failed_attempts";
+  public static final String CANCELED_SESSION_EXPIRED = "session_expired";
+  public static final String CANCELED_EXPIRED = "expired";
 
   @Id public String id;
   public String merchantId;
@@ -69,19 +76,85 @@ public class PaymentIntent extends PanacheEntityBase {
   public Instant succeededAt;
   public Instant canceledAt;
 
-  public void moveTo(IntentStatus to) {
-    IntentStateMachine.move(this, to);
-    updatedAt = Timestamps.now();
+  /** A new intent awaiting its first confirmation. */
+  public static PaymentIntent open(
+      String merchantId,
+      boolean livemode,
+      String purpose,
+      String reference,
+      String paymentId,
+      long amount,
+      String currency,
+      Instant now) {
+    PaymentIntent pi = new PaymentIntent();
+    pi.id = Ids.newId(ID_PREFIX);
+    pi.clientSecret = Ids.clientSecret(pi.id);
+    pi.merchantId = merchantId;
+    pi.livemode = livemode;
+    pi.purpose = purpose;
+    pi.reference = reference;
+    pi.paymentId = paymentId;
+    pi.amount = amount;
+    pi.currency = currency;
+    pi.items = new String[0];
+    pi.status = IntentStatus.REQUIRES_PAYMENT_METHOD;
+    pi.createdAt = now;
+    pi.updatedAt = now;
+    return pi;
+  }
+
+  /**
+   * Moves through {@link IntentStatus#TRANSITIONS} (an illegal move throws); nothing else sets
+   * status.
+   */
+  public void moveTo(IntentStatus to, Instant now) {
+    status = IntentStatus.TRANSITIONS.move(id, status, to);
+    updatedAt = now;
   }
 
   /**
    * Moves to processing for one processor call under {@code reference}, the call's idempotent
    * reference (and the id of the attempt its answer records).
    */
-  public void startProcessing(String reference) {
-    moveTo(IntentStatus.PROCESSING);
+  public void startProcessing(String reference, Instant now) {
+    moveTo(IntentStatus.PROCESSING, now);
     processorReference = reference;
     processingSince = updatedAt;
+  }
+
+  /** Canceled for {@code reason}; its challenge, if any, can no longer be answered. */
+  public void cancel(String reason, Instant now) {
+    moveTo(IntentStatus.CANCELED, now);
+    cancellationReason = reason;
+    canceledAt = updatedAt;
+    challengeTokenHash = null;
+  }
+
+  /**
+   * Where the processing sweep draws the line: an intent processing since before this instant is
+   * past its deadline, and reconciliation asks the processor what happened.
+   */
+  public static Instant processingOverdueBefore(Instant now, Duration deadline) {
+    return now.minus(deadline);
+  }
+
+  /** Refuses what a closed intent cannot do any more: it succeeded, or it was canceled. */
+  public void requireOpen() {
+    if (status == IntentStatus.SUCCEEDED) {
+      throw new IntentAlreadySucceeded();
+    }
+    if (status == IntentStatus.CANCELED) {
+      throw new IntentCanceled(cancellationReason);
+    }
+  }
+
+  /** The presented client secret is this intent's, compared in constant time. */
+  public boolean clientSecretMatches(String presented) {
+    if (presented == null || clientSecret == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(
+        presented.getBytes(StandardCharsets.UTF_8), clientSecret.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Open: it can still be confirmed (or is being confirmed). */
@@ -89,6 +162,9 @@ public class PaymentIntent extends PanacheEntityBase {
     return !status.isTerminal();
   }
 
+  /**
+   * Its checkout link (hosted payment, link visit, invoice) expired; sessions' intents never do.
+   */
   public boolean hasExpired(Instant now) {
     return expiresAt != null && !now.isBefore(expiresAt);
   }

@@ -1,8 +1,8 @@
 package dev.payplatform.checkout.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.checkout.service.IntentService;
-import dev.payplatform.checkout.service.IntentService.OffSessionCharge;
+import dev.payplatform.checkout.service.OffSessionCharges;
+import dev.payplatform.checkout.service.OffSessionCharges.OffSessionCharge;
 import dev.payplatform.checkout.service.RefundService;
 import dev.payplatform.checkout.service.RefundService.RefundRequest;
 import dev.payplatform.commons.events.IncomingEvent;
@@ -30,7 +30,7 @@ public class BillingEventsConsumer {
   private final EventHandlers handlers;
 
   public BillingEventsConsumer(
-      EventConsumer consumer, RefundService refunds, IntentService intents) {
+      EventConsumer consumer, RefundService refunds, OffSessionCharges charges) {
     this.consumer = consumer;
     this.handlers =
         consumer.register(
@@ -42,8 +42,7 @@ public class BillingEventsConsumer {
                 .on(
                     CHARGE_REQUESTED,
                     JsonNode.class,
-                    (event, data) ->
-                        intents.chargeOffSession(chargeRequest(event)).replaceWithVoid())
+                    (event, data) -> charges.charge(chargeRequest(event)).replaceWithVoid())
                 .build());
   }
 

@@ -1,7 +1,7 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.rest.validation.CleanText;
 import dev.payplatform.checkout.rest.validation.HttpUrl;
+import dev.payplatform.commons.validation.TrimmedText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -24,9 +24,9 @@ public record CreateSessionRequest(
     @NotNull @Schema(example = "99.99") String amount,
     @NotNull @Schema(example = "USD") String currency,
     @NotNull @HttpUrl String returnUrl,
-    @CleanText(max = 1000) String description,
+    @TrimmedText(max = 1000) String description,
     @Size(max = 100, message = "must have at most 100 items")
-        List<@NotNull @CleanText(min = 1, max = 250) String> items,
+        List<@NotNull @TrimmedText(min = 1, max = 250) String> items,
     @Pattern(regexp = "payment|subscription", message = "must be one of: payment, subscription")
         String mode,
     @Pattern(regexp = "plan_[A-Za-z0-9_-]{16,64}", message = "must be a plan id (plan_...)")

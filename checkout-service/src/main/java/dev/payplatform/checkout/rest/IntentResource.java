@@ -3,8 +3,8 @@ package dev.payplatform.checkout.rest;
 import dev.payplatform.checkout.processor.CardDetails;
 import dev.payplatform.checkout.rest.Responses.IntentCreated;
 import dev.payplatform.checkout.rest.Responses.IntentView;
-import dev.payplatform.checkout.service.Confirmations;
-import dev.payplatform.checkout.service.IntentService;
+import dev.payplatform.checkout.service.IntentConfirmation;
+import dev.payplatform.checkout.service.IntentCreation;
 import dev.payplatform.commons.errors.PaymentFailedException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
@@ -17,25 +17,30 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.InstantSource;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
 /**
- * Payment intents for sessions, and confirmations (api-docs 000, DESIGN section 5). Public: bound
- * to a merchant by the session id, and a confirmation by the intent's client secret.
+ * Payment intents for sessions, and confirmations (api-docs 000; docs/checkout.md, payment
+ * intents). Public: bound to a merchant by the session id, and a confirmation by the intent's
+ * client secret.
  */
 @Path("/v1/payments")
 @PermitAll
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class IntentResource {
-  private final IntentService intents;
-  private final Confirmations confirmations;
+  private final IntentCreation intents;
+  private final IntentConfirmation confirmations;
+  private final InstantSource clock;
 
-  public IntentResource(IntentService intents, Confirmations confirmations) {
+  public IntentResource(
+      IntentCreation intents, IntentConfirmation confirmations, InstantSource clock) {
     this.intents = intents;
     this.confirmations = confirmations;
+    this.clock = clock;
   }
 
   /**
@@ -71,7 +76,7 @@ public class IntentResource {
       @PathParam("intentId") String intentId,
       @HeaderParam("X-Client-Address") String clientAddress,
       @Valid @NotNull ConfirmRequest body) {
-    CardDetails card = body.validate(YearMonth.now(ZoneOffset.UTC));
+    CardDetails card = body.validate(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
     return confirmations
         .confirm(intentId, body.clientSecret(), card, body.email(), clientAddress)
         .map(

@@ -5,8 +5,8 @@ import dev.payplatform.checkout.domain.CardSummary;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.domain.Timestamps;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.time.Timestamps;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -50,7 +50,7 @@ public final class Responses {
           s.returnUrl,
           s.gatewayAccountId,
           s.merchantName,
-          s.effectiveStatus(now),
+          s.effectiveStatus(now).wire(),
           Timestamps.format(s.expiresAt));
     }
   }

@@ -2,16 +2,16 @@ package dev.payplatform.checkout.rest;
 
 import dev.payplatform.checkout.config.PublicUrls;
 import dev.payplatform.checkout.domain.CheckoutSession;
-import dev.payplatform.checkout.domain.Timestamps;
 import dev.payplatform.checkout.rest.Responses.SessionCreated;
 import dev.payplatform.checkout.rest.Responses.SessionView;
+import dev.payplatform.checkout.service.Payee;
 import dev.payplatform.checkout.service.SessionService;
 import dev.payplatform.checkout.service.SessionService.NewSession;
-import dev.payplatform.checkout.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.time.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,8 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import org.jboss.resteasy.reactive.ResponseStatus;
 
@@ -37,11 +37,14 @@ public class SessionResource {
   private final SessionService sessions;
   private final PublicUrls urls;
   private final MerchantContext merchant;
+  private final InstantSource clock;
 
-  public SessionResource(SessionService sessions, PublicUrls urls, MerchantContext merchant) {
+  public SessionResource(
+      SessionService sessions, PublicUrls urls, MerchantContext merchant, InstantSource clock) {
     this.sessions = sessions;
     this.urls = urls;
     this.merchant = merchant;
+    this.clock = clock;
   }
 
   /**
@@ -54,10 +57,9 @@ public class SessionResource {
   public Uni<SessionCreated> create(@Valid @NotNull CreateSessionRequest body) {
     NewSession session = validate(body);
     MerchantContext m = merchant;
-    Tenant tenant =
-        new Tenant(m.merchantId(), m.livemode(), m.merchantName(), m.gatewayAccountId());
+    Payee payee = new Payee(m.merchantId(), m.livemode(), m.merchantName(), m.gatewayAccountId());
     return sessions
-        .create(tenant, session)
+        .create(payee, session)
         .map(s -> new SessionCreated(s.id, urls.sessionPage(s.id)));
   }
 
@@ -66,26 +68,13 @@ public class SessionResource {
   @Path("/{sessionId}")
   @PermitAll
   public Uni<SessionView> get(@PathParam("sessionId") String sessionId) {
-    return sessions.find(sessionId).map(s -> SessionView.of(s, Timestamps.now()));
+    return sessions.find(sessionId).map(s -> SessionView.of(s, Timestamps.now(clock)));
   }
 
   /** The rules Bean Validation cannot express: money in its currency, subscription fields. */
   static NewSession validate(CreateSessionRequest body) {
     List<FieldError> errors = new ArrayList<>();
-    Money amount = null;
-    Currency currency = null;
-    try {
-      currency = Money.parseCurrency(body.currency(), "body", "currency");
-    } catch (ValidationFailedException e) {
-      errors.addAll(e.errors());
-    }
-    if (currency != null) {
-      try {
-        amount = Money.parseDecimal(body.amount(), currency, "body", "amount");
-      } catch (ValidationFailedException e) {
-        errors.addAll(e.errors());
-      }
-    }
+    Money amount = Money.parseBody(body.amount(), body.currency(), errors);
     String mode = body.mode() == null ? CheckoutSession.MODE_PAYMENT : body.mode();
     if (CheckoutSession.MODE_SUBSCRIPTION.equals(mode)) {
       if (body.priceId() == null) {

@@ -2,14 +2,16 @@ package dev.payplatform.checkout.service;
 
 import dev.payplatform.checkout.domain.CatalogCustomer;
 import dev.payplatform.checkout.domain.CatalogPlan;
-import dev.payplatform.checkout.domain.Timestamps;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.checkout.domain.CatalogReferenceNotFound;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.time.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -22,6 +24,12 @@ import java.util.List;
 public class CatalogReadModel {
   private static final Duration LAG_ALLOWANCE = Duration.ofSeconds(3);
   private static final Duration RETRY_EVERY = Duration.ofMillis(200);
+
+  private final InstantSource clock;
+
+  public CatalogReadModel(InstantSource clock) {
+    this.clock = clock;
+  }
 
   /** Records a plan once (the inbox makes redeliveries no-ops; a replay finds it present). */
   public Uni<Void> plan(
@@ -38,7 +46,7 @@ public class CatalogReadModel {
               p.livemode = livemode;
               p.amount = amount;
               p.currency = currency;
-              p.receivedAt = Timestamps.now();
+              p.receivedAt = Timestamps.now(clock);
               return p.persist().replaceWithVoid();
             });
   }
@@ -54,14 +62,15 @@ public class CatalogReadModel {
               c.id = id;
               c.merchantId = merchantId;
               c.livemode = livemode;
-              c.receivedAt = Timestamps.now();
+              c.receivedAt = Timestamps.now(clock);
               return c.persist().replaceWithVoid();
             });
   }
 
   /**
-   * Fails with 404 ({@code price_id} or {@code customer_id} unknown to this merchant and mode) or
-   * 422 (the amount is not the plan's price). Runs inside the caller's session.
+   * Fails with {@link CatalogReferenceNotFound} ({@code price_id} or {@code customer_id} unknown to
+   * this merchant and mode) or a 422 (the amount is not the plan's price). Runs inside the caller's
+   * session.
    */
   public Uni<Void> requireSubscribable(
       Tenant tenant, String planId, String customerId, Money amount) {
@@ -71,7 +80,7 @@ public class CatalogReadModel {
         .switchTo(() -> later(() -> findPlan(tenant, planId)))
         .onItem()
         .ifNull()
-        .failWith(() -> ApiException.referenceNotFound("price_id", "plan", planId))
+        .failWith(() -> CatalogReferenceNotFound.plan(planId))
         .invoke(plan -> requirePlanPrice(plan, amount))
         .chain(() -> findCustomer(tenant, customerId))
         .onItem()
@@ -79,14 +88,14 @@ public class CatalogReadModel {
         .switchTo(() -> later(() -> findCustomer(tenant, customerId)))
         .onItem()
         .ifNull()
-        .failWith(() -> ApiException.referenceNotFound("customer_id", "customer", customerId))
+        .failWith(() -> CatalogReferenceNotFound.customer(customerId))
         .replaceWithVoid();
   }
 
   /** The check again when the buyer starts paying: never a charge for an unknown plan. */
   public Uni<Boolean> subscribable(
       String merchantId, boolean livemode, String planId, String customerId) {
-    Tenant tenant = new Tenant(merchantId, livemode, null, null);
+    Tenant tenant = new Tenant(merchantId, livemode);
     return findPlan(tenant, planId)
         .chain(
             plan ->

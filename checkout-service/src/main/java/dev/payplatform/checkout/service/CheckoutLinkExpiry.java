@@ -7,7 +7,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Clock;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -22,11 +22,11 @@ public class CheckoutLinkExpiry {
   static final String SWEEP = "checkout.expired-links";
   private static final int BATCH = 100;
 
-  private final IntentService intents;
-  private final Clock clock;
+  private final IntentCancellation cancellation;
+  private final InstantSource clock;
 
-  public CheckoutLinkExpiry(IntentService intents, Clock clock) {
-    this.intents = intents;
+  public CheckoutLinkExpiry(IntentCancellation cancellation, InstantSource clock) {
+    this.cancellation = cancellation;
     this.clock = clock;
   }
 
@@ -44,6 +44,7 @@ public class CheckoutLinkExpiry {
             due ->
                 Sweeps.resolveEach(
                     due,
-                    pi -> intents.cancel(pi, IntentService.CANCELED_EXPIRED).replaceWith(true)));
+                    pi ->
+                        cancellation.cancel(pi, PaymentIntent.CANCELED_EXPIRED).replaceWith(true)));
   }
 }

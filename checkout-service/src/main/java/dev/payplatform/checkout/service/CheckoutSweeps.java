@@ -13,13 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class CheckoutSweeps {
   private final Sweeps sweeps;
-  private final SessionService sessions;
+  private final SessionExpiry sessions;
   private final CheckoutLinkExpiry links;
   private final ProcessingReconciliation processing;
 
   public CheckoutSweeps(
       Sweeps sweeps,
-      SessionService sessions,
+      SessionExpiry sessions,
       CheckoutLinkExpiry links,
       ProcessingReconciliation processing) {
     this.sweeps = sweeps;

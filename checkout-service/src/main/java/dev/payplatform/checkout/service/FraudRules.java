@@ -3,15 +3,16 @@ package dev.payplatform.checkout.service;
 import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.PaymentAttempt;
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.domain.Timestamps;
 import dev.payplatform.checkout.processor.CardDetails;
 import dev.payplatform.checkout.processor.sandbox.SandboxCards;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Currency;
 import java.util.Map;
 import java.util.Optional;
@@ -31,8 +32,10 @@ public class FraudRules {
   private final Duration velocityWindow;
   private final int maxDeclinesPerAddress;
   private final int maxCardsPerAddress;
+  private final InstantSource clock;
 
-  public FraudRules(CheckoutConfig config) {
+  public FraudRules(CheckoutConfig config, InstantSource clock) {
+    this.clock = clock;
     this.maxDeclines = config.fraud().maxDeclinesPerCardPerHour();
     this.maxAmounts = config.fraud().maxAmount();
     this.velocityWindow = config.fraud().velocity().window();
@@ -83,7 +86,7 @@ public class FraudRules {
                     .setParameter("livemode", pi.livemode)
                     .setParameter("address", pi.clientAddress)
                     .setParameter("failed", PaymentAttempt.FAILED)
-                    .setParameter("since", Timestamps.now().minus(velocityWindow))
+                    .setParameter("since", Timestamps.now(clock).minus(velocityWindow))
                     .getSingleResult())
         .map(
             row -> {
@@ -106,7 +109,7 @@ public class FraudRules {
             pi.livemode,
             fingerprint,
             PaymentAttempt.FAILED,
-            Timestamps.now().minus(DECLINE_WINDOW))
+            Timestamps.now(clock).minus(DECLINE_WINDOW))
         .map(
             declines ->
                 declines > maxDeclines

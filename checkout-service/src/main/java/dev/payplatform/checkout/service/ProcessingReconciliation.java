@@ -7,16 +7,15 @@ import dev.payplatform.checkout.processor.CardProcessor;
 import dev.payplatform.checkout.processor.CardProcessors;
 import dev.payplatform.checkout.processor.ProcessorAccount;
 import dev.payplatform.checkout.processor.ProcessorResult;
-import dev.payplatform.checkout.service.IntentService.ConfirmOutcome;
 import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -35,14 +34,17 @@ public class ProcessingReconciliation {
   private static final Logger LOG = Logger.getLogger(ProcessingReconciliation.class);
   private static final int BATCH = 50;
 
-  private final IntentService intents;
+  private final AttemptOutcomes outcomes;
   private final CardProcessors processors;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Duration deadline;
 
   public ProcessingReconciliation(
-      IntentService intents, CardProcessors processors, Clock clock, CheckoutConfig config) {
-    this.intents = intents;
+      AttemptOutcomes outcomes,
+      CardProcessors processors,
+      InstantSource clock,
+      CheckoutConfig config) {
+    this.outcomes = outcomes;
     this.processors = processors;
     this.clock = clock;
     this.deadline = config.intent().processingDeadline();
@@ -63,7 +65,7 @@ public class ProcessingReconciliation {
                   || !reference.equals(pi.processorReference)) {
                 return Uni.createFrom().item(Optional.<ConfirmOutcome>empty());
               }
-              ProcessorAccount account = IntentService.accountOf(pi);
+              ProcessorAccount account = IntentReads.accountOf(pi);
               Optional<CardProcessor> processor = processors.forAccount(account);
               Uni<Optional<ProcessorResult>> found =
                   processor.isPresent()
@@ -81,8 +83,8 @@ public class ProcessingReconciliation {
                             reference,
                             answer.map(r -> r.outcome().name()).orElse("nothing happened"));
                         return answer.isPresent()
-                            ? intents.applyFound(pi, answer.get())
-                            : intents.releaseUnanswered(pi);
+                            ? outcomes.apply(pi, answer.get(), null)
+                            : outcomes.releaseUnanswered(pi);
                       })
                   .map(Optional::of);
             });
@@ -90,7 +92,7 @@ public class ProcessingReconciliation {
 
   /** One sweep pass: every intent processing for longer than the deadline, oldest first. */
   public Uni<Sweeps.Pass> sweepOnce() {
-    Instant cutoff = clock.instant().minus(deadline);
+    Instant cutoff = PaymentIntent.processingOverdueBefore(clock.instant(), deadline);
     return overdue(cutoff)
         .chain(
             due ->

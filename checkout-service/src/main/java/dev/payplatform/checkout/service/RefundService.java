@@ -3,15 +3,17 @@ package dev.payplatform.checkout.service;
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.domain.Refund;
-import dev.payplatform.checkout.domain.Timestamps;
+import dev.payplatform.checkout.domain.RefundStatus;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
 import dev.payplatform.checkout.processor.CardProcessor;
 import dev.payplatform.checkout.processor.CardProcessors;
 import dev.payplatform.checkout.processor.DeclineReasons;
 import dev.payplatform.checkout.processor.ProcessorAccount;
 import dev.payplatform.checkout.processor.RefundResult;
+import dev.payplatform.commons.time.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -29,10 +31,12 @@ public class RefundService {
 
   private final CardProcessors processors;
   private final CheckoutEvents events;
+  private final InstantSource clock;
 
-  public RefundService(CardProcessors processors, CheckoutEvents events) {
+  public RefundService(CardProcessors processors, CheckoutEvents events, InstantSource clock) {
     this.processors = processors;
     this.events = events;
+    this.clock = clock;
   }
 
   /** What billing asks to refund. */
@@ -55,7 +59,8 @@ public class RefundService {
         .chain(
             existing -> {
               if (existing != null) {
-                LOG.infof("refund %s was handled already (%s)", existing.id, existing.status);
+                LOG.infof(
+                    "refund %s was handled already (%s)", existing.id, existing.status.wire());
                 return Uni.createFrom().item(existing);
               }
               return PaymentIntent.<PaymentIntent>find(
@@ -71,14 +76,15 @@ public class RefundService {
   }
 
   private Uni<Refund> run(RefundRequest req, PaymentIntent pi) {
-    Refund r = new Refund();
-    r.id = req.refundId();
-    r.merchantId = req.merchantId();
-    r.livemode = req.livemode();
-    r.paymentId = req.paymentId();
-    r.amount = req.amount();
-    r.currency = req.currency();
-    r.createdAt = Timestamps.now();
+    Refund r =
+        Refund.requested(
+            req.refundId(),
+            req.merchantId(),
+            req.livemode(),
+            req.paymentId(),
+            req.amount(),
+            req.currency(),
+            Timestamps.now(clock));
     if (pi == null || pi.chargeRef == null) {
       return Uni.createFrom().item(failed(r, PAYMENT_NOT_FOUND));
     }
@@ -98,8 +104,7 @@ public class RefundService {
         .map(
             (RefundResult result) -> {
               if (result.succeeded()) {
-                r.status = Refund.SUCCEEDED;
-                r.processorRef = result.reference();
+                r.succeed(result.reference());
                 return r;
               }
               return failed(r, result.failureReason());
@@ -110,14 +115,13 @@ public class RefundService {
     return r.<Refund>persist()
         .call(
             saved ->
-                Refund.SUCCEEDED.equals(saved.status)
+                saved.status == RefundStatus.SUCCEEDED
                     ? events.refundSucceeded(saved)
                     : events.refundFailed(saved));
   }
 
   private static Refund failed(Refund r, String reason) {
-    r.status = Refund.FAILED;
-    r.failureReason = reason;
+    r.fail(reason);
     return r;
   }
 }

@@ -3,8 +3,8 @@ package dev.payplatform.checkout.processor.sandbox;
 import dev.payplatform.checkout.processor.DeclineReasons;
 
 /**
- * What a sandbox test card does (DESIGN section 5). A saved payment method keeps only this, plus
- * brand, last 4 and expiry.
+ * What a sandbox test card does (docs/checkout.md, the sandbox processor). A saved payment method
+ * keeps only this, plus brand, last 4 and expiry.
  */
 public enum SandboxBehaviour {
   /** Succeeds, frictionless 3-D Secure; off-session too. */

@@ -3,7 +3,10 @@ package dev.payplatform.checkout.processor.sandbox;
 import java.util.Map;
 import java.util.Optional;
 
-/** The sandbox test-card table of DESIGN section 5, exactly. Any future expiry, any CVC. */
+/**
+ * The sandbox test-card table (docs/checkout.md, the sandbox processor), exactly. Any future
+ * expiry, any CVC.
+ */
 public final class SandboxCards {
   /** Test cards are issued in the United States. */
   public static final String COUNTRY = "US";

@@ -1,7 +1,6 @@
 package dev.payplatform.checkout.processor.sandbox;
 
 import dev.payplatform.checkout.domain.CardSummary;
-import dev.payplatform.checkout.domain.Timestamps;
 import dev.payplatform.checkout.processor.CardDetails;
 import dev.payplatform.checkout.processor.CardProcessor;
 import dev.payplatform.checkout.processor.DeclineReasons;
@@ -9,18 +8,21 @@ import dev.payplatform.checkout.processor.ProcessorAccount;
 import dev.payplatform.checkout.processor.ProcessorResult;
 import dev.payplatform.checkout.processor.RefundResult;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The built-in processor for test mode: follows the test-card table (DESIGN section 5) and keeps
- * its own records (challenges, saved cards, charges) in checkout's database, as a gateway would on
- * its side. It refuses live charges outright, so a live payment can never be run through it.
+ * The built-in processor for test mode: follows the test-card table (docs/checkout.md, the sandbox
+ * processor) and keeps its own records (challenges, saved cards, charges) in checkout's database,
+ * as a gateway would on its side. It refuses live charges outright, so a live payment can never be
+ * run through it.
  */
 @ApplicationScoped
 public class SandboxProcessor implements CardProcessor {
@@ -28,6 +30,12 @@ public class SandboxProcessor implements CardProcessor {
   static final String NOT_A_TEST_CARD =
       "Your card was declined: test mode accepts only the sandbox test cards (see the test-card"
           + " table in the documentation), and this number is not one of them.";
+
+  private final InstantSource clock;
+
+  public SandboxProcessor(InstantSource clock) {
+    this.clock = clock;
+  }
 
   @Override
   @WithTransaction
@@ -76,7 +84,7 @@ public class SandboxProcessor implements CardProcessor {
       auth.currency = currency;
       auth.savePaymentMethod = savePaymentMethod;
       auth.status = SandboxAuthentication.PENDING;
-      auth.createdAt = Timestamps.now();
+      auth.createdAt = Timestamps.now(clock);
       return auth.persist().replaceWith(() -> ProcessorResult.challenge(summary, auth.id));
     }
     return capture(account, summary, behaviour, amount, currency, savePaymentMethod);
@@ -187,7 +195,7 @@ public class SandboxProcessor implements CardProcessor {
                     .item(sameTenant(op, account) ? op.result() : Optional.empty());
               }
               // Nothing under this reference: void it, so a call still on its way is refused.
-              return SandboxOperation.voided(account, reference, Timestamps.now())
+              return SandboxOperation.voided(account, reference, Timestamps.now(clock))
                   .persist()
                   .replaceWith(Optional.<ProcessorResult>empty());
             });
@@ -219,7 +227,7 @@ public class SandboxProcessor implements CardProcessor {
                   .get()
                   .call(
                       result ->
-                          SandboxOperation.of(account, reference, result, Timestamps.now())
+                          SandboxOperation.of(account, reference, result, Timestamps.now(clock))
                               .persist());
             });
   }
@@ -295,7 +303,7 @@ public class SandboxProcessor implements CardProcessor {
               pm.cardExpMonth = summary.expMonth();
               pm.cardExpYear = summary.expYear();
               pm.cardCountry = summary.country();
-              pm.createdAt = Timestamps.now();
+              pm.createdAt = Timestamps.now(clock);
               return pm.persist()
                   .replaceWith(() -> ProcessorResult.succeeded(summary, charge.id, pm.id));
             });
@@ -308,7 +316,7 @@ public class SandboxProcessor implements CardProcessor {
     charge.livemode = account.livemode();
     charge.amount = amount;
     charge.currency = currency;
-    charge.createdAt = Timestamps.now();
+    charge.createdAt = Timestamps.now(clock);
     return charge.persist().replaceWith(charge);
   }
 

@@ -1,23 +1,27 @@
 package dev.payplatform.checkout.rest.pages;
 
 import dev.payplatform.checkout.config.PublicUrls;
-import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.IntentStatus;
+import dev.payplatform.checkout.domain.InvalidCheckoutLink;
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.domain.Timestamps;
+import dev.payplatform.checkout.domain.SessionStatus;
 import dev.payplatform.checkout.processor.DeclineReasons;
+import dev.payplatform.checkout.rest.CheckoutErrors;
 import dev.payplatform.checkout.rest.Responses.IntentCreated;
 import dev.payplatform.checkout.rest.pages.PageTemplates.ChallengePage;
 import dev.payplatform.checkout.rest.pages.PageTemplates.CheckoutPage;
 import dev.payplatform.checkout.rest.pages.PageTemplates.MessagePage;
 import dev.payplatform.checkout.service.CardFingerprints;
-import dev.payplatform.checkout.service.Confirmations;
-import dev.payplatform.checkout.service.IntentService;
+import dev.payplatform.checkout.service.IntentConfirmation;
+import dev.payplatform.checkout.service.IntentCreation;
+import dev.payplatform.checkout.service.IntentReads;
 import dev.payplatform.checkout.service.SessionService;
 import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.checkout.CheckoutTokens;
 import dev.payplatform.commons.checkout.InvalidCheckoutTokenException;
 import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.errors.DomainException;
+import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.commons.web.RequestIds;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +38,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.InstantSource;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -51,19 +56,25 @@ public class CheckoutPagesResource {
   private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
   private final SessionService sessions;
-  private final IntentService intents;
-  private final Confirmations confirmations;
+  private final IntentReads intents;
+  private final IntentCreation creation;
+  private final IntentConfirmation confirmations;
   private final CheckoutTokens tokens;
+  private final InstantSource clock;
 
   public CheckoutPagesResource(
       SessionService sessions,
-      IntentService intents,
-      Confirmations confirmations,
-      CheckoutTokens tokens) {
+      IntentReads intents,
+      IntentCreation creation,
+      IntentConfirmation confirmations,
+      CheckoutTokens tokens,
+      InstantSource clock) {
     this.sessions = sessions;
     this.intents = intents;
+    this.creation = creation;
     this.confirmations = confirmations;
     this.tokens = tokens;
+    this.clock = clock;
   }
 
   // ---------------------------------------------------------------- checkout session page
@@ -77,11 +88,11 @@ public class CheckoutPagesResource {
         .find(sessionId)
         .map(
             s -> {
-              String status = s.effectiveStatus(Timestamps.now());
-              if (CheckoutSession.COMPLETE.equals(status)) {
+              SessionStatus status = s.effectiveStatus(Timestamps.now(clock));
+              if (status == SessionStatus.COMPLETE) {
                 return paid(s.merchantName, PublicUrls.withPaymentId(s.returnUrl, s.paymentId));
               }
-              if (CheckoutSession.EXPIRED.equals(status)) {
+              if (status == SessionStatus.EXPIRED) {
                 return page(
                     410,
                     message(
@@ -124,7 +135,7 @@ public class CheckoutPagesResource {
     CheckoutClaims claims;
     try {
       claims = verify(paymentId, token);
-    } catch (ApiException e) {
+    } catch (ApiException | DomainException e) {
       return Uni.createFrom().item(errorPage(e));
     }
     return intents
@@ -174,7 +185,7 @@ public class CheckoutPagesResource {
   public Uni<IntentCreated> payIntent(
       @PathParam("paymentId") String paymentId, @QueryParam("data") String token) {
     CheckoutClaims claims = verify(paymentId, token);
-    return intents.forToken(claims, token).map(IntentCreated::of);
+    return creation.forToken(claims, token).map(IntentCreated::of);
   }
 
   // ---------------------------------------------------------------- 3-D Secure challenge
@@ -274,10 +285,10 @@ public class CheckoutPagesResource {
         throw new ApiException(
             410, "Checkout link expired", "This payment link has expired. Ask for a new one.");
       }
-      throw IntentService.InvalidLink.invalid();
+      throw new InvalidCheckoutLink();
     }
     if (!paymentId.equals(claims.paymentId())) {
-      throw IntentService.InvalidLink.invalid();
+      throw new InvalidCheckoutLink();
     }
     return claims;
   }
@@ -336,7 +347,8 @@ public class CheckoutPagesResource {
 
   /** Whatever went wrong, the buyer gets a page that says so in words. */
   private static Response errorPage(Throwable failure) {
-    if (failure instanceof ApiException e) {
+    ApiException e = answerOf(failure);
+    if (e != null) {
       String heading =
           switch (e.status()) {
             case 404 -> "Checkout not found";
@@ -354,6 +366,14 @@ public class CheckoutPagesResource {
             "Something went wrong",
             "Something went wrong",
             "We could not load this page. No payment was made; please try again in a moment."));
+  }
+
+  // The answer the JSON API would give: a checkout rule's, or an HTTP-shaped error's own.
+  private static ApiException answerOf(Throwable failure) {
+    if (failure instanceof DomainException rule) {
+      return CheckoutErrors.answer(rule);
+    }
+    return failure instanceof ApiException e ? e : null;
   }
 
   private static Response page(int status, TemplateInstance template) {
