@@ -2,13 +2,13 @@ package dev.payplatform.checkout;
 
 import static io.restassured.RestAssured.given;
 
+import dev.payplatform.commons.testing.TestApi;
 import dev.payplatform.commons.testing.TestTokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** Calls checkout-service as the edge would: merchants with the internal JWT, buyers without. */
 final class Api {
@@ -18,7 +18,7 @@ final class Api {
 
   /** A merchant id no other test (or earlier run) uses. */
   static String newMerchant() {
-    return "mer_" + UUID.randomUUID().toString().replace("-", "");
+    return TestApi.newMerchant();
   }
 
   static RequestSpecification as(String merchantId, String mode) {

@@ -6,6 +6,7 @@ import dev.payplatform.checkout.service.OffSessionCharges.OffSessionCharge;
 import dev.payplatform.checkout.service.RefundService;
 import dev.payplatform.checkout.service.RefundService.RefundRequest;
 import dev.payplatform.commons.events.IncomingEvent;
+import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
 import io.smallrye.mutiny.Uni;
@@ -58,7 +59,7 @@ public class BillingEventsConsumer {
         EventData.merchant(e),
         EventData.livemode(e),
         EventData.text(d, "refund_id", "re"),
-        EventData.text(d, "payment_id", "pay"),
+        EventData.text(d, "payment_id", Ids.PAYMENT),
         EventData.amount(d, currency),
         currency);
   }
@@ -72,7 +73,7 @@ public class BillingEventsConsumer {
         EventData.text(d, "invoice_id", "in"),
         EventData.optionalText(d, "subscription_id"),
         EventData.optionalText(d, "customer_id"),
-        EventData.text(d, "payment_id", "pay"),
+        EventData.text(d, "payment_id", Ids.PAYMENT),
         EventData.text(d, "payment_method_id", "pm"),
         EventData.amount(d, currency),
         currency,

@@ -111,7 +111,7 @@ public class IntentCreation {
             s.livemode,
             PaymentIntent.PURPOSE_SESSION,
             s.id,
-            Ids.newId("pay"),
+            Ids.payment(),
             s.amount,
             s.currency,
             Timestamps.now(clock));
@@ -140,7 +140,7 @@ public class IntentCreation {
   @WithTransaction
   public Uni<PaymentIntent> forToken(CheckoutClaims claims, String token) {
     String purpose = claims.purpose();
-    if (!TOKEN_PURPOSES.contains(purpose) || !Ids.looksLike(claims.paymentId(), "pay")) {
+    if (!TOKEN_PURPOSES.contains(purpose) || !Ids.looksLike(claims.paymentId(), Ids.PAYMENT)) {
       return Uni.createFrom().failure(new InvalidCheckoutLink());
     }
     Money amount;

@@ -40,21 +40,28 @@ public final class TestDb {
     return v == null ? 0 : ((Number) v).longValue();
   }
 
-  /** The first column of the first row as text, or null when there is no row or it is null. */
+  /**
+   * The first column of the first row in PostgreSQL's text form (a timestamp as {@code 2026-01-31
+   * 12:00:00+00}), or null when there is no row or it is null.
+   */
   public String text(String sql, Object... args) {
-    List<Map<String, Object>> rows = rows(sql, args);
-    Object v = rows.isEmpty() ? null : rows.get(0).values().iterator().next();
-    return v == null ? null : v.toString();
+    List<String> values = column(sql, args);
+    return values.isEmpty() ? null : values.get(0);
   }
 
-  /** The first column of every row, as text. */
+  /** The first column of every row, in PostgreSQL's text form. */
   public List<String> column(String sql, Object... args) {
-    List<String> out = new ArrayList<>();
-    for (Map<String, Object> row : rows(sql, args)) {
-      Object v = row.values().iterator().next();
-      out.add(v == null ? null : v.toString());
+    try (Connection c = connect();
+        PreparedStatement ps = prepare(c, sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
     }
-    return out;
   }
 
   /** The first row, or null. */
