@@ -1,36 +1,22 @@
 package dev.payplatform.billing.domain;
 
+import dev.payplatform.commons.state.Transitions;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * What a subscription bills for one period: {@code open} until paid ({@code paid}), abandoned
- * ({@code void}: the subscription ended first) or given up on after the last retry ({@code
- * uncollectible}). Each off-session charge attempt gets a fresh payment id.
+ * What a subscription bills for one period; its statuses and their moves are {@link InvoiceStatus}.
+ * Each off-session charge attempt gets a fresh payment id.
  */
 @Entity
 @Table(name = "invoice")
 public class Invoice extends PanacheEntityBase {
   private static final Logger LOG = Logger.getLogger(Invoice.class);
   public static final String ID_PREFIX = "in";
-
-  public static final String OPEN = "open";
-  public static final String PAID = "paid";
-  public static final String VOID = "void";
-  public static final String UNCOLLECTIBLE = "uncollectible";
-
-  private static final Map<String, Set<String>> TRANSITIONS =
-      Map.of(
-          OPEN, Set.of(PAID, VOID, UNCOLLECTIBLE),
-          PAID, Set.of(),
-          VOID, Set.of(),
-          UNCOLLECTIBLE, Set.of());
 
   public static final String REASON_CREATE = "subscription_create";
   public static final String REASON_CYCLE = "subscription_cycle";
@@ -42,7 +28,7 @@ public class Invoice extends PanacheEntityBase {
   public String customerId;
   public long amount;
   public String currency;
-  public String status;
+  public InvoiceStatus status;
   public String billingReason;
   public Instant periodStart;
   public Instant periodEnd;
@@ -66,19 +52,19 @@ public class Invoice extends PanacheEntityBase {
   }
 
   public boolean isOpen() {
-    return OPEN.equals(status);
+    return status == InvoiceStatus.OPEN;
   }
 
-  /** Moves to {@code next} if allowed; otherwise logs and ignores. */
-  public boolean moveTo(String next) {
-    if (!TRANSITIONS.getOrDefault(status, Set.of()).contains(next)) {
-      LOG.infof("invoice %s: ignoring transition %s -> %s", id, status, next);
+  /** Moves to {@code next} at {@code now} if allowed; otherwise logs and ignores. */
+  public boolean moveTo(InvoiceStatus next, Instant now) {
+    if (InvoiceStatus.TRANSITIONS.check(status, next) != Transitions.Move.MOVED) {
+      LOG.infof("invoice %s: ignoring transition %s -> %s", id, status.wire(), next.wire());
       return false;
     }
     status = next;
     chargePending = false;
     nextPaymentAttempt = null;
-    updatedAt = Timestamps.now();
+    updatedAt = now;
     return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.payplatform.billing.domain;
 
+import dev.payplatform.commons.state.Transitions;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -8,18 +9,14 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * A refund of (part of) a payment: {@code pending} while checkout-service runs it through the
- * processor, then {@code succeeded} or {@code failed}. A pending refund's amount is reserved on its
- * payment so that concurrent refunds can never exceed what was captured.
+ * A refund of (part of) a payment; its statuses and their moves are {@link RefundStatus}. A pending
+ * refund's amount is reserved on its payment so that concurrent refunds can never exceed what was
+ * captured.
  */
 @Entity
 @Table(name = "refund")
 public class Refund extends PanacheEntityBase {
   public static final String ID_PREFIX = "re";
-
-  public static final String PENDING = "pending";
-  public static final String SUCCEEDED = "succeeded";
-  public static final String FAILED = "failed";
 
   public static final Set<String> REASONS =
       Set.of("duplicate", "fraudulent", "requested_by_customer");
@@ -31,12 +28,25 @@ public class Refund extends PanacheEntityBase {
   public long amount;
   public String currency;
   public String reason;
-  public String status;
+  public RefundStatus status;
   public String failureReason;
   public Instant createdAt;
   public Instant updatedAt;
 
-  public boolean isPending() {
-    return PENDING.equals(status);
+  /**
+   * Settles a pending refund at {@code now}: succeeded, or failed with its reason. False, changing
+   * nothing, when the refund is already settled (a duplicate or late outcome).
+   */
+  public boolean settle(boolean succeeded, String failure, Instant now) {
+    RefundStatus next = succeeded ? RefundStatus.SUCCEEDED : RefundStatus.FAILED;
+    if (RefundStatus.TRANSITIONS.check(status, next) != Transitions.Move.MOVED) {
+      return false;
+    }
+    status = next;
+    if (!succeeded) {
+      failureReason = failure == null ? "processor_declined" : failure;
+    }
+    updatedAt = now;
+    return true;
   }
 }

@@ -1,5 +1,6 @@
 package dev.payplatform.billing.domain;
 
+import dev.payplatform.commons.state.Transitions;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -7,20 +8,10 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * A customer's subscription to a plan. The state machine (docs/billing.md):
- *
- * <pre>
- * incomplete ──first invoice paid──▶ active ──renewal paid──▶ active
- *     │ 23 h unpaid ▶ incomplete_expired    │ renewal failed ▶ past_due ──retry paid──▶ active
- * trialing ──trial end, paid──▶ active      │                     └─last retry failed─▶ canceled
- *     └─trial end, unpaid──▶ canceled       └─cancel (now / at period end)──▶ canceled
- * </pre>
- *
+ * A customer's subscription to a plan; its statuses and their moves are {@link SubscriptionStatus}.
  * Everything time-related runs on the subscription's clock: real time plus the test clock's offset
  * (test mode only, always zero in live mode).
  */
@@ -29,25 +20,6 @@ import org.jboss.logging.Logger;
 public class Subscription extends PanacheEntityBase {
   private static final Logger LOG = Logger.getLogger(Subscription.class);
   public static final String ID_PREFIX = "sub";
-
-  public static final String INCOMPLETE = "incomplete";
-  public static final String INCOMPLETE_EXPIRED = "incomplete_expired";
-  public static final String TRIALING = "trialing";
-  public static final String ACTIVE = "active";
-  public static final String PAST_DUE = "past_due";
-  public static final String CANCELED = "canceled";
-
-  public static final Set<String> STATUSES =
-      Set.of(INCOMPLETE, INCOMPLETE_EXPIRED, TRIALING, ACTIVE, PAST_DUE, CANCELED);
-
-  private static final Map<String, Set<String>> TRANSITIONS =
-      Map.of(
-          INCOMPLETE, Set.of(ACTIVE, INCOMPLETE_EXPIRED, CANCELED),
-          TRIALING, Set.of(ACTIVE, CANCELED),
-          ACTIVE, Set.of(PAST_DUE, CANCELED),
-          PAST_DUE, Set.of(ACTIVE, CANCELED),
-          INCOMPLETE_EXPIRED, Set.of(),
-          CANCELED, Set.of());
 
   public static final String ORIGIN_API = "api";
   public static final String ORIGIN_CHECKOUT_SESSION = "checkout_session";
@@ -62,7 +34,7 @@ public class Subscription extends PanacheEntityBase {
   public String intervalUnit;
   public int intervalCount;
   public String description;
-  public String status;
+  public SubscriptionStatus status;
   public String origin;
   public String checkoutSessionId;
   public String merchantName;
@@ -84,11 +56,12 @@ public class Subscription extends PanacheEntityBase {
   public Instant updatedAt;
 
   /**
-   * Now on this subscription's clock, in whole seconds: period boundaries are whole seconds, so
-   * advancing a test clock to the {@code current_period_end} the API shows lands exactly on it.
+   * {@code now} (real time) on this subscription's clock, in whole seconds: period boundaries are
+   * whole seconds, so advancing a test clock to the {@code current_period_end} the API shows lands
+   * exactly on it.
    */
-  public Instant clockNow() {
-    return Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(clockOffsetSeconds);
+  public Instant clockNow(Instant now) {
+    return now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(clockOffsetSeconds);
   }
 
   /** When an unpaid incomplete subscription expires. */
@@ -97,20 +70,20 @@ public class Subscription extends PanacheEntityBase {
   }
 
   public boolean isTerminal() {
-    return CANCELED.equals(status) || INCOMPLETE_EXPIRED.equals(status);
+    return SubscriptionStatus.TRANSITIONS.isFinal(status);
   }
 
   /**
-   * Moves to {@code next} if the state machine allows it; an illegal transition (a late or
-   * duplicate event) is logged and ignored.
+   * Moves to {@code next} if the state machine allows it, at {@code now} (real time); any other
+   * move (a late or duplicate event) is logged and ignored.
    */
-  public boolean moveTo(String next) {
-    if (!TRANSITIONS.getOrDefault(status, Set.of()).contains(next)) {
-      LOG.infof("subscription %s: ignoring transition %s -> %s", id, status, next);
+  public boolean moveTo(SubscriptionStatus next, Instant now) {
+    if (SubscriptionStatus.TRANSITIONS.check(status, next) != Transitions.Move.MOVED) {
+      LOG.infof("subscription %s: ignoring transition %s -> %s", id, status.wire(), next.wire());
       return false;
     }
     status = next;
-    updatedAt = Timestamps.now();
+    updatedAt = now;
     return true;
   }
 
@@ -126,9 +99,12 @@ public class Subscription extends PanacheEntityBase {
     return BillingInterval.add(billingCycleAnchor, intervalUnit, intervalCount, n);
   }
 
-  /** Ends the subscription at {@code at} (on its clock); false if it cannot end from here. */
-  public boolean end(String finalStatus, String reason, Instant at) {
-    if (!moveTo(finalStatus)) {
+  /**
+   * Ends the subscription at {@code at} (on its clock; {@code now} is real time); false if it
+   * cannot end from here.
+   */
+  public boolean end(SubscriptionStatus finalStatus, String reason, Instant at, Instant now) {
+    if (!moveTo(finalStatus, now)) {
       return false;
     }
     if (canceledAt == null) {
@@ -150,12 +126,11 @@ public class Subscription extends PanacheEntityBase {
           case INCOMPLETE -> incompleteUntil(incompleteExpiry);
           case TRIALING -> trialEnd;
           case ACTIVE -> {
-            boolean renewalInFlight =
-                latest != null && latest.isRenewal() && Invoice.OPEN.equals(latest.status);
+            boolean renewalInFlight = latest != null && latest.isRenewal() && latest.isOpen();
             yield renewalInFlight && !cancelAtPeriodEnd ? null : currentPeriodEnd;
           }
           case PAST_DUE ->
-              latest == null || latest.chargePending || !Invoice.OPEN.equals(latest.status)
+              latest == null || latest.chargePending || !latest.isOpen()
                   ? null
                   : latest.nextPaymentAttempt;
           default -> null;

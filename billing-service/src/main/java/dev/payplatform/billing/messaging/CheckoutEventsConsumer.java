@@ -1,10 +1,13 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.payplatform.billing.service.ChargeOutcome;
+import dev.payplatform.billing.service.InvoiceChargeOutcomes;
 import dev.payplatform.billing.service.PaymentLinkService;
 import dev.payplatform.billing.service.RefundService;
-import dev.payplatform.billing.service.SubscriptionService;
-import dev.payplatform.billing.service.Tenant;
+import dev.payplatform.billing.service.SessionRequest;
+import dev.payplatform.billing.service.SessionSubscriptions;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.messaging.EventConsumer;
@@ -26,17 +29,20 @@ public class CheckoutEventsConsumer {
 
   private final EventConsumer consumer;
   private final EventHandlers handlers;
-  private final SubscriptionService subscriptions;
+  private final SessionSubscriptions sessionSubscriptions;
+  private final InvoiceChargeOutcomes invoiceCharges;
   private final PaymentLinkService links;
   private final RefundService refunds;
 
   public CheckoutEventsConsumer(
       EventConsumer consumer,
-      SubscriptionService subscriptions,
+      SessionSubscriptions sessionSubscriptions,
+      InvoiceChargeOutcomes invoiceCharges,
       PaymentLinkService links,
       RefundService refunds) {
     this.consumer = consumer;
-    this.subscriptions = subscriptions;
+    this.sessionSubscriptions = sessionSubscriptions;
+    this.invoiceCharges = invoiceCharges;
     this.links = links;
     this.refunds = refunds;
     EventHandlers.Builder table = EventHandlers.consumer(CONSUMER);
@@ -66,15 +72,15 @@ public class CheckoutEventsConsumer {
       case "payment_intent.canceled" ->
           "invoice".equals(EventFields.text(d, "purpose"))
                   && EventFields.text(d, "invoice_id") != null
-              ? subscriptions.hostedPaymentCanceled(
+              ? invoiceCharges.hostedPaymentCanceled(
                   EventFields.tenant(event),
                   EventFields.text(d, "invoice_id"),
                   EventFields.requiredText(d, "payment_id"))
               : Uni.createFrom().voidItem();
       case "checkout.subscription_requested" ->
-          subscriptions.createFromSession(
+          sessionSubscriptions.create(
               EventFields.tenant(event),
-              new SubscriptionService.SessionRequest(
+              new SessionRequest(
                   EventFields.requiredText(d, "session_id"),
                   EventFields.text(d, "payment_intent_id"),
                   EventFields.text(d, "payment_id"),
@@ -121,9 +127,9 @@ public class CheckoutEventsConsumer {
     }
     // Without an invoice id the charge is matched by its payment intent / payment id (the first
     // invoice of a checkout-session subscription).
-    return subscriptions.applyChargeOutcome(
+    return invoiceCharges.apply(
         tenant,
-        new SubscriptionService.ChargeOutcome(
+        new ChargeOutcome(
             purpose,
             invoiceId,
             EventFields.text(d, "payment_id"),

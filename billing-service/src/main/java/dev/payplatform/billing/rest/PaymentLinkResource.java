@@ -1,9 +1,10 @@
 package dev.payplatform.billing.rest;
 
 import dev.payplatform.billing.service.PaymentLinkService;
-import dev.payplatform.billing.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.JsonIntegers;
 import io.smallrye.mutiny.Uni;
@@ -77,6 +78,6 @@ public class PaymentLinkResource {
   }
 
   private Tenant tenant() {
-    return new Tenant(merchant.merchantId(), merchant.livemode());
+    return Tenant.of(merchant);
   }
 }

@@ -1,8 +1,9 @@
 package dev.payplatform.billing.rest;
 
 import dev.payplatform.billing.service.RefundService;
-import dev.payplatform.billing.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.JsonIntegers;
 import io.smallrye.mutiny.Uni;
@@ -64,6 +65,6 @@ public class RefundResource {
   }
 
   private Tenant tenant() {
-    return new Tenant(merchant.merchantId(), merchant.livemode());
+    return Tenant.of(merchant);
   }
 }

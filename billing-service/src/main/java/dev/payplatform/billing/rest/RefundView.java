@@ -1,7 +1,7 @@
 package dev.payplatform.billing.rest;
 
 import dev.payplatform.billing.domain.Refund;
-import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 
 /** A refund as the API returns it and refund.updated carries it; amount in minor units. */
 public record RefundView(
@@ -25,7 +25,7 @@ public record RefundView(
         r.amount,
         r.currency,
         r.reason,
-        r.status,
+        r.status.wire(),
         r.failureReason,
         r.livemode,
         Timestamps.format(r.createdAt),

@@ -1,12 +1,18 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.domain.Subscription;
-import dev.payplatform.billing.service.SubscriptionService;
-import dev.payplatform.billing.service.Tenant;
+import dev.payplatform.billing.domain.SubscriptionStatus;
+import dev.payplatform.billing.service.SubscriptionCancellation;
+import dev.payplatform.billing.service.SubscriptionCreation;
+import dev.payplatform.billing.service.SubscriptionQueries;
+import dev.payplatform.billing.service.SubscriptionWithInvoice;
+import dev.payplatform.billing.service.TestClocks;
 import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.commons.state.WireWord;
 import dev.payplatform.commons.validation.JsonIntegers;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -30,15 +37,29 @@ import java.util.List;
 @RolesAllowed("merchant")
 @Produces(MediaType.APPLICATION_JSON)
 public class SubscriptionResource {
-  private final SubscriptionService subscriptions;
+  private final SubscriptionCreation creation;
+  private final SubscriptionQueries queries;
+  private final SubscriptionCancellation cancellation;
+  private final TestClocks testClocks;
   private final MerchantContext merchant;
   private final Views views;
+  private final InstantSource clock;
 
   public SubscriptionResource(
-      SubscriptionService subscriptions, MerchantContext merchant, Views views) {
-    this.subscriptions = subscriptions;
+      SubscriptionCreation creation,
+      SubscriptionQueries queries,
+      SubscriptionCancellation cancellation,
+      TestClocks testClocks,
+      MerchantContext merchant,
+      Views views,
+      InstantSource clock) {
+    this.creation = creation;
+    this.queries = queries;
+    this.cancellation = cancellation;
+    this.testClocks = testClocks;
     this.merchant = merchant;
     this.views = views;
+    this.clock = clock;
   }
 
   /**
@@ -50,11 +71,11 @@ public class SubscriptionResource {
   public Uni<SubscriptionView> create(@Valid @NotNull CreateSubscriptionRequest body) {
     Long trialDays = JsonIntegers.toLong(body.trialDays());
     var req =
-        new SubscriptionService.NewSubscription(
+        new SubscriptionCreation.NewSubscription(
             body.customerId().strip(),
             body.planId().strip(),
             trialDays == null ? null : trialDays.intValue());
-    return subscriptions.create(tenant(), req, merchant.merchantName()).map(this::view);
+    return creation.create(tenant(), req, merchant.merchantName()).map(this::view);
   }
 
   /** Newest first; {@code status} and {@code customer_id} filter. */
@@ -65,9 +86,11 @@ public class SubscriptionResource {
       @QueryParam("status") String status,
       @QueryParam("customer_id") String customerId) {
     ListQuery query = new ListQuery(limit, offset);
-    String statusFilter = query.oneOf("status", status, Subscription.STATUSES);
+    SubscriptionStatus statusFilter =
+        WireWord.parse(
+            SubscriptionStatus.class, query.oneOf("status", status, SubscriptionStatus.WORDS));
     String customerFilter = query.idFilter("customer_id", customerId, "cus");
-    return subscriptions
+    return queries
         .list(tenant(), statusFilter, customerFilter, query.page())
         .map(page -> page.map(this::view));
   }
@@ -75,7 +98,7 @@ public class SubscriptionResource {
   @GET
   @Path("/{id}")
   public Uni<SubscriptionView> get(@PathParam("id") String id) {
-    return subscriptions.get(tenant(), id).map(this::view);
+    return queries.get(tenant(), id).map(this::view);
   }
 
   /** Cancels now, or with {@code {"at_period_end": true}} when the current period ends. */
@@ -84,7 +107,7 @@ public class SubscriptionResource {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   public Uni<SubscriptionView> cancel(@PathParam("id") String id, CancelSubscriptionRequest body) {
     boolean atPeriodEnd = body != null && Boolean.TRUE.equals(body.atPeriodEnd());
-    return subscriptions.cancel(tenant(), id, atPeriodEnd).map(this::view);
+    return cancellation.cancel(tenant(), id, atPeriodEnd).map(this::view);
   }
 
   /**
@@ -117,19 +140,19 @@ public class SubscriptionResource {
         throw new ValidationFailedException(
             FieldError.body("to", "must be an ISO-8601 date-time such as 2026-06-01T00:00:00Z"));
       }
-      if (to.isAfter(Instant.now().plus(Duration.ofSeconds(AdvanceClockRequest.MAX_SECONDS)))) {
+      if (to.isAfter(clock.instant().plus(Duration.ofSeconds(AdvanceClockRequest.MAX_SECONDS)))) {
         throw new ValidationFailedException(
             FieldError.body("to", "must be at most 10 years ahead"));
       }
     }
-    return subscriptions.advanceClock(tenant(), id, seconds, to).map(this::view);
+    return testClocks.advance(tenant(), id, seconds, to).map(this::view);
   }
 
-  private SubscriptionView view(SubscriptionService.WithInvoice s) {
+  private SubscriptionView view(SubscriptionWithInvoice s) {
     return views.subscription(s.subscription(), s.latestInvoice());
   }
 
   private Tenant tenant() {
-    return new Tenant(merchant.merchantId(), merchant.livemode());
+    return Tenant.of(merchant);
   }
 }

@@ -4,16 +4,19 @@ import dev.payplatform.billing.config.BillingSettings;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.PaymentLink;
 import dev.payplatform.billing.domain.Subscription;
-import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
 
 /** Builds the API representations, which need the public buyer-page URL. */
 @ApplicationScoped
 public class Views {
   private final BillingSettings settings;
+  private final InstantSource clock;
 
-  public Views(BillingSettings settings) {
+  public Views(BillingSettings settings, InstantSource clock) {
     this.settings = settings;
+    this.clock = clock;
   }
 
   /** {@code {pay public URL}/link/{id}}: the buyer page of a link or an invoice. */
@@ -27,7 +30,7 @@ public class Views {
         "subscription",
         s.customerId,
         s.planId,
-        s.status,
+        s.status.wire(),
         s.amount,
         s.currency,
         s.intervalUnit,
@@ -45,7 +48,8 @@ public class Views {
         latest == null ? null : invoice(latest, s),
         s.livemode
             ? null
-            : new SubscriptionView.TestClock(Timestamps.format(s.clockNow()), s.clockOffsetSeconds),
+            : new SubscriptionView.TestClock(
+                Timestamps.format(s.clockNow(clock.instant())), s.clockOffsetSeconds),
         s.livemode,
         Timestamps.format(s.createdAt));
   }
@@ -61,7 +65,7 @@ public class Views {
         i.customerId,
         i.amount,
         i.currency,
-        i.status,
+        i.status.wire(),
         i.billingReason,
         i.attemptCount,
         i.paymentId,

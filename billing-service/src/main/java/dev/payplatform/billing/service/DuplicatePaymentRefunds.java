@@ -2,15 +2,18 @@ package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.domain.InvoiceOverpayment;
 import dev.payplatform.billing.domain.PaymentRecord;
-import dev.payplatform.billing.domain.Timestamps;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.billing.domain.PaymentStatus;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.errors.DomainException;
 import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.InstantSource;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -28,10 +31,12 @@ public class DuplicatePaymentRefunds {
 
   private final RefundService refunds;
   private final Sweeps sweeps;
+  private final InstantSource clock;
 
-  public DuplicatePaymentRefunds(RefundService refunds, Sweeps sweeps) {
+  public DuplicatePaymentRefunds(RefundService refunds, Sweeps sweeps, InstantSource clock) {
     this.refunds = refunds;
     this.sweeps = sweeps;
+    this.clock = clock;
   }
 
   @Scheduled(
@@ -87,7 +92,7 @@ public class DuplicatePaymentRefunds {
                                       r.id, o.paymentId, o.invoiceId);
                                   return true;
                                 })
-                            .onFailure(ApiException.class)
+                            .onFailure(DomainException.class)
                             .recoverWithItem(
                                 e -> {
                                   // Already refunded by the merchant, or not refundable at all.
@@ -104,12 +109,12 @@ public class DuplicatePaymentRefunds {
 
   // Completed (or refunded since): a failed or challenged state may still turn completed.
   private static boolean settled(PaymentRecord payment) {
-    return PaymentRecord.REFUNDABLE.contains(payment.status) || "refunded".equals(payment.status);
+    return payment.isRefundable() || payment.status == PaymentStatus.REFUNDED;
   }
 
-  private static void resolve(InvoiceOverpayment o, String resolution, String refundId) {
+  private void resolve(InvoiceOverpayment o, String resolution, String refundId) {
     o.resolution = resolution;
     o.refundId = refundId;
-    o.resolvedAt = Timestamps.now();
+    o.resolvedAt = Timestamps.now(clock);
   }
 }

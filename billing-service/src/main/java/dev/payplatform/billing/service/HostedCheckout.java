@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -36,10 +36,12 @@ public class HostedCheckout {
 
   private final CheckoutTokens tokens;
   private final BillingSettings settings;
+  private final InstantSource clock;
 
-  public HostedCheckout(CheckoutTokens tokens, BillingSettings settings) {
+  public HostedCheckout(CheckoutTokens tokens, BillingSettings settings, InstantSource clock) {
     this.tokens = tokens;
     this.settings = settings;
+    this.clock = clock;
   }
 
   /**
@@ -70,7 +72,7 @@ public class HostedCheckout {
             List.of(p.description()),
             settings.payUrl() + "/link/" + p.reference() + "/thanks",
             p.customerId(),
-            Instant.now().plus(settings.checkoutTokenTtl()));
+            clock.instant().plus(settings.checkoutTokenTtl()));
     String token = tokens.sign(claims);
     return URI.create(
         settings.checkoutUrl()

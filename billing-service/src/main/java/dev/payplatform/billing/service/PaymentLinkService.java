@@ -1,16 +1,18 @@
 package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.domain.Invoice;
+import dev.payplatform.billing.domain.InvoiceStatus;
 import dev.payplatform.billing.domain.PaymentLink;
+import dev.payplatform.billing.domain.PaymentLinkNotFound;
 import dev.payplatform.billing.domain.Subscription;
-import dev.payplatform.billing.domain.Timestamps;
 import dev.payplatform.billing.messaging.BillingEvents;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -18,6 +20,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
 /** Payment links and what their buyer page (and an invoice's) needs. */
@@ -41,15 +44,17 @@ public class PaymentLinkService {
   }
 
   private final BillingEvents events;
+  private final InstantSource clock;
 
-  public PaymentLinkService(BillingEvents events) {
+  public PaymentLinkService(BillingEvents events, InstantSource clock) {
     this.events = events;
+    this.clock = clock;
   }
 
   @WithTransaction
   public Uni<PaymentLink> create(
       Tenant tenant, Money price, String description, String merchantName) {
-    Instant now = Timestamps.now();
+    Instant now = Timestamps.now(clock);
     PaymentLink l = new PaymentLink();
     l.id = Ids.newId(PaymentLink.ID_PREFIX);
     l.merchantId = tenant.merchantId();
@@ -87,7 +92,7 @@ public class PaymentLinkService {
                 return Uni.createFrom().voidItem();
               }
               l.active = active;
-              l.updatedAt = Timestamps.now();
+              l.updatedAt = Timestamps.now(clock);
               return events.paymentLink(BillingEvents.PAYMENT_LINK_UPDATED, l);
             });
   }
@@ -167,7 +172,7 @@ public class PaymentLinkService {
       return Uni.createFrom()
           .item(new PageTarget.Gone("This payment link has been deactivated by the seller."));
     }
-    return SubscriptionService.merchantOf(l.merchantId, l.merchantName)
+    return MerchantShown.of(l.merchantId, l.merchantName)
         .map(
             merchant ->
                 new PageTarget.Payable(
@@ -196,7 +201,7 @@ public class PaymentLinkService {
                 return Uni.createFrom()
                     .item(
                         new PageTarget.Gone(
-                            Invoice.PAID.equals(inv.status)
+                            inv.status == InvoiceStatus.PAID
                                 ? "This invoice has already been paid. Thank you!"
                                 : "This invoice is closed and can no longer be paid."));
               }
@@ -211,9 +216,9 @@ public class PaymentLinkService {
               // payment (its one intent in checkout), so the invoice cannot be paid twice.
               if (inv.hostedPaymentId == null) {
                 inv.hostedPaymentId = Ids.newId("pay");
-                inv.updatedAt = Timestamps.now();
+                inv.updatedAt = Timestamps.now(clock);
               }
-              return SubscriptionService.merchantOf(s.merchantId, s.merchantName)
+              return MerchantShown.of(s.merchantId, s.merchantName)
                   .map(
                       merchant ->
                           new PageTarget.Payable(
@@ -254,7 +259,7 @@ public class PaymentLinkService {
               l ->
                   l == null
                       ? Uni.createFrom().<String>nullItem()
-                      : SubscriptionService.merchantName(l.merchantId, l.merchantName));
+                      : MerchantShown.nameOf(l.merchantId, l.merchantName));
     }
     if (Ids.looksLike(id, Invoice.ID_PREFIX)) {
       return Invoice.<Invoice>findById(id)
@@ -263,25 +268,20 @@ public class PaymentLinkService {
                   inv == null
                       ? Uni.createFrom().<String>nullItem()
                       : Subscription.<Subscription>findById(inv.subscriptionId)
-                          .chain(
-                              s -> SubscriptionService.merchantName(s.merchantId, s.merchantName)));
+                          .chain(s -> MerchantShown.nameOf(s.merchantId, s.merchantName)));
     }
     return Uni.createFrom().nullItem();
   }
 
   private static Uni<PaymentLink> find(Tenant tenant, String id) {
     if (!Ids.looksLike(id, PaymentLink.ID_PREFIX)) {
-      return Uni.createFrom().failure(notFound(id));
+      return Uni.createFrom().failure(new PaymentLinkNotFound(id));
     }
     return PaymentLink.<PaymentLink>find(
             Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> notFound(id));
-  }
-
-  private static ApiException notFound(String id) {
-    return new ApiException(404, "Payment link not found", "No such payment link: " + id);
+        .failWith(() -> new PaymentLinkNotFound(id));
   }
 }

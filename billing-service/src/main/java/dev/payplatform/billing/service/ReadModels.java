@@ -2,13 +2,15 @@ package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.domain.CustomerRecord;
 import dev.payplatform.billing.domain.MerchantRecord;
-import dev.payplatform.billing.domain.PaymentRecord;
+import dev.payplatform.billing.domain.PaymentStatus;
 import dev.payplatform.billing.domain.PlanRecord;
-import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.ZoneOffset;
 import org.jboss.logging.Logger;
 
@@ -38,10 +40,12 @@ public class ReadModels {
   public record PaymentData(
       String id, long amount, String currency, String status, Long refundedTotal) {}
 
-  private final SubscriptionService subscriptions;
+  private final SessionSubscriptions sessionSubscriptions;
+  private final InstantSource clock;
 
-  public ReadModels(SubscriptionService subscriptions) {
-    this.subscriptions = subscriptions;
+  public ReadModels(SessionSubscriptions sessionSubscriptions, InstantSource clock) {
+    this.sessionSubscriptions = sessionSubscriptions;
+    this.clock = clock;
   }
 
   public Uni<Void> customer(Tenant tenant, CustomerData c, Instant eventTime) {
@@ -58,7 +62,7 @@ public class ReadModels {
               r.email = c.email();
               r.name = c.name();
               r.eventTime = eventTime;
-              r.receivedAt = Timestamps.now();
+              r.receivedAt = Timestamps.now(clock);
               return r.persist().chain(Panache::flush).chain(() -> waiting(tenant, c.id()));
             });
   }
@@ -81,14 +85,14 @@ public class ReadModels {
               r.intervalCount = p.intervalCount();
               r.nickname = p.nickname();
               r.eventTime = eventTime;
-              r.receivedAt = Timestamps.now();
+              r.receivedAt = Timestamps.now(clock);
               return r.persist().chain(Panache::flush).chain(() -> waiting(tenant, p.id()));
             });
   }
 
   // Session subscriptions that arrived before this catalog object become real now.
   private Uni<Void> waiting(Tenant tenant, String catalogId) {
-    return subscriptions.retryParked(tenant, catalogId);
+    return sessionSubscriptions.retryParked(tenant, catalogId);
   }
 
   /*
@@ -110,7 +114,9 @@ public class ReadModels {
 
   /** Inserts or updates a payment; stale events never move it backwards. */
   public Uni<Void> payment(Tenant tenant, PaymentData p, Instant eventTime) {
-    String status = PaymentRecord.normalise(p.status());
+    // A word that is none of the public statuses is stored as pending, which any known one
+    // replaces.
+    PaymentStatus status = PaymentStatus.fromEvent(p.status());
     return Panache.getSession()
         .chain(
             session ->
@@ -121,7 +127,7 @@ public class ReadModels {
                     .setParameter(3, tenant.livemode())
                     .setParameter(4, p.amount())
                     .setParameter(5, p.currency())
-                    .setParameter(6, PaymentRecord.isKnownStatus(status) ? status : "pending")
+                    .setParameter(6, (status == null ? PaymentStatus.PENDING : status).wire())
                     .setParameter(7, p.refundedTotal() == null ? 0L : p.refundedTotal())
                     .setParameter(8, eventTime == null ? null : eventTime.atOffset(ZoneOffset.UTC))
                     .executeUpdate())
@@ -149,7 +155,7 @@ public class ReadModels {
                 m.gatewayAccountId = gatewayAccountId;
                 m.updatedAt = updatedAt;
                 m.eventTime = eventTime;
-                m.receivedAt = Timestamps.now();
+                m.receivedAt = Timestamps.now(clock);
                 return m.persist().replaceWithVoid();
               }
               boolean newer =
@@ -161,7 +167,7 @@ public class ReadModels {
                 existing.gatewayAccountId = gatewayAccountId;
                 existing.updatedAt = updatedAt;
                 existing.eventTime = eventTime;
-                existing.receivedAt = Timestamps.now();
+                existing.receivedAt = Timestamps.now(clock);
               }
               return Uni.createFrom().voidItem();
             });

@@ -1,15 +1,23 @@
 package dev.payplatform.billing.service;
 
+import dev.payplatform.billing.domain.PaymentAlreadyRefunded;
+import dev.payplatform.billing.domain.PaymentNotRefundable;
 import dev.payplatform.billing.domain.PaymentRecord;
+import dev.payplatform.billing.domain.PaymentStatus;
+import dev.payplatform.billing.domain.ReferenceNotFound;
 import dev.payplatform.billing.domain.Refund;
-import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.billing.domain.RefundExceedsPayment;
+import dev.payplatform.billing.domain.RefundNotFound;
+import dev.payplatform.billing.domain.RefundStatus;
+import dev.payplatform.billing.domain.RefundsPendingForRemainder;
 import dev.payplatform.billing.messaging.BillingEvents;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -18,6 +26,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Currency;
 import org.jboss.logging.Logger;
 
@@ -31,9 +40,11 @@ public class RefundService {
   private static final Logger LOG = Logger.getLogger(RefundService.class);
 
   private final BillingEvents events;
+  private final InstantSource clock;
 
-  public RefundService(BillingEvents events) {
+  public RefundService(BillingEvents events, InstantSource clock) {
     this.events = events;
+    this.clock = clock;
   }
 
   /**
@@ -46,29 +57,19 @@ public class RefundService {
         .chain(
             payment -> {
               if (payment == null) {
-                throw ApiException.referenceNotFound("payment_id", "payment", paymentId);
+                throw new ReferenceNotFound("payment_id", "payment", paymentId);
               }
-              if ("refunded".equals(payment.status)) {
-                throw ApiException.conflict(
-                    "Payment " + payment.id + " has already been fully refunded.");
+              if (payment.status == PaymentStatus.REFUNDED) {
+                throw new PaymentAlreadyRefunded(payment.id);
               }
-              if (!PaymentRecord.REFUNDABLE.contains(payment.status)) {
-                throw ApiException.conflict(
-                    "Payment "
-                        + payment.id
-                        + " is "
-                        + payment.status
-                        + ": only completed (or partially refunded) payments can be refunded.");
+              if (!payment.isRefundable()) {
+                throw new PaymentNotRefundable(payment.id, payment.status);
               }
               long remaining = payment.refundable();
               if (remaining == 0) {
-                throw ApiException.conflict(
-                    payment.refundsPending > 0
-                        ? "Payment "
-                            + payment.id
-                            + " has refunds pending for everything that remains; nothing is"
-                            + " left to refund."
-                        : "Payment " + payment.id + " has already been fully refunded.");
+                throw payment.refundsPending > 0
+                    ? new RefundsPendingForRemainder(payment.id)
+                    : new PaymentAlreadyRefunded(payment.id);
               }
               Currency currency = Currency.getInstance(payment.currency);
               long requested =
@@ -76,19 +77,10 @@ public class RefundService {
                       ? remaining
                       : Money.ofMinorUnits(amount, currency, "body", "amount").minorUnits();
               if (requested > remaining) {
-                throw ApiException.badRequest(
-                    "The refund amount "
-                        + requested
-                        + " exceeds what remains refundable on payment "
-                        + payment.id
-                        + ": "
-                        + remaining
-                        + " ("
-                        + payment.currency
-                        + " minor units).");
+                throw new RefundExceedsPayment(requested, payment.id, remaining, payment.currency);
               }
               payment.refundsPending += requested;
-              Instant now = Timestamps.now();
+              Instant now = Timestamps.now(clock);
               Refund r = new Refund();
               r.id = Ids.newId(Refund.ID_PREFIX);
               r.merchantId = tenant.merchantId();
@@ -97,7 +89,7 @@ public class RefundService {
               r.amount = requested;
               r.currency = payment.currency;
               r.reason = reason;
-              r.status = Refund.PENDING;
+              r.status = RefundStatus.PENDING;
               r.createdAt = now;
               r.updatedAt = now;
               return r.<Refund>persist().call(events::refundCreated);
@@ -140,34 +132,29 @@ public class RefundService {
 
   private Uni<Void> apply(
       PaymentRecord payment, Refund refund, boolean succeeded, String failureReason) {
-    if (!refund.isPending()) {
+    if (!refund.settle(succeeded, failureReason, Timestamps.now(clock))) {
       LOG.infof(
           "refund %s is already %s: ignoring %s",
-          refund.id, refund.status, succeeded ? "success" : "failure");
+          refund.id, refund.status.wire(), succeeded ? "success" : "failure");
       return Uni.createFrom().voidItem();
     }
     payment.refundsPending = Math.max(0, payment.refundsPending - refund.amount);
     if (succeeded) {
       payment.refundsSucceeded += refund.amount;
-      refund.status = Refund.SUCCEEDED;
-    } else {
-      refund.status = Refund.FAILED;
-      refund.failureReason = failureReason == null ? "processor_declined" : failureReason;
     }
-    refund.updatedAt = Timestamps.now();
     return events.refundUpdated(refund).replaceWithVoid();
   }
 
   @WithSession
   public Uni<Refund> get(Tenant tenant, String id) {
     if (!Ids.looksLike(id, Refund.ID_PREFIX)) {
-      return Uni.createFrom().failure(notFound(id));
+      return Uni.createFrom().failure(new RefundNotFound(id));
     }
     return Refund.<Refund>find(Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> notFound(id));
+        .failWith(() -> new RefundNotFound(id));
   }
 
   @WithSession
@@ -189,9 +176,5 @@ public class RefundService {
             Tenant.WHERE + " and id = :id", tenant.parameters("id", paymentId))
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .firstResult();
-  }
-
-  private static ApiException notFound(String id) {
-    return new ApiException(404, "Refund not found", "No such refund: " + id);
   }
 }

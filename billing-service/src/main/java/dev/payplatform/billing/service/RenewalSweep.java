@@ -24,10 +24,12 @@ public class RenewalSweep {
           + " order by next_action_at limit "
           + BATCH;
 
-  private final SubscriptionService subscriptions;
+  private final Renewals renewals;
+  private final EarlyChargeOutcomes earlyOutcomes;
 
-  public RenewalSweep(SubscriptionService subscriptions) {
-    this.subscriptions = subscriptions;
+  public RenewalSweep(Renewals renewals, EarlyChargeOutcomes earlyOutcomes) {
+    this.renewals = renewals;
+    this.earlyOutcomes = earlyOutcomes;
   }
 
   @Scheduled(
@@ -44,7 +46,7 @@ public class RenewalSweep {
                     .onItem()
                     .transformToUniAndConcatenate(
                         id ->
-                            subscriptions
+                            renewals
                                 .runDue(id)
                                 .onFailure()
                                 .invoke(e -> LOG.errorf(e, "renewal sweep failed for %s", id))
@@ -54,7 +56,7 @@ public class RenewalSweep {
                     .last()
                     .replaceWith(ids.size()))
         .invoke(n -> LOG.debugf("renewal sweep ran %d subscriptions", n))
-        .chain(subscriptions::forgetStaleOutcomes)
+        .chain(earlyOutcomes::forgetStale)
         .onFailure()
         .invoke(e -> LOG.error("renewal sweep failed", e))
         .onFailure()

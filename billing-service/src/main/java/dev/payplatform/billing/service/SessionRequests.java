@@ -3,9 +3,11 @@ package dev.payplatform.billing.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.billing.domain.SubscriptionRequest;
-import dev.payplatform.billing.domain.Timestamps;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.time.Timestamps;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,12 +18,14 @@ import java.util.List;
 @ApplicationScoped
 public class SessionRequests {
   private final ObjectMapper json;
+  private final InstantSource clock;
 
-  public SessionRequests(ObjectMapper json) {
+  public SessionRequests(ObjectMapper json, InstantSource clock) {
     this.json = json;
+    this.clock = clock;
   }
 
-  Uni<Void> park(Tenant tenant, SubscriptionService.SessionRequest req) {
+  Uni<Void> park(Tenant tenant, SessionRequest req) {
     return SubscriptionRequest.<SubscriptionRequest>findById(req.sessionId())
         .chain(
             existing -> {
@@ -35,7 +39,7 @@ public class SessionRequests {
               r.planId = req.planId();
               r.customerId = req.customerId();
               r.payload = write(req);
-              r.receivedAt = Timestamps.now();
+              r.receivedAt = Timestamps.now(clock);
               return r.persist().replaceWithVoid();
             });
   }
@@ -44,13 +48,13 @@ public class SessionRequests {
     return SubscriptionRequest.deleteById(sessionId).replaceWithVoid();
   }
 
-  Uni<List<SubscriptionService.SessionRequest>> waitingFor(Tenant tenant, String catalogId) {
+  Uni<List<SessionRequest>> waitingFor(Tenant tenant, String catalogId) {
     return SubscriptionRequest.<SubscriptionRequest>list(
             Tenant.WHERE + " and (planId = :id or customerId = :id)",
             tenant.parameters("id", catalogId))
         .map(
             rows -> {
-              List<SubscriptionService.SessionRequest> out = new ArrayList<>();
+              List<SessionRequest> out = new ArrayList<>();
               for (SubscriptionRequest r : rows) {
                 out.add(read(r.payload));
               }
@@ -58,7 +62,7 @@ public class SessionRequests {
             });
   }
 
-  private String write(SubscriptionService.SessionRequest req) {
+  private String write(SessionRequest req) {
     try {
       return json.writeValueAsString(req);
     } catch (JsonProcessingException e) {
@@ -66,9 +70,9 @@ public class SessionRequests {
     }
   }
 
-  private SubscriptionService.SessionRequest read(String payload) {
+  private SessionRequest read(String payload) {
     try {
-      return json.readValue(payload, SubscriptionService.SessionRequest.class);
+      return json.readValue(payload, SessionRequest.class);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("stored session request is not readable", e);
     }

@@ -1,48 +1,56 @@
 package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.domain.Invoice;
+import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Gives every off-session renewal charge a deadline: a charge request checkout has not answered
  * within {@code billing.renewal.charge-answer-deadline} (the request was dead-lettered, checkout
- * was down, an answer was lost) is asked again or failed into the retry schedule by {@link
- * SubscriptionLifecycle#chargeUnanswered}. Before, {@code next_action_at} stayed null while the
- * charge was pending, and the subscription waited for ever.
+ * was down, an answer was lost) is asked again or failed into the retry schedule ({@link
+ * #chargeUnanswered}); without a deadline the subscription would wait for ever, since nothing is
+ * scheduled while a charge is pending.
  */
 @ApplicationScoped
 public class UnansweredCharges {
   static final String SWEEP = "billing.unanswered-charges";
+  static final String CHARGE_UNANSWERED = "charge_unanswered";
+  private static final Logger LOG = Logger.getLogger(UnansweredCharges.class);
   private static final int BATCH = 100;
   private static final String DUE =
       "select i.subscription_id, i.id from invoice i where i.charge_pending"
           + " and i.charge_requested_at < ?1 order by i.charge_requested_at limit "
           + BATCH;
 
-  private final SubscriptionLifecycle lifecycle;
+  private final RenewalCharges charges;
+  private final Renewals renewals;
   private final Sweeps sweeps;
-  private final Clock clock;
+  private final InstantSource clock;
   private final Duration deadline;
   private final int maxRequests;
 
   public UnansweredCharges(
-      SubscriptionLifecycle lifecycle,
+      RenewalCharges charges,
+      Renewals renewals,
       Sweeps sweeps,
-      Clock clock,
+      InstantSource clock,
       @ConfigProperty(name = "billing.renewal.charge-answer-deadline") Duration deadline,
       @ConfigProperty(name = "billing.renewal.max-charge-requests") int maxRequests) {
-    this.lifecycle = lifecycle;
+    this.charges = charges;
+    this.renewals = renewals;
     this.sweeps = sweeps;
     this.clock = clock;
     this.deadline = deadline;
@@ -78,8 +86,7 @@ public class UnansweredCharges {
   /** One invoice, in its own transaction: the subscription's lock first, as everywhere. */
   @WithTransaction
   Uni<Boolean> resolve(String subscriptionId, String invoiceId, Instant cutoff) {
-    return lifecycle
-        .lock(subscriptionId)
+    return SubscriptionRows.lock(subscriptionId)
         .chain(
             s ->
                 s == null
@@ -91,6 +98,33 @@ public class UnansweredCharges {
                                         || inv.chargeRequestedAt == null
                                         || !inv.chargeRequestedAt.isBefore(cutoff)
                                     ? Uni.createFrom().item(false)
-                                    : lifecycle.chargeUnanswered(s, inv, maxRequests)));
+                                    : chargeUnanswered(s, inv)));
+  }
+
+  /**
+   * The pending off-session charge of {@code inv} was not answered in time: request it again under
+   * the same payment id (checkout charges one payment id at most once and answers a repeated
+   * request with the outcome it has), or, after {@code maxRequests}, fail the attempt into the
+   * retry schedule ({@code charge_unanswered}). A late success of that payment still pays the
+   * invoice. Runs on a locked subscription and invoice; false when nothing was pending.
+   */
+  private Uni<Boolean> chargeUnanswered(Subscription s, Invoice inv) {
+    if (!inv.isOpen() || !inv.chargePending) {
+      return Uni.createFrom().item(false);
+    }
+    inv.updatedAt = Timestamps.now(clock);
+    if (inv.chargeRequests < maxRequests) {
+      LOG.warnf(
+          "invoice %s: charge %s unanswered since %s, requesting it again",
+          inv.id, inv.paymentId, inv.chargeRequestedAt);
+      return charges.request(s, inv).replaceWith(true);
+    }
+    LOG.warnf(
+        "invoice %s: charge %s unanswered after %d requests, failing the attempt",
+        inv.id, inv.paymentId, inv.chargeRequests);
+    return charges
+        .failed(s, inv, CHARGE_UNANSWERED)
+        .chain(() -> renewals.runDue(s))
+        .replaceWith(true);
   }
 }
