@@ -1,29 +1,23 @@
 package dev.payplatform.billing;
 
-import static io.restassured.RestAssured.given;
-
-import dev.payplatform.commons.testing.TestTokens;
+import dev.payplatform.commons.testing.TestApi;
 import io.restassured.specification.RequestSpecification;
-import java.util.UUID;
 
-/** Calls the billing API as the edge forwards a merchant's request (with the internal JWT). */
+/** Calls billing-service as the edge would, with a merchant's internal JWT. */
 final class Api {
   private Api() {}
 
   /** A merchant id no other test (or earlier run) uses, so tests never see each other's rows. */
   static String newMerchant() {
-    return "mer_" + UUID.randomUUID().toString().replace("-", "");
+    return TestApi.newMerchant();
   }
 
   static RequestSpecification as(String merchantId, String mode) {
-    return given()
-        .auth()
-        .oauth2(TestTokens.merchant(merchantId, mode))
-        .contentType("application/json");
+    return TestApi.as(merchantId, mode);
   }
 
   static RequestSpecification asTest(String merchantId) {
-    return as(merchantId, "test");
+    return TestApi.asTest(merchantId);
   }
 
   static RequestSpecification asLive(String merchantId) {

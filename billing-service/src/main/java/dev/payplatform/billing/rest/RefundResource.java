@@ -3,6 +3,7 @@ package dev.payplatform.billing.rest;
 import dev.payplatform.billing.service.RefundService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.JsonIntegers;
@@ -52,7 +53,7 @@ public class RefundResource {
       @QueryParam("offset") String offset,
       @QueryParam("payment_id") String paymentId) {
     ListQuery query = new ListQuery(limit, offset);
-    String paymentFilter = query.idFilter("payment_id", paymentId, "pay");
+    String paymentFilter = query.idFilter("payment_id", paymentId, Ids.PAYMENT);
     return refunds
         .list(tenant(), paymentFilter, query.page())
         .map(page -> page.map(RefundView::of));

@@ -56,7 +56,7 @@ public class HostedCheckout {
 
   private URI sign(Payable p) {
     // A link visit is a new sale each time; an invoice names its one payment.
-    String paymentId = p.paymentId() != null ? p.paymentId() : Ids.newId("pay");
+    String paymentId = p.paymentId() != null ? p.paymentId() : Ids.payment();
     CheckoutClaims claims =
         new CheckoutClaims(
             p.purpose(),

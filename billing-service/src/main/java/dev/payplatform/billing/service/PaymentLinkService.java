@@ -215,7 +215,7 @@ public class PaymentLinkService {
               // One open payment per invoice: two tabs, or a visit after a decline, pay the same
               // payment (its one intent in checkout), so the invoice cannot be paid twice.
               if (inv.hostedPaymentId == null) {
-                inv.hostedPaymentId = Ids.newId("pay");
+                inv.hostedPaymentId = Ids.payment();
                 inv.updatedAt = Timestamps.now(clock);
               }
               return MerchantShown.of(s.merchantId, s.merchantName)

@@ -40,7 +40,7 @@ public class RenewalCharges {
   /** One off-session charge attempt with a fresh payment id; fails at once without a method. */
   Uni<Void> attempt(Subscription s, Invoice inv) {
     inv.attemptCount++;
-    inv.paymentId = Ids.newId("pay");
+    inv.paymentId = Ids.payment();
     inv.nextPaymentAttempt = null;
     inv.updatedAt = Timestamps.now(clock);
     if (s.defaultPaymentMethod == null) {
