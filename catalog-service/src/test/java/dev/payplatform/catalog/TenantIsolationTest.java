@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * DESIGN section 3: another merchant's object, or the same merchant's object in the other mode, is
- * a 404 (never a 403) and never appears in a list, with or without filters.
+ * Another merchant's object, or the same merchant's object in the other mode, is a 404 (never a
+ * 403) and never appears in a list, with or without filters: every query starts from {@code
+ * Tenant.WHERE}.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,7 +1,7 @@
 package dev.payplatform.catalog.messaging;
 
 import dev.payplatform.catalog.domain.Customer;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 
 /**
  * The data of {@code customer.created}: the customer as the API shows it. Schema:

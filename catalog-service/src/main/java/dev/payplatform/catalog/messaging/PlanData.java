@@ -1,7 +1,7 @@
 package dev.payplatform.catalog.messaging;
 
 import dev.payplatform.catalog.domain.Plan;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 
 /**
  * The data of {@code plan.created}: the plan as the API shows it. Schema:

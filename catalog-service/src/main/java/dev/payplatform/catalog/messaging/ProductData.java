@@ -1,7 +1,7 @@
 package dev.payplatform.catalog.messaging;
 
 import dev.payplatform.catalog.domain.Product;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 
 /**
  * The data of {@code product.created}: the product as the API shows it. Schema:

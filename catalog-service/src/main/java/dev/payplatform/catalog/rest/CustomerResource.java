@@ -1,8 +1,10 @@
 package dev.payplatform.catalog.rest;
 
+import dev.payplatform.catalog.rest.validation.Emails;
 import dev.payplatform.catalog.service.CustomerService;
-import dev.payplatform.catalog.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.Texts;
 import io.smallrye.mutiny.Uni;
@@ -49,7 +51,12 @@ public class CustomerResource {
       @QueryParam("offset") String offset,
       @QueryParam("email") String email) {
     ListQuery query = new ListQuery(limit, offset);
-    String emailFilter = query.emailFilter("email", email);
+    String emailFilter =
+        query.textFilter(
+            "email",
+            email,
+            v -> !Texts.hasControlCharacters(v, false) && Emails.isValid(v),
+            "must be a valid email address");
     return customers
         .list(tenant(), emailFilter, query.page())
         .map(page -> page.map(CustomerResponse::of));
@@ -62,6 +69,6 @@ public class CustomerResource {
   }
 
   private Tenant tenant() {
-    return new Tenant(merchant.merchantId(), merchant.livemode());
+    return Tenant.of(merchant);
   }
 }

@@ -1,7 +1,7 @@
 package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.domain.Customer;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 
 /** A customer as the API shows it. */
 public record CustomerResponse(

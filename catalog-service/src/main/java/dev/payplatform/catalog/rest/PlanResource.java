@@ -2,9 +2,10 @@ package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.domain.Product;
 import dev.payplatform.catalog.service.PlanService;
-import dev.payplatform.catalog.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.JsonIntegers;
 import dev.payplatform.commons.validation.Texts;
@@ -77,6 +78,6 @@ public class PlanResource {
   }
 
   private Tenant tenant() {
-    return new Tenant(merchant.merchantId(), merchant.livemode());
+    return Tenant.of(merchant);
   }
 }

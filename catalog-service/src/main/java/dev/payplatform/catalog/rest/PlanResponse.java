@@ -1,7 +1,7 @@
 package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.domain.Plan;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.commons.time.Timestamps;
 
 /** A plan as the API shows it; {@code amount} in minor units. */
 public record PlanResponse(

@@ -1,8 +1,9 @@
 package dev.payplatform.catalog.rest;
 
 import dev.payplatform.catalog.service.ProductService;
-import dev.payplatform.catalog.service.Tenant;
 import dev.payplatform.commons.auth.MerchantContext;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.Texts;
 import io.smallrye.mutiny.Uni;
@@ -59,6 +60,6 @@ public class ProductResource {
   }
 
   private Tenant tenant() {
-    return new Tenant(merchant.merchantId(), merchant.livemode());
+    return Tenant.of(merchant);
   }
 }

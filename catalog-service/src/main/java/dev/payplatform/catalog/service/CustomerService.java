@@ -1,26 +1,31 @@
 package dev.payplatform.catalog.service;
 
 import dev.payplatform.catalog.domain.Customer;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.catalog.domain.CustomerNotFound;
 import dev.payplatform.catalog.messaging.CatalogEvents;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
 import java.util.Locale;
 
+/** A merchant's customers: create, read and list, always per tenant. */
 @ApplicationScoped
 public class CustomerService {
   private final CatalogEvents events;
+  private final InstantSource clock;
 
-  public CustomerService(CatalogEvents events) {
+  public CustomerService(CatalogEvents events, InstantSource clock) {
     this.events = events;
+    this.clock = clock;
   }
 
   /** What a new customer is made of, already validated and trimmed. */
@@ -37,21 +42,20 @@ public class CustomerService {
     c.name = customer.name();
     c.description = customer.description();
     c.phone = customer.phone();
-    c.createdAt = Timestamps.now();
+    c.createdAt = Timestamps.now(clock);
     return c.<Customer>persist().call(events::customerCreated);
   }
 
   @WithSession
   public Uni<Customer> get(Tenant tenant, String id) {
     if (!Ids.looksLike(id, Customer.ID_PREFIX)) {
-      return Uni.createFrom().failure(notFound(id));
+      return Uni.createFrom().failure(new CustomerNotFound(id));
     }
-    return Customer.<Customer>find(
-            Tenant.WHERE + " and id = :id", tenant.parameters().and("id", id))
+    return Customer.<Customer>find(Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> notFound(id));
+        .failWith(() -> new CustomerNotFound(id));
   }
 
   /**
@@ -66,9 +70,5 @@ public class CustomerService {
       params = params.and("email", email.toLowerCase(Locale.ROOT));
     }
     return Pages.of(Customer.find(where, Pages.NEWEST_FIRST, params), page);
-  }
-
-  private static ApiException notFound(String id) {
-    return new ApiException(404, "Customer not found", "No such customer: " + id);
   }
 }

@@ -1,28 +1,34 @@
 package dev.payplatform.catalog.service;
 
 import dev.payplatform.catalog.domain.Plan;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.catalog.domain.PlanNotFound;
+import dev.payplatform.catalog.domain.ProductNotFound;
 import dev.payplatform.catalog.messaging.CatalogEvents;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
 
+/** A merchant's plans (recurring prices of its products): create, read and list, per tenant. */
 @ApplicationScoped
 public class PlanService {
   private final ProductService products;
   private final CatalogEvents events;
+  private final InstantSource clock;
 
-  public PlanService(ProductService products, CatalogEvents events) {
+  public PlanService(ProductService products, CatalogEvents events, InstantSource clock) {
     this.products = products;
     this.events = events;
+    this.clock = clock;
   }
 
   /** What a new plan is made of, already validated. */
@@ -40,7 +46,7 @@ public class PlanService {
         .find(tenant, plan.productId())
         .onItem()
         .ifNull()
-        .failWith(() -> ProductService.notFound(plan.productId()))
+        .failWith(() -> new ProductNotFound(plan.productId()))
         .chain(
             product -> {
               Plan p = new Plan();
@@ -53,7 +59,7 @@ public class PlanService {
               p.intervalUnit = plan.interval();
               p.intervalCount = plan.intervalCount();
               p.nickname = plan.nickname();
-              p.createdAt = Timestamps.now();
+              p.createdAt = Timestamps.now(clock);
               return p.<Plan>persist();
             })
         .call(events::planCreated);
@@ -62,13 +68,13 @@ public class PlanService {
   @WithSession
   public Uni<Plan> get(Tenant tenant, String id) {
     if (!Ids.looksLike(id, Plan.ID_PREFIX)) {
-      return Uni.createFrom().failure(notFound(id));
+      return Uni.createFrom().failure(new PlanNotFound(id));
     }
-    return Plan.<Plan>find(Tenant.WHERE + " and id = :id", tenant.parameters().and("id", id))
+    return Plan.<Plan>find(Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> notFound(id));
+        .failWith(() -> new PlanNotFound(id));
   }
 
   @WithSession
@@ -80,9 +86,5 @@ public class PlanService {
       params = params.and("productId", productId);
     }
     return Pages.of(Plan.find(where, Pages.NEWEST_FIRST, params), page);
-  }
-
-  private static ApiException notFound(String id) {
-    return new ApiException(404, "Plan not found", "No such plan: " + id);
   }
 }

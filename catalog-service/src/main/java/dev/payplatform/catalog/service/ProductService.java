@@ -1,25 +1,30 @@
 package dev.payplatform.catalog.service;
 
 import dev.payplatform.catalog.domain.Product;
-import dev.payplatform.catalog.domain.Timestamps;
+import dev.payplatform.catalog.domain.ProductNotFound;
 import dev.payplatform.catalog.messaging.CatalogEvents;
-import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
+import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.InstantSource;
 
+/** A merchant's products: create, read and list, always per tenant. */
 @ApplicationScoped
 public class ProductService {
   private final CatalogEvents events;
+  private final InstantSource clock;
 
-  public ProductService(CatalogEvents events) {
+  public ProductService(CatalogEvents events, InstantSource clock) {
     this.events = events;
+    this.clock = clock;
   }
 
   /** Stores the product and its {@code product.created} event in one transaction. */
@@ -32,13 +37,13 @@ public class ProductService {
     p.name = name;
     p.description = description;
     p.active = active;
-    p.createdAt = Timestamps.now();
+    p.createdAt = Timestamps.now(clock);
     return p.<Product>persist().call(events::productCreated);
   }
 
   @WithSession
   public Uni<Product> get(Tenant tenant, String id) {
-    return find(tenant, id).onItem().ifNull().failWith(() -> notFound(id));
+    return find(tenant, id).onItem().ifNull().failWith(() -> new ProductNotFound(id));
   }
 
   /** The tenant's product, or null; for callers already in a session (plan creation). */
@@ -47,7 +52,7 @@ public class ProductService {
     if (!Ids.looksLike(id, Product.ID_PREFIX)) {
       return Uni.createFrom().nullItem();
     }
-    return Product.<Product>find(Tenant.WHERE + " and id = :id", tenant.parameters().and("id", id))
+    return Product.<Product>find(Tenant.WHERE + " and id = :id", tenant.parameters("id", id))
         .firstResult();
   }
 
@@ -60,9 +65,5 @@ public class ProductService {
       params = params.and("active", active);
     }
     return Pages.of(Product.find(where, Pages.NEWEST_FIRST, params), page);
-  }
-
-  static ApiException notFound(String id) {
-    return new ApiException(404, "Product not found", "No such product: " + id);
   }
 }

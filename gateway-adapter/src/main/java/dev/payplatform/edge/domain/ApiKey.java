@@ -27,4 +27,16 @@ public class ApiKey extends PanacheEntityBase {
   public Instant createdAt;
   public Instant expiresAt;
   public Instant revokedAt;
+
+  /**
+   * Whether the key's end (a rolled key's grace) has come at {@code now}; an active key has none.
+   */
+  public boolean hasExpiredAt(Instant now) {
+    return expiresAt != null && !now.isBefore(expiresAt);
+  }
+
+  /** The status an operator sees at {@code now}: a rolled key past its grace reads "expired". */
+  public String statusAt(Instant now) {
+    return ROLLED.equals(status) && hasExpiredAt(now) ? "expired" : status;
+  }
 }

@@ -41,9 +41,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The edge's request path (DESIGN section 3): route by the route table, authenticate the secret
- * key, rate-limit, apply {@code Idempotency-Key}, attach the internal JWT, and stream the request
- * to the owning service and its answer back with the Vert.x HTTP client.
+ * The edge's request path (docs/architecture.md, "Request path"): route by the route table,
+ * authenticate the secret key, rate-limit, apply {@code Idempotency-Key}, attach the internal JWT,
+ * and stream the request to the owning service and its answer back with the Vert.x HTTP client.
  */
 @ApplicationScoped
 public class EdgeProxy {

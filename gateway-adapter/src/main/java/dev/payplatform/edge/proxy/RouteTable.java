@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * The edge's routes, read from the data file {@code edge-routes.txt}: which service owns a path and
@@ -109,9 +108,5 @@ public final class RouteTable {
         || path.equals("/v1")
         || path.startsWith("/checkout/")
         || path.startsWith("/link/");
-  }
-
-  public Optional<Route> find(String method, String path) {
-    return match(method, path) instanceof Match.Found f ? Optional.of(f.route()) : Optional.empty();
   }
 }

@@ -15,16 +15,18 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /** The operator API: merchants and their keys. Guarded by {@link AdminAuthFilter}. */
 @Path("/admin/merchants")
 public class AdminResource {
   private final MerchantService merchants;
+  private final InstantSource clock;
 
-  public AdminResource(MerchantService merchants) {
+  public AdminResource(MerchantService merchants, InstantSource clock) {
     this.merchants = merchants;
+    this.clock = clock;
   }
 
   @POST
@@ -78,14 +80,14 @@ public class AdminResource {
   @Path("/{id}/keys/{keyId}/revoke")
   public Uni<AdminDtos.KeyView> revoke(
       @PathParam("id") String id, @PathParam("keyId") String keyId) {
-    return merchants.revoke(id, keyId).call(merchants::forgetCached).map(AdminResource::key);
+    return merchants.revoke(id, keyId).call(merchants::forgetCached).map(this::key);
   }
 
-  private static AdminDtos.MerchantView view(Merchant m, List<ApiKey> keys) {
+  private AdminDtos.MerchantView view(Merchant m, List<ApiKey> keys) {
     return view(m, keys, null, null);
   }
 
-  private static AdminDtos.MerchantView view(
+  private AdminDtos.MerchantView view(
       Merchant m, List<ApiKey> keys, String testSecret, String liveSecret) {
     return new AdminDtos.MerchantView(
         m.id,
@@ -101,30 +103,21 @@ public class AdminResource {
         m.rateLimitLive,
         m.createdAt.toString(),
         m.updatedAt.toString(),
-        keys == null ? null : keys.stream().map(AdminResource::key).toList(),
+        keys == null ? null : keys.stream().map(this::key).toList(),
         testSecret,
         liveSecret);
   }
 
-  static AdminDtos.KeyView key(ApiKey k) {
+  private AdminDtos.KeyView key(ApiKey k) {
     return new AdminDtos.KeyView(
         k.id,
         "api_key",
         k.livemode ? "live" : "test",
         k.prefix,
         k.last4,
-        effectiveStatus(k),
+        k.statusAt(clock.instant()),
         k.createdAt.toString(),
         k.expiresAt == null ? null : k.expiresAt.toString(),
         k.revokedAt == null ? null : k.revokedAt.toString());
-  }
-
-  private static String effectiveStatus(ApiKey k) {
-    if (ApiKey.ROLLED.equals(k.status)
-        && k.expiresAt != null
-        && !Instant.now().isBefore(k.expiresAt)) {
-      return "expired";
-    }
-    return k.status;
   }
 }

@@ -10,12 +10,13 @@ import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * {@code Idempotency-Key} records (DESIGN section 3), scoped by merchant + mode + key, kept 24 h.
- * The first request inserts an {@code in_flight} row; a concurrent twin finds it and gets 409, so
- * exactly one request is forwarded. The finished response is stored and replayed for the same body,
- * server errors included (the request may have taken effect: a retry must not run it twice); a
- * different body is a 409. Only answers that say nothing happened are forgotten, so the fixed or
- * retried request goes through: validation failures (422) and 503 (a dependency was unavailable).
+ * {@code Idempotency-Key} records (docs/decisions/0004-edge-keys-tokens-limits.md), scoped by
+ * merchant + mode + key, kept 24 h. The first request inserts an {@code in_flight} row; a
+ * concurrent twin finds it and gets 409, so exactly one request is forwarded. The finished response
+ * is stored and replayed for the same body, server errors included (the request may have taken
+ * effect: a retry must not run it twice); a different body is a 409. Only answers that say nothing
+ * happened are forgotten, so the fixed or retried request goes through: validation failures (422)
+ * and 503 (a dependency was unavailable).
  *
  * <p>An {@code in_flight} row holds a short lease ({@code edge.idempotency.in-flight-lease}), not
  * the 24 h: an upstream that never answered leaves its outcome unknown, so retries get 409 "in

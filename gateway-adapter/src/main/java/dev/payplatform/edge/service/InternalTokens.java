@@ -11,20 +11,29 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.PrivateKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The internal RS256 JWT the edge attaches for the services (DESIGN section 3). Signing costs 1.5–2
- * ms of CPU, so a token is minted once per key and claim set, off the event loop, and reused until
- * {@code refresh-before} ahead of its expiry; revoking or rolling a key drops its token.
+ * The internal RS256 JWT the edge attaches for the services
+ * (docs/decisions/0004-edge-keys-tokens-limits.md). Signing costs 1.5–2 ms of CPU, so a token is
+ * minted once per key and claim set, off the event loop, and reused until {@code refresh-before}
+ * ahead of its expiry; revoking or rolling a key drops its token.
  */
 @ApplicationScoped
 public class InternalTokens {
   public static final String ISSUER = "payplatform-edge";
 
-  private record Minted(String token, Instant expiresAt) {}
+  record Minted(String token, Instant expiresAt) {
+    /**
+     * Reused until {@code refreshBefore} ahead of its expiry, so no request carries a dying one.
+     */
+    boolean freshAt(Instant now, Duration refreshBefore) {
+      return now.plus(refreshBefore).isBefore(expiresAt);
+    }
+  }
 
   /**
    * Everything a token says. Tokens are cached under it, not under the key id alone: when another
@@ -44,25 +53,28 @@ public class InternalTokens {
   private final String signingKeyLocation;
   private final Duration lifetime;
   private final Duration refreshBefore;
+  private final InstantSource clock;
   private volatile PrivateKey signingKey;
 
   public InternalTokens(
       @ConfigProperty(name = "edge.jwt.signing-key") String signingKeyLocation,
       @ConfigProperty(name = "edge.jwt.lifetime", defaultValue = "300s") Duration lifetime,
       @ConfigProperty(name = "edge.jwt.refresh-before", defaultValue = "60s")
-          Duration refreshBefore) {
+          Duration refreshBefore,
+      InstantSource clock) {
     if (lifetime.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException("edge.jwt.lifetime must be at most 5 minutes");
     }
     this.signingKeyLocation = signingKeyLocation;
     this.lifetime = lifetime;
     this.refreshBefore = refreshBefore;
+    this.clock = clock;
   }
 
   /** A valid token for this key's principal: cached, or minted on a worker thread. */
   public Uni<String> tokenFor(KeyPrincipal principal) {
     Minted cached = byClaims.get(Claims.of(principal));
-    if (cached != null && Instant.now().plus(refreshBefore).isBefore(cached.expiresAt())) {
+    if (cached != null && cached.freshAt(clock.instant(), refreshBefore)) {
       return Uni.createFrom().item(cached.token());
     }
     Context context = Vertx.currentContext();
@@ -89,7 +101,7 @@ public class InternalTokens {
   }
 
   private String mintAndCache(KeyPrincipal p) {
-    Instant expiresAt = Instant.now().plus(lifetime);
+    Instant expiresAt = clock.instant().plus(lifetime);
     JwtClaimsBuilder claims =
         Jwt.issuer(ISSUER)
             .subject(p.merchantId())

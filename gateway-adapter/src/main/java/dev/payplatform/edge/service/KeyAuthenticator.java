@@ -10,7 +10,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -31,10 +31,12 @@ public class KeyAuthenticator {
 
   private final Pool pool;
   private final Cache cache;
+  private final InstantSource clock;
 
-  public KeyAuthenticator(Pool pool, @CacheName("api-keys") Cache cache) {
+  public KeyAuthenticator(Pool pool, @CacheName("api-keys") Cache cache, InstantSource clock) {
     this.pool = pool;
     this.cache = cache;
+    this.clock = clock;
   }
 
   /** The principal of a well-formed key, or empty when it is unknown, revoked or expired. */
@@ -42,7 +44,7 @@ public class KeyAuthenticator {
     String hash = SecretKeys.hashHex(key);
     return cache
         .<String, Optional<KeyPrincipal>>getAsync(hash, h -> load(key))
-        .map(p -> p.filter(principal -> principal.usableAt(Instant.now())));
+        .map(p -> p.filter(principal -> principal.usableAt(clock.instant())));
   }
 
   /** Forgets a key's cached answer on this replica (after a revoke or roll). */

@@ -1,7 +1,6 @@
 package dev.payplatform.edge.service;
 
 import dev.payplatform.commons.auth.Mode;
-import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
@@ -9,8 +8,12 @@ import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
+import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.edge.domain.ApiKey;
+import dev.payplatform.edge.domain.KeyNotFound;
+import dev.payplatform.edge.domain.KeyNotRollable;
 import dev.payplatform.edge.domain.Merchant;
+import dev.payplatform.edge.domain.MerchantNotFound;
 import dev.payplatform.edge.messaging.MerchantEvent;
 import dev.payplatform.edge.rest.AdminDtos;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -40,11 +43,13 @@ public class MerchantService {
   private final InternalTokens tokens;
   private final String topic;
   private final Duration defaultGrace;
+  private final InstantSource clock;
 
   public MerchantService(
       OutboxWriter outbox,
       KeyAuthenticator authenticator,
       InternalTokens tokens,
+      InstantSource clock,
       @ConfigProperty(name = "platform.topics.merchants") String topic,
       @ConfigProperty(name = "edge.key-roll-grace", defaultValue = "24h") Duration defaultGrace) {
     this.outbox = outbox;
@@ -52,6 +57,7 @@ public class MerchantService {
     this.tokens = tokens;
     this.topic = topic;
     this.defaultGrace = defaultGrace;
+    this.clock = clock;
   }
 
   @WithTransaction
@@ -91,7 +97,7 @@ public class MerchantService {
     return Merchant.<Merchant>findById(id)
         .onItem()
         .ifNull()
-        .failWith(() -> ApiException.notFound("Merchant not found", "No such merchant: " + id));
+        .failWith(() -> new MerchantNotFound(id));
   }
 
   @WithSession
@@ -104,7 +110,7 @@ public class MerchantService {
     return Merchant.<Merchant>findById(id)
         .onItem()
         .ifNull()
-        .failWith(() -> ApiException.notFound("Merchant not found", "No such merchant: " + id))
+        .failWith(() -> new MerchantNotFound(id))
         .invoke(
             m -> {
               if (req.name() != null) {
@@ -144,7 +150,7 @@ public class MerchantService {
   public Uni<Rolled> roll(String merchantId, String keyId, Integer graceHours) {
     Duration grace = graceHours == null ? defaultGrace : Duration.ofHours(graceHours);
     Instant now = now();
-    return usableKey(merchantId, keyId)
+    return usableKey(merchantId, keyId, now)
         .chain(
             old -> {
               old.status = ApiKey.ROLLED;
@@ -166,7 +172,7 @@ public class MerchantService {
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> ApiException.notFound("Key not found", "No such key: " + keyId))
+        .failWith(() -> new KeyNotFound(keyId))
         .invoke(
             k -> {
               if (!ApiKey.REVOKED.equals(k.status)) {
@@ -176,17 +182,16 @@ public class MerchantService {
             });
   }
 
-  private Uni<ApiKey> usableKey(String merchantId, String keyId) {
+  private Uni<ApiKey> usableKey(String merchantId, String keyId, Instant now) {
     return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(() -> ApiException.notFound("Key not found", "No such key: " + keyId))
+        .failWith(() -> new KeyNotFound(keyId))
         .invoke(
             k -> {
-              if (ApiKey.REVOKED.equals(k.status)
-                  || (k.expiresAt != null && !now().isBefore(k.expiresAt))) {
-                throw ApiException.conflict("This key is revoked or expired and cannot be rolled.");
+              if (ApiKey.REVOKED.equals(k.status) || k.hasExpiredAt(now)) {
+                throw new KeyNotRollable(keyId);
               }
             });
   }
@@ -263,8 +268,8 @@ public class MerchantService {
     return s == null || s.isBlank() ? null : s.strip();
   }
 
-  private static Instant now() {
-    // Microseconds: what PostgreSQL keeps, so a re-read equals what we answered.
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
+  /** Microseconds: what PostgreSQL keeps, so a re-read equals what we answered. */
+  private Instant now() {
+    return Timestamps.now(clock);
   }
 }

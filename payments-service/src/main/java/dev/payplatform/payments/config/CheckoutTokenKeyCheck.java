@@ -5,7 +5,7 @@ import dev.payplatform.commons.checkout.CheckoutTokens;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -14,7 +14,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class CheckoutTokenKeyCheck {
-  void onStart(@Observes StartupEvent start, CheckoutTokens tokens) {
+  void onStart(@Observes StartupEvent start, CheckoutTokens tokens, InstantSource clock) {
     tokens.sign(
         new CheckoutClaims(
             "payment",
@@ -30,6 +30,6 @@ public class CheckoutTokenKeyCheck {
             List.of(),
             null,
             null,
-            Instant.now().plusSeconds(1)));
+            clock.instant().plusSeconds(1)));
   }
 }

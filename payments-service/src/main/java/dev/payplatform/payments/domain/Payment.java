@@ -1,6 +1,7 @@
 package dev.payplatform.payments.domain;
 
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.state.Transitions.Move;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -35,7 +36,7 @@ public class Payment extends PanacheEntityBase {
 
   public String returnUrl;
 
-  @Convert(converter = PaymentStatusConverter.class)
+  @Convert(converter = PaymentStatus.Column.class)
   public PaymentStatus status;
 
   /** {@code payment}, {@code session}, {@code link} or {@code invoice}. */
@@ -91,5 +92,24 @@ public class Payment extends PanacheEntityBase {
 
   public Money money() {
     return new Money(amount, Currency.getInstance(currency.strip()));
+  }
+
+  /**
+   * Moves the payment to {@code target} at {@code now} when {@link PaymentStatus#TRANSITIONS}
+   * allows it; a duplicate ({@code UNCHANGED}) or late ({@code ILLEGAL}) move leaves it untouched,
+   * and the answer says which it was.
+   */
+  public Move moveTo(PaymentStatus target, Instant now) {
+    Move move = PaymentStatus.TRANSITIONS.check(status, target);
+    if (move == Move.MOVED) {
+      status = target;
+      updatedAt = now;
+    }
+    return move;
+  }
+
+  /** Whether the payment is this merchant's in this mode (an event's envelope names both). */
+  public boolean belongsTo(String merchantId, Boolean livemode) {
+    return this.merchantId.equals(merchantId) && Boolean.valueOf(this.livemode).equals(livemode);
   }
 }

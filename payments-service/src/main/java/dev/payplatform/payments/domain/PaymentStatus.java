@@ -1,10 +1,10 @@
 package dev.payplatform.payments.domain;
 
-import java.util.EnumSet;
-import java.util.Locale;
-import java.util.Map;
+import dev.payplatform.commons.state.Transitions;
+import dev.payplatform.commons.state.WireWord;
+import dev.payplatform.commons.state.WireWordColumn;
+import jakarta.persistence.Converter;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A payment's status as the merchant sees it, and the one place that says which moves are legal
@@ -20,7 +20,7 @@ import java.util.Set;
  *    └──────────────▶ canceled ◀── requires_action, failed
  * </pre>
  */
-public enum PaymentStatus {
+public enum PaymentStatus implements WireWord {
   PENDING,
   REQUIRES_ACTION,
   COMPLETED,
@@ -29,32 +29,21 @@ public enum PaymentStatus {
   PARTIALLY_REFUNDED,
   REFUNDED;
 
-  private static final Map<PaymentStatus, Set<PaymentStatus>> NEXT =
-      Map.of(
-          PENDING, EnumSet.of(REQUIRES_ACTION, COMPLETED, FAILED, CANCELED),
+  public static final Transitions<PaymentStatus> TRANSITIONS =
+      Transitions.of("payment", PaymentStatus.class)
+          .allow(PENDING, REQUIRES_ACTION, COMPLETED, FAILED, CANCELED)
           // A 3DS challenge ends in a charge, a decline (incl. failed authentication) or a cancel.
-          REQUIRES_ACTION, EnumSet.of(COMPLETED, FAILED, CANCELED),
+          .allow(REQUIRES_ACTION, COMPLETED, FAILED, CANCELED)
           // The buyer may retry on the same payment after a decline (and be challenged again).
-          FAILED, EnumSet.of(COMPLETED, REQUIRES_ACTION, CANCELED),
-          COMPLETED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
+          .allow(FAILED, COMPLETED, REQUIRES_ACTION, CANCELED)
+          .allow(COMPLETED, PARTIALLY_REFUNDED, REFUNDED)
           // A further partial refund keeps it partially refunded.
-          PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
-          CANCELED, EnumSet.noneOf(PaymentStatus.class),
-          REFUNDED, EnumSet.noneOf(PaymentStatus.class));
+          .allow(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, REFUNDED)
+          .build();
 
-  /** Whether moving from this status to {@code target} is a legal transition. */
-  public boolean canMoveTo(PaymentStatus target) {
-    return NEXT.get(this).contains(target);
-  }
-
-  /** Whether no event can move the payment any more. */
-  public boolean isFinal() {
-    return NEXT.get(this).isEmpty();
-  }
-
-  /** The word of the public API ({@code completed}, {@code requires_action}, ...). */
+  /** The word of the public API and of the column ({@code completed}, {@code requires_action}). */
   public String publicWord() {
-    return name().toLowerCase(Locale.ROOT);
+    return wire();
   }
 
   /** The word of the internal listing, which says {@code succeeded} for {@code completed}. */
@@ -62,19 +51,19 @@ public enum PaymentStatus {
     return this == COMPLETED ? "succeeded" : publicWord();
   }
 
-  /** Parses a stored or public word; {@code succeeded} is accepted for {@code completed}. */
+  /** Parses a public word; {@code succeeded} is accepted for {@code completed}. */
   public static Optional<PaymentStatus> fromWord(String word) {
-    if (word == null) {
-      return Optional.empty();
-    }
-    if (word.equals("succeeded")) {
+    if ("succeeded".equals(word)) {
       return Optional.of(COMPLETED);
     }
-    for (PaymentStatus s : values()) {
-      if (s.publicWord().equals(word)) {
-        return Optional.of(s);
-      }
+    return Optional.ofNullable(WireWord.parse(PaymentStatus.class, word));
+  }
+
+  /** Stores the public word, as the table's check constraint expects. */
+  @Converter(autoApply = true)
+  public static class Column extends WireWordColumn<PaymentStatus> {
+    public Column() {
+      super(PaymentStatus.class);
     }
-    return Optional.empty();
   }
 }

@@ -5,7 +5,8 @@ import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
 import dev.payplatform.commons.messaging.MalformedEventException;
 import dev.payplatform.payments.domain.PaymentStatus;
-import dev.payplatform.payments.service.PaymentLifecycle;
+import dev.payplatform.payments.service.ChargeOutcomes;
+import dev.payplatform.payments.service.PaymentRefunds;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,7 +24,8 @@ public class CheckoutEventsConsumer {
   private final EventConsumer consumer;
   private final EventHandlers handlers;
 
-  public CheckoutEventsConsumer(EventConsumer consumer, PaymentLifecycle lifecycle) {
+  public CheckoutEventsConsumer(
+      EventConsumer consumer, ChargeOutcomes charges, PaymentRefunds refunds) {
     this.consumer = consumer;
     this.handlers =
         consumer.register(
@@ -31,24 +33,24 @@ public class CheckoutEventsConsumer {
                 .on(
                     "payment_intent.succeeded",
                     CheckoutCharge.class,
-                    (e, charge) -> lifecycle.onCharge(tenanted(e), charge, PaymentStatus.COMPLETED))
+                    (e, charge) -> charges.apply(tenanted(e), charge, PaymentStatus.COMPLETED))
                 .on(
                     "payment_intent.payment_failed",
                     CheckoutCharge.class,
-                    (e, charge) -> lifecycle.onCharge(tenanted(e), charge, PaymentStatus.FAILED))
+                    (e, charge) -> charges.apply(tenanted(e), charge, PaymentStatus.FAILED))
                 .on(
                     "payment_intent.requires_action",
                     CheckoutCharge.class,
                     (e, charge) ->
-                        lifecycle.onCharge(tenanted(e), charge, PaymentStatus.REQUIRES_ACTION))
+                        charges.apply(tenanted(e), charge, PaymentStatus.REQUIRES_ACTION))
                 .on(
                     "payment_intent.canceled",
                     CheckoutCharge.class,
-                    (e, charge) -> lifecycle.onCharge(tenanted(e), charge, PaymentStatus.CANCELED))
+                    (e, charge) -> charges.apply(tenanted(e), charge, PaymentStatus.CANCELED))
                 .on(
                     "refund.succeeded",
                     CheckoutRefund.class,
-                    (e, refund) -> lifecycle.onRefund(tenanted(e), refund))
+                    (e, refund) -> refunds.apply(tenanted(e), refund))
                 .build());
   }
 

@@ -33,9 +33,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -52,6 +52,7 @@ public class PaymentsResource {
   private final PaymentService payments;
   private final CheckoutTokens tokens;
   private final MerchantContext merchant;
+  private final InstantSource clock;
   private final String checkoutUrl;
   private final Duration tokenTtl;
   private final int maxLinkPathLength;
@@ -60,6 +61,7 @@ public class PaymentsResource {
       PaymentService payments,
       CheckoutTokens tokens,
       MerchantContext merchant,
+      InstantSource clock,
       @ConfigProperty(name = "platform.public.checkout-url") String checkoutUrl,
       @ConfigProperty(name = "payments.checkout-token-ttl", defaultValue = "24h") Duration tokenTtl,
       // The edge and the checkout service accept request lines of 4,096 characters: the page's
@@ -69,6 +71,7 @@ public class PaymentsResource {
     this.payments = payments;
     this.tokens = tokens;
     this.merchant = merchant;
+    this.clock = clock;
     this.checkoutUrl = checkoutUrl.replaceAll("/+$", "");
     this.tokenTtl = tokenTtl;
     this.maxLinkPathLength = maxLinkPathLength;
@@ -82,7 +85,7 @@ public class PaymentsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body) {
     Money money = validate(body);
-    Instant expiresAt = Instant.now().plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);
+    Instant expiresAt = clock.instant().plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);
     String merchantId = merchant.merchantId();
     boolean livemode = merchant.livemode();
     String merchantName = merchant.merchantName();
@@ -213,20 +216,7 @@ public class PaymentsResource {
   /** The checks Bean Validation cannot express: currency, amount precision, the URL's scheme. */
   private static Money validate(CreatePaymentRequest body) {
     List<FieldError> errors = new ArrayList<>();
-    Money money = null;
-    Currency currency = null;
-    try {
-      currency = Money.parseCurrency(body.currency(), "body", "currency");
-    } catch (ValidationFailedException e) {
-      errors.addAll(e.errors());
-    }
-    if (currency != null) {
-      try {
-        money = Money.parseDecimal(body.amount(), currency, "body", "amount");
-      } catch (ValidationFailedException e) {
-        errors.addAll(e.errors());
-      }
-    }
+    Money money = Money.parseBody(body.amount(), body.currency(), errors);
     if (!isAbsoluteHttpUrl(body.returnUrl())) {
       errors.add(
           FieldError.body("return_url", "must be an absolute http or https URL with a host"));

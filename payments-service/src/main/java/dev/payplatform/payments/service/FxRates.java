@@ -1,6 +1,7 @@
 package dev.payplatform.payments.service;
 
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.domain.FxRate;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -9,8 +10,7 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +28,12 @@ public class FxRates {
   private static final String CURRENT =
       "select distinct on (currency) id, currency, units_per_usd, recorded_at, source"
           + " from fx_rate order by currency, recorded_at desc, id desc";
+
+  private final InstantSource clock;
+
+  public FxRates(InstantSource clock) {
+    this.clock = clock;
+  }
 
   /** A page of current rates, one per currency, by currency code. */
   public record CurrentRates(List<FxRate> rates, long total) {}
@@ -73,7 +79,7 @@ public class FxRates {
     FxRate rate = new FxRate();
     rate.currency = currency;
     rate.unitsPerUsd = unitsPerUsd;
-    rate.recordedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    rate.recordedAt = Timestamps.now(clock);
     rate.source = source;
     return rate.<FxRate>persist()
         .invoke(

@@ -1,16 +1,21 @@
 package dev.payplatform.payments.service;
 
+import dev.payplatform.commons.state.Transitions.Move;
 import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.payments.domain.CheckoutLinkExpiry;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
+import dev.payplatform.payments.messaging.PaymentEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Clock;
 import java.time.Duration;
+import java.time.InstantSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /**
  * Cancels hosted payments still {@code pending} after their checkout link expired (plus a grace):
@@ -20,23 +25,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class HostedPaymentExpiry {
+  private static final Logger LOG = Logger.getLogger(HostedPaymentExpiry.class);
   static final String SWEEP = "payments.expired-checkout-links";
+  static final String CANCELED_EXPIRED = "expired";
   private static final int BATCH = 100;
 
-  private final PaymentLifecycle lifecycle;
+  private final PaymentOutbox events;
   private final Sweeps sweeps;
-  private final Clock clock;
-  private final Duration grace;
+  private final InstantSource clock;
+  private final CheckoutLinkExpiry expiry;
 
   public HostedPaymentExpiry(
-      PaymentLifecycle lifecycle,
+      PaymentOutbox events,
       Sweeps sweeps,
-      Clock clock,
+      InstantSource clock,
       @ConfigProperty(name = "payments.checkout-expiry.grace") Duration grace) {
-    this.lifecycle = lifecycle;
+    this.events = events;
     this.sweeps = sweeps;
     this.clock = clock;
-    this.grace = grace;
+    this.expiry = new CheckoutLinkExpiry(grace);
   }
 
   @Scheduled(
@@ -53,10 +60,27 @@ public class HostedPaymentExpiry {
     return Payment.<Payment>find(
             "status = ?1 and checkoutExpiresAt <= ?2 order by checkoutExpiresAt",
             PaymentStatus.PENDING,
-            clock.instant().minus(grace))
+            expiry.dueAtOrBefore(clock.instant()))
         .withLock(LockModeType.PESSIMISTIC_WRITE)
         .page(0, BATCH)
         .list()
-        .chain(due -> Sweeps.resolveEach(due, p -> lifecycle.cancelExpired(p).replaceWith(true)));
+        .chain(due -> Sweeps.resolveEach(due, p -> cancel(p).replaceWith(true)));
+  }
+
+  /**
+   * A hosted payment nobody started to pay before its checkout link expired (no intent, so checkout
+   * will never cancel it): {@code canceled}, {@code payment.canceled} ({@code expired}). Runs on a
+   * payment locked by the sweep.
+   */
+  private Uni<Void> cancel(Payment p) {
+    PaymentStatus from = p.status;
+    if (p.moveTo(PaymentStatus.CANCELED, Timestamps.now(clock)) != Move.MOVED) {
+      return Uni.createFrom().voidItem();
+    }
+    LOG.infof("payment %s %s -> canceled: its checkout link expired", p.id, from.publicWord());
+    return events.emit(
+        p,
+        PaymentEvents.CANCELED,
+        new PaymentEvents.Canceled(PaymentEvents.PaymentData.of(p), CANCELED_EXPIRED));
   }
 }

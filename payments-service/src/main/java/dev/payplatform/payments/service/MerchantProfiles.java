@@ -1,17 +1,24 @@
 package dev.payplatform.payments.service;
 
+import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.domain.MerchantProfile;
 import dev.payplatform.payments.messaging.MerchantChanged;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
 /** Keeps each merchant's fee plan, currencies and descriptor as merchants.events reports them. */
 @ApplicationScoped
 public class MerchantProfiles {
   private static final Logger LOG = Logger.getLogger(MerchantProfiles.class);
+
+  private final InstantSource clock;
+
+  public MerchantProfiles(InstantSource clock) {
+    this.clock = clock;
+  }
 
   /**
    * Applies a merchant event in the caller's transaction. An event older than what is stored (by
@@ -37,7 +44,7 @@ public class MerchantProfiles {
               p.feeFixed = m.feeFixed();
               p.statementDescriptor = m.statementDescriptor();
               p.sourceUpdatedAt = updatedAt;
-              p.receivedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+              p.receivedAt = Timestamps.now(clock);
               LOG.infof(
                   "merchant %s plan: %d bp + %d, settles in %s, local %s",
                   p.merchantId,

@@ -1,12 +1,11 @@
 package dev.payplatform.payments.service;
 
-import dev.payplatform.commons.errors.ApiException;
-import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
-import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.domain.Payment;
+import dev.payplatform.payments.domain.PaymentNotFound;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -16,24 +15,18 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.InstantSource;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Hosted payments as the merchant's API sees them: create, list and read, always per tenant. */
 @ApplicationScoped
 public class PaymentService {
-  public static final String NOT_FOUND_TITLE = "Payments not found";
-  public static final String NOT_FOUND_CONTENT =
-      "Errors were encountered during the search, please verify the data.";
+  private final PaymentOutbox events;
+  private final InstantSource clock;
 
-  private final OutboxWriter outbox;
-  private final String topic;
-
-  public PaymentService(
-      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.payments") String topic) {
-    this.outbox = outbox;
-    this.topic = topic;
+  public PaymentService(PaymentOutbox events, InstantSource clock) {
+    this.events = events;
+    this.clock = clock;
   }
 
   /** A validated hosted-payment request, bound to the merchant and mode of the caller's key. */
@@ -62,7 +55,7 @@ public class PaymentService {
   /** Stores the payment {@code pending} and its {@code payment.created} event, together. */
   @WithTransaction
   public Uni<Payment> create(NewPayment req) {
-    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    Instant now = Timestamps.now(clock);
     Payment p = new Payment();
     p.id = Ids.newId("pay");
     p.merchantId = req.merchantId();
@@ -82,14 +75,7 @@ public class PaymentService {
     return p.<Payment>persist()
         .call(
             saved ->
-                outbox.append(
-                    new OutgoingEvent(
-                        topic,
-                        PaymentEvents.CREATED,
-                        saved.id,
-                        saved.merchantId,
-                        saved.livemode,
-                        PaymentEvents.PaymentData.of(saved))));
+                events.emit(saved, PaymentEvents.CREATED, PaymentEvents.PaymentData.of(saved)));
   }
 
   /** Newest first. */
@@ -118,21 +104,17 @@ public class PaymentService {
                         .map(list -> new Found(list, total)));
   }
 
-  /** The caller's payment, or the documented 404 (unknown, another merchant's, another mode's). */
+  /** The caller's payment, or {@link PaymentNotFound} (unknown, another merchant's or mode's). */
   @WithSession
   public Uni<Payment> get(String id, String merchantId, boolean livemode, Boolean test) {
     if ((test != null && test == livemode) || !Ids.looksLike(id, "pay")) {
-      return Uni.createFrom().failure(notFound());
+      return Uni.createFrom().failure(new PaymentNotFound(id));
     }
     return Payment.<Payment>find(
             "id = ?1 and merchantId = ?2 and livemode = ?3", id, merchantId, livemode)
         .firstResult()
         .onItem()
         .ifNull()
-        .failWith(PaymentService::notFound);
-  }
-
-  public static ApiException notFound() {
-    return ApiException.notFound(NOT_FOUND_TITLE, NOT_FOUND_CONTENT);
+        .failWith(() -> new PaymentNotFound(id));
   }
 }

@@ -1,0 +1,18 @@
+package dev.payplatform.payments.rest;
+
+import dev.payplatform.commons.errors.ErrorMappers;
+import dev.payplatform.payments.domain.PaymentNotFound;
+import jakarta.ws.rs.core.Response;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** payments-service's domain errors as the documented answers (docs/payments.md, "API"). */
+public class PaymentsErrors {
+  public static final String NOT_FOUND_TITLE = "Payments not found";
+  public static final String NOT_FOUND_CONTENT =
+      "Errors were encountered during the search, please verify the data.";
+
+  @ServerExceptionMapper
+  public Response paymentNotFound(PaymentNotFound e) {
+    return ErrorMappers.problem(404, NOT_FOUND_TITLE, NOT_FOUND_CONTENT);
+  }
+}

@@ -1,0 +1,30 @@
+package dev.payplatform.payments.service;
+
+import dev.payplatform.commons.events.OutgoingEvent;
+import dev.payplatform.commons.outbox.OutboxWriter;
+import dev.payplatform.payments.domain.Payment;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Appends a payment's events for {@code payments.events} (key = payment id) to the outbox, inside
+ * the caller's transaction: the event commits with the change it announces, or neither does.
+ */
+@ApplicationScoped
+public class PaymentOutbox {
+  private final OutboxWriter outbox;
+  private final String topic;
+
+  public PaymentOutbox(
+      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.payments") String topic) {
+    this.outbox = outbox;
+    this.topic = topic;
+  }
+
+  public Uni<Void> emit(Payment p, String type, Object data) {
+    return outbox
+        .append(new OutgoingEvent(topic, type, p.id, p.merchantId, p.livemode, data))
+        .replaceWithVoid();
+  }
+}
