@@ -1,11 +1,8 @@
 package dev.payplatform.catalog;
 
-import static io.restassured.RestAssured.given;
-
-import dev.payplatform.commons.testing.TestTokens;
+import dev.payplatform.commons.testing.TestApi;
 import io.restassured.specification.RequestSpecification;
 import java.util.Map;
-import java.util.UUID;
 
 /** Calls the catalog API as a merchant would through the edge (with the edge's internal JWT). */
 final class Api {
@@ -13,18 +10,15 @@ final class Api {
 
   /** A merchant id no other test (or earlier run) uses, so tests never see each other's rows. */
   static String newMerchant() {
-    return "mer_" + UUID.randomUUID().toString().replace("-", "");
+    return TestApi.newMerchant();
   }
 
   static RequestSpecification as(String merchantId, String mode) {
-    return given()
-        .auth()
-        .oauth2(TestTokens.merchant(merchantId, mode))
-        .contentType("application/json");
+    return TestApi.as(merchantId, mode);
   }
 
   static RequestSpecification asTest(String merchantId) {
-    return as(merchantId, "test");
+    return TestApi.asTest(merchantId);
   }
 
   static String createProduct(String merchantId, String mode, String name) {

@@ -1,30 +1,15 @@
 package dev.payplatform.catalog;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import dev.payplatform.commons.testing.TestDb;
 
-/** Plain JDBC reads of the test database, independent of the service under test. */
+/** Plain JDBC reads of the catalog's test database, independent of the service under test. */
 final class Db {
+  private static final TestDb DB = TestDb.forService("catalog");
+
   private Db() {}
 
   static long count(String sql, Object... args) {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/catalog_test", "catalog", "catalog");
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return DB.count(sql, args);
   }
 
   /** Rows a merchant has anywhere in the catalog, outbox included. */

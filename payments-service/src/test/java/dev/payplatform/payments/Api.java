@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.payplatform.commons.testing.TestApi;
 import dev.payplatform.commons.testing.TestEvents;
 import dev.payplatform.commons.testing.TestTokens;
 import io.restassured.path.json.JsonPath;
@@ -31,7 +32,7 @@ final class Api {
   private Api() {}
 
   static String newMerchant() {
-    return "mer_" + UUID.randomUUID().toString().replace("-", "");
+    return TestApi.newMerchant();
   }
 
   /** A request carrying the edge's internal JWT for this merchant and mode ("test"/"live"). */

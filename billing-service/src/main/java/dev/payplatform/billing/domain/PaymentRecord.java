@@ -1,5 +1,6 @@
 package dev.payplatform.billing.domain;
 
+import dev.payplatform.commons.ids.Ids;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -15,7 +16,7 @@ import java.time.Instant;
 @Entity
 @Table(name = "payment_record")
 public class PaymentRecord extends PanacheEntityBase {
-  public static final String ID_PREFIX = "pay";
+  public static final String ID_PREFIX = Ids.PAYMENT;
 
   @Id public String id;
   public String merchantId;

@@ -32,7 +32,7 @@ public record CheckoutCharge(
 
   @Override
   public String problem() {
-    if (!Ids.looksLike(paymentId, "pay")) {
+    if (!Ids.looksLike(paymentId, Ids.PAYMENT)) {
       return "payment_id is missing or not a pay_ id";
     }
     if (amount == null || amount <= 0) {

@@ -12,7 +12,7 @@ public record CheckoutRefund(String refundId, String paymentId, Long amount, Str
     if (refundId == null || refundId.isBlank()) {
       return "refund_id is missing";
     }
-    if (!Ids.looksLike(paymentId, "pay")) {
+    if (!Ids.looksLike(paymentId, Ids.PAYMENT)) {
       return "payment_id is missing or not a pay_ id";
     }
     if (amount == null || amount <= 0) {

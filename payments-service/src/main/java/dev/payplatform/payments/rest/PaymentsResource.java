@@ -245,7 +245,7 @@ public class PaymentsResource {
   }
 
   /** An id as long as every payment id: the link's length does not depend on which. */
-  private static final String PLACEHOLDER_ID = Ids.newId("pay");
+  private static final String PLACEHOLDER_ID = Ids.newId(Ids.PAYMENT);
 
   /**
    * Refuses, before anything is stored, a payment whose checkout link could not be opened: the

@@ -57,7 +57,7 @@ public class PaymentService {
   public Uni<Payment> create(NewPayment req) {
     Instant now = Timestamps.now(clock);
     Payment p = new Payment();
-    p.id = Ids.newId("pay");
+    p.id = Ids.payment();
     p.merchantId = req.merchantId();
     p.livemode = req.livemode();
     p.merchantName = req.merchantName();
@@ -107,7 +107,7 @@ public class PaymentService {
   /** The caller's payment, or {@link PaymentNotFound} (unknown, another merchant's or mode's). */
   @WithSession
   public Uni<Payment> get(String id, String merchantId, boolean livemode, Boolean test) {
-    if ((test != null && test == livemode) || !Ids.looksLike(id, "pay")) {
+    if ((test != null && test == livemode) || !Ids.looksLike(id, Ids.PAYMENT)) {
       return Uni.createFrom().failure(new PaymentNotFound(id));
     }
     return Payment.<Payment>find(

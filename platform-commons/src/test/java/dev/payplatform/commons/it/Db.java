@@ -1,13 +1,15 @@
 package dev.payplatform.commons.it;
 
+import dev.payplatform.commons.testing.TestDb;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Plain JDBC reads of the proof database, independent of the application under test. */
 final class Db {
+  private static final TestDb DB = TestDb.forService("commons");
+
   private Db() {}
 
   /** Runs a write; returns the first column of the first returned row, or the update count. */
@@ -30,22 +32,10 @@ final class Db {
   }
 
   private static Connection connect() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://127.0.0.1:5432/commons_test", "commons", "commons");
+    return DB.connect();
   }
 
   static long count(String sql, Object... args) {
-    try (Connection c = connect();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return DB.count(sql, args);
   }
 }
