@@ -14,7 +14,6 @@ import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -45,17 +44,14 @@ public class CheckoutEventsConsumer {
     this.invoiceCharges = invoiceCharges;
     this.links = links;
     this.refunds = refunds;
-    EventHandlers.Builder table = EventHandlers.consumer(CONSUMER);
-    for (String type :
-        List.of(
-            "payment_intent.succeeded",
-            "payment_intent.payment_failed",
-            "payment_intent.canceled",
-            "checkout.subscription_requested",
-            "refund.succeeded",
-            "refund.failed")) {
-      table.on(type, JsonNode.class, (event, data) -> apply(event));
-    }
+    EventHandlers.Builder table =
+        EventHandlers.consumer(CONSUMER)
+            .on("payment_intent.succeeded", JsonNode.class, (e, d) -> charge(e, d, true))
+            .on("payment_intent.payment_failed", JsonNode.class, (e, d) -> charge(e, d, false))
+            .on("payment_intent.canceled", JsonNode.class, this::intentCanceled)
+            .on("checkout.subscription_requested", JsonNode.class, this::subscriptionRequested)
+            .on("refund.succeeded", JsonNode.class, this::refundSucceeded)
+            .on("refund.failed", JsonNode.class, this::refundFailed);
     this.handlers = consumer.register(table.build());
   }
 
@@ -64,41 +60,40 @@ public class CheckoutEventsConsumer {
     return consumer.consume(handlers, record);
   }
 
-  private Uni<Void> apply(IncomingEvent event) {
-    JsonNode d = event.data();
-    return switch (event.type()) {
-      case "payment_intent.succeeded" -> charge(event, d, true);
-      case "payment_intent.payment_failed" -> charge(event, d, false);
-      case "payment_intent.canceled" ->
-          "invoice".equals(EventFields.text(d, "purpose"))
-                  && EventFields.text(d, "invoice_id") != null
-              ? invoiceCharges.hostedPaymentCanceled(
-                  EventFields.tenant(event),
-                  EventFields.text(d, "invoice_id"),
-                  EventFields.requiredText(d, "payment_id"))
-              : Uni.createFrom().voidItem();
-      case "checkout.subscription_requested" ->
-          sessionSubscriptions.create(
-              EventFields.tenant(event),
-              new SessionRequest(
-                  EventFields.requiredText(d, "session_id"),
-                  EventFields.text(d, "payment_intent_id"),
-                  EventFields.text(d, "payment_id"),
-                  EventFields.text(d, "customer_id"),
-                  EventFields.requiredText(d, "plan_id"),
-                  EventFields.integer(d, "amount"),
-                  EventFields.text(d, "currency") == null ? null : EventFields.currency(d)));
-      case "refund.succeeded" ->
-          refunds.settle(
-              EventFields.tenant(event), EventFields.requiredText(d, "refund_id"), true, null);
-      case "refund.failed" ->
-          refunds.settle(
-              EventFields.tenant(event),
-              EventFields.requiredText(d, "refund_id"),
-              false,
-              EventFields.text(d, "failure_reason"));
-      default -> Uni.createFrom().voidItem();
-    };
+  private Uni<Void> intentCanceled(IncomingEvent event, JsonNode d) {
+    return "invoice".equals(EventFields.text(d, "purpose"))
+            && EventFields.text(d, "invoice_id") != null
+        ? invoiceCharges.hostedPaymentCanceled(
+            EventFields.tenant(event),
+            EventFields.text(d, "invoice_id"),
+            EventFields.requiredText(d, "payment_id"))
+        : Uni.createFrom().voidItem();
+  }
+
+  private Uni<Void> subscriptionRequested(IncomingEvent event, JsonNode d) {
+    return sessionSubscriptions.create(
+        EventFields.tenant(event),
+        new SessionRequest(
+            EventFields.requiredText(d, "session_id"),
+            EventFields.text(d, "payment_intent_id"),
+            EventFields.text(d, "payment_id"),
+            EventFields.text(d, "customer_id"),
+            EventFields.requiredText(d, "plan_id"),
+            EventFields.integer(d, "amount"),
+            EventFields.text(d, "currency") == null ? null : EventFields.currency(d)));
+  }
+
+  private Uni<Void> refundSucceeded(IncomingEvent event, JsonNode d) {
+    return refunds.settle(
+        EventFields.tenant(event), EventFields.requiredText(d, "refund_id"), true, null);
+  }
+
+  private Uni<Void> refundFailed(IncomingEvent event, JsonNode d) {
+    return refunds.settle(
+        EventFields.tenant(event),
+        EventFields.requiredText(d, "refund_id"),
+        false,
+        EventFields.text(d, "failure_reason"));
   }
 
   private Uni<Void> charge(IncomingEvent event, JsonNode d, boolean succeeded) {
