@@ -1,8 +1,10 @@
 package dev.payplatform.payments.service;
 
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentNotFound;
@@ -11,7 +13,6 @@ import dev.payplatform.payments.messaging.PaymentEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -84,24 +85,15 @@ public class PaymentService {
     if (f.contradictsMode()) {
       return Uni.createFrom().item(new Found(List.of(), 0));
     }
-    String query = "merchantId = :merchant and livemode = :live";
-    Parameters params = Parameters.with("merchant", f.merchantId()).and("live", f.livemode());
+    Tenant tenant = new Tenant(f.merchantId(), f.livemode());
+    String query = Tenant.WHERE;
+    Parameters params = tenant.parameters();
     if (f.status() != null) {
       query += " and status = :status";
       params = params.and("status", f.status());
     }
-    var q =
-        Payment.<Payment>find(
-            query, Sort.descending("createdAt").and("id", Sort.Direction.Descending), params);
-    int from = f.page().offset();
-    return q.count()
-        .chain(
-            total ->
-                total <= from
-                    ? Uni.createFrom().item(new Found(List.of(), total))
-                    : q.range(from, from + f.page().limit() - 1)
-                        .list()
-                        .map(list -> new Found(list, total)));
+    return Pages.of(Payment.<Payment>find(query, Pages.NEWEST_FIRST, params), f.page())
+        .map(page -> new Found(page.items(), page.totalItems()));
   }
 
   /** The caller's payment, or {@link PaymentNotFound} (unknown, another merchant's or mode's). */
@@ -111,7 +103,7 @@ public class PaymentService {
       return Uni.createFrom().failure(new PaymentNotFound(id));
     }
     return Payment.<Payment>find(
-            "id = ?1 and merchantId = ?2 and livemode = ?3", id, merchantId, livemode)
+            "id = :id and " + Tenant.WHERE, new Tenant(merchantId, livemode).parameters("id", id))
         .firstResult()
         .onItem()
         .ifNull()
