@@ -1,0 +1,202 @@
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The buyer's whole flow through the edge, as many buyers at once: a checkout session (merchant's
+ * secret key), its payment intent, a confirmation with the sandbox's 4242 card, then the merchant's
+ * {@code GET /v1/payments/{id}} polled until it says {@code completed}. Run with the JDK alone:
+ *
+ * <pre>java bench/BuyerFlows.java BASE_URL SK_TEST SECONDS BUYERS RATE_PER_S IDS_FILE</pre>
+ *
+ * RATE_PER_S 0 means as fast as the buyers go (saturation); otherwise flow starts are paced to that
+ * rate. Prints one line of key=value figures; writes the completed payment ids to IDS_FILE.
+ */
+public class BuyerFlows {
+  private static final Pattern FIELD = Pattern.compile("\"([a-z_]+)\"\\s*:\\s*\"([^\"]*)\"");
+
+  public static void main(String[] args) throws Exception {
+    String base = args[0];
+    String key = args[1];
+    long seconds = Long.parseLong(args[2]);
+    int buyers = Integer.parseInt(args[3]);
+    double rate = Double.parseDouble(args[4]);
+    Path idsFile = Path.of(args[5]);
+
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    ConcurrentLinkedQueue<Long> confirmNanos = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> flowNanos = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Long> visibleNanos = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> completed = new ConcurrentLinkedQueue<>();
+    AtomicLong failures = new AtomicLong();
+    AtomicLong started = new AtomicLong();
+    long t0 = System.nanoTime();
+    long end = t0 + Duration.ofSeconds(seconds).toNanos();
+
+    List<Thread> threads = new ArrayList<>();
+    for (int b = 0; b < buyers; b++) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (true) {
+                  long n = started.getAndIncrement();
+                  if (rate > 0) {
+                    long at = t0 + (long) (n * 1e9 / rate);
+                    long wait = at - System.nanoTime();
+                    if (wait > 0) {
+                      sleepNanos(wait);
+                    }
+                  }
+                  if (System.nanoTime() >= end) {
+                    return;
+                  }
+                  try {
+                    long f0 = System.nanoTime();
+                    String session =
+                        field(
+                            post(
+                                http,
+                                base + "/v1/payments/session",
+                                key,
+                                "{\"amount\":\"10.00\",\"currency\":\"USD\",\"description\":"
+                                    + "\"Bench order\",\"items\":[\"Widget\"],\"return_url\":"
+                                    + "\"https://shop.example.com/thanks\"}",
+                                201),
+                            "session_id");
+                    String intent =
+                        post(
+                            http,
+                            base + "/v1/payments/intent",
+                            null,
+                            "{\"session_id\":\"" + session + "\"}",
+                            201);
+                    long c0 = System.nanoTime();
+                    String confirmed =
+                        post(
+                            http,
+                            base
+                                + "/v1/payments/intent/"
+                                + field(intent, "payment_intent_id")
+                                + "/confirm",
+                            null,
+                            "{\"client_secret\":\""
+                                + field(intent, "client_secret")
+                                + "\",\"card_number\":\"4242424242424242\",\"exp_month\":12,"
+                                + "\"exp_year\":2034,\"cvc\":\"123\",\"cardholder_name\":"
+                                + "\"Bench Buyer\",\"email\":\"buyer@example.com\"}",
+                            200);
+                    long c1 = System.nanoTime();
+                    confirmNanos.add(c1 - c0);
+                    String paymentId = field(confirmed, "payment_id");
+                    while (!"completed".equals(field(get(http, base, key, paymentId), "status"))) {
+                      if (System.nanoTime() - c1 > Duration.ofSeconds(30).toNanos()) {
+                        throw new IllegalStateException(paymentId + " not completed in 30 s");
+                      }
+                      sleepNanos(Duration.ofMillis(50).toNanos());
+                    }
+                    long f1 = System.nanoTime();
+                    visibleNanos.add(f1 - c1);
+                    flowNanos.add(f1 - f0);
+                    completed.add(paymentId);
+                  } catch (Exception e) {
+                    if (failures.incrementAndGet() <= 3) {
+                      System.err.println("flow failed: " + e.getMessage());
+                    }
+                  }
+                }
+              });
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    double elapsed = (System.nanoTime() - t0) / 1e9;
+    Files.write(idsFile, completed);
+    System.out.printf(
+        Locale.ROOT,
+        "flows=%d failures=%d flows_per_s=%.1f confirm_p50_ms=%.1f confirm_p99_ms=%.1f"
+            + " flow_p50_ms=%.1f flow_p99_ms=%.1f visible_p50_ms=%.1f visible_p99_ms=%.1f%n",
+        completed.size(),
+        failures.get(),
+        completed.size() / elapsed,
+        percentile(confirmNanos, 50),
+        percentile(confirmNanos, 99),
+        percentile(flowNanos, 50),
+        percentile(flowNanos, 99),
+        percentile(visibleNanos, 50),
+        percentile(visibleNanos, 99));
+  }
+
+  private static String post(HttpClient http, String url, String key, String body, int expected)
+      throws Exception {
+    HttpRequest.Builder req =
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      req.header("X-Api-Key", key);
+    }
+    HttpResponse<String> res = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != expected) {
+      throw new IllegalStateException(url + " answered " + res.statusCode() + ": " + res.body());
+    }
+    return res.body();
+  }
+
+  private static String get(HttpClient http, String base, String key, String paymentId)
+      throws Exception {
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create(base + "/v1/payments/" + paymentId))
+            .timeout(Duration.ofSeconds(30))
+            .header("X-Api-Key", key)
+            .GET()
+            .build();
+    return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  private static String field(String json, String name) {
+    Matcher m = FIELD.matcher(json);
+    while (m.find()) {
+      if (m.group(1).equals(name)) {
+        return m.group(2);
+      }
+    }
+    return null;
+  }
+
+  private static double percentile(ConcurrentLinkedQueue<Long> nanos, int p) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    if (sorted.isEmpty()) {
+      return Double.NaN;
+    }
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1e6;
+  }
+
+  private static void sleepNanos(long nanos) {
+    try {
+      Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
