@@ -15,7 +15,8 @@ import java.util.Optional;
 final class CheckoutRedirects {
   static final String CHECKOUT_BASE = "http://127.0.0.1:8080/checkout/pay/";
   private static final CheckoutTokens TOKENS =
-      new CheckoutTokens(Optional.empty(), Optional.of("testing/checkout-token-public.pem"));
+      new CheckoutTokens(
+          Optional.of("test-only-checkout-token-secret-0123456789abcdef"), Optional.empty());
 
   private CheckoutRedirects() {}
 

@@ -2,7 +2,7 @@ package dev.payplatform.commons.checkout;
 
 import dev.payplatform.commons.keys.PemKeys;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.security.PrivateKey;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,38 +18,46 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 /**
- * Signs and verifies checkout tokens: RS256 JWS with audience {@code checkout}. Issuers
- * (payments-service, billing-service) hold the private key; checkout-service holds only the public
- * key, so it can trust the amount without calling the issuer back.
+ * Signs and verifies checkout tokens: HS256 JWS with audience {@code checkout}, keyed by a secret
+ * only the token's signers (payments-service, billing-service) and its verifier (checkout-service)
+ * hold, so checkout can trust the amount without calling the issuer back. HMAC-SHA256 costs
+ * microseconds where the RS256 of before cost a millisecond or more per hosted payment
+ * (docs/decisions/0010). Tokens signed RS256 before the switch still verify while {@code
+ * platform.checkout-token.previous-public-key} names their public key.
  */
 @ApplicationScoped
 public class CheckoutTokens {
   static final String AUDIENCE = "checkout";
   static final String ISSUER = "payplatform";
 
-  private final Optional<String> privateKeyLocation;
-  private final Optional<String> publicKeyLocation;
-  private volatile PrivateKey privateKey;
+  /** HMAC-SHA256 keys shorter than the hash add nothing but guessability (RFC 7518 §3.2). */
+  static final int MIN_SECRET_BYTES = 32;
+
+  private static final int HS256_SIGNATURE_BYTES = 32;
+
+  private final Optional<String> secret;
+  private final Optional<String> previousPublicKeyLocation;
+  private volatile HmacKey key;
   private volatile JwtConsumer consumer;
 
   public CheckoutTokens(
-      @ConfigProperty(name = "platform.checkout-token.private-key")
-          Optional<String> privateKeyLocation,
-      @ConfigProperty(name = "platform.checkout-token.public-key")
-          Optional<String> publicKeyLocation) {
-    this.privateKeyLocation = privateKeyLocation;
-    this.publicKeyLocation = publicKeyLocation;
+      @ConfigProperty(name = "platform.checkout-token.secret") Optional<String> secret,
+      @ConfigProperty(name = "platform.checkout-token.previous-public-key")
+          Optional<String> previousPublicKeyLocation) {
+    this.secret = secret;
+    this.previousPublicKeyLocation = previousPublicKeyLocation;
   }
 
   /** A signed token for these claims; expires at {@link CheckoutClaims#expiresAt()}. */
   public String sign(CheckoutClaims c) {
     JsonWebSignature jws = new JsonWebSignature();
     jws.setPayload(claims(c).toJson());
-    jws.setKey(privateKey());
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setKey(key());
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
     try {
       return jws.getCompactSerialization();
     } catch (JoseException e) {
@@ -58,20 +66,17 @@ public class CheckoutTokens {
   }
 
   /**
-   * How long {@link #sign} would make the token for these claims, without the signing (an RS256
-   * signature costs milliseconds; its length is fixed by the key): so a caller can refuse claims
-   * that would not fit in a URL before it stores anything.
+   * How long {@link #sign} would make the token for these claims, without signing: so a caller can
+   * refuse claims that would not fit in a URL before it stores anything.
    */
   public int signedLength(CheckoutClaims c) {
     JsonWebSignature jws = new JsonWebSignature();
-    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+    jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.HMAC_SHA256);
     int header = base64UrlLength(jws.getHeaders().getFullHeaderAsJsonString().length());
     int payload =
         base64UrlLength(
             claims(c).toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
-    int signatureBytes =
-        (((java.security.interfaces.RSAKey) privateKey()).getModulus().bitLength() + 7) / 8;
-    return header + 1 + payload + 1 + base64UrlLength(signatureBytes);
+    return header + 1 + payload + 1 + base64UrlLength(HS256_SIGNATURE_BYTES);
   }
 
   private static int base64UrlLength(int bytes) {
@@ -138,42 +143,58 @@ public class CheckoutTokens {
     }
   }
 
-  private PrivateKey privateKey() {
-    if (privateKey == null) {
-      String location =
-          privateKeyLocation.orElseThrow(
-              () -> new IllegalStateException("platform.checkout-token.private-key is not set"));
-      try {
-        privateKey = PemKeys.privateKey(location);
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot read the checkout-token private key", e);
+  private HmacKey key() {
+    if (key == null) {
+      String value =
+          secret
+              .filter(v -> !v.isBlank())
+              .orElseThrow(
+                  () -> new IllegalStateException("platform.checkout-token.secret is not set"));
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      if (bytes.length < MIN_SECRET_BYTES) {
+        throw new IllegalStateException(
+            "platform.checkout-token.secret must be at least " + MIN_SECRET_BYTES + " bytes");
       }
+      key = new HmacKey(bytes);
     }
-    return privateKey;
+    return key;
   }
 
   private JwtConsumer consumer() {
     if (consumer == null) {
-      String location =
-          publicKeyLocation.orElseThrow(
-              () -> new IllegalStateException("platform.checkout-token.public-key is not set"));
-      PublicKey key;
-      try {
-        key = PemKeys.publicKey(location);
-      } catch (Exception e) {
-        throw new IllegalStateException("cannot read the checkout-token public key", e);
-      }
+      HmacKey hmac = key();
+      PublicKey previous = previousPublicKeyLocation.map(CheckoutTokens::publicKey).orElse(null);
+      String[] permitted =
+          previous == null
+              ? new String[] {AlgorithmIdentifiers.HMAC_SHA256}
+              : new String[] {
+                AlgorithmIdentifiers.HMAC_SHA256, AlgorithmIdentifiers.RSA_USING_SHA256
+              };
       consumer =
           new JwtConsumerBuilder()
               .setRequireExpirationTime()
               .setAllowedClockSkewInSeconds(30)
               .setExpectedAudience(AUDIENCE)
               .setExpectedIssuer(ISSUER)
-              .setVerificationKey(key)
+              // The algorithm picks the key, and only the permitted ones get that far: an RS256
+              // token is checked against the previous public key, never the HMAC secret.
+              .setVerificationKeyResolver(
+                  (jws, nested) ->
+                      AlgorithmIdentifiers.RSA_USING_SHA256.equals(jws.getAlgorithmHeaderValue())
+                          ? previous
+                          : hmac)
               .setJwsAlgorithmConstraints(
-                  AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+                  new AlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, permitted))
               .build();
     }
     return consumer;
+  }
+
+  private static PublicKey publicKey(String location) {
+    try {
+      return PemKeys.publicKey(location);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot read the previous checkout-token public key", e);
+    }
   }
 }

@@ -36,8 +36,7 @@ class ReferencesHoldTest {
       Set.of(
           "payplatform-internal-jwt-public",
           "payplatform-internal-jwt-signing",
-          "payplatform-checkout-token-signing",
-          "payplatform-checkout-token-public",
+          "payplatform-checkout-token",
           "payplatform-admin-token",
           "payplatform-card-fingerprint",
           "payplatform-edge-tls",
