@@ -1,5 +1,6 @@
 package dev.payplatform.billing.domain;
 
+import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.state.Transitions;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
@@ -20,6 +21,34 @@ public class Invoice extends PanacheEntityBase {
 
   public static final String REASON_CREATE = "subscription_create";
   public static final String REASON_CYCLE = "subscription_cycle";
+
+  /**
+   * A new open invoice of {@code s} for {@code billingReason}; it becomes the subscription's
+   * latest. {@code createdAt} is on the subscription's clock (test clocks move it), {@code
+   * updatedAt} on the real one.
+   */
+  public static Invoice openFor(
+      Subscription s,
+      long amount,
+      String currency,
+      String billingReason,
+      Instant createdAt,
+      Instant updatedAt) {
+    Invoice inv = new Invoice();
+    inv.id = Ids.newId(ID_PREFIX);
+    inv.merchantId = s.merchantId;
+    inv.livemode = s.livemode;
+    inv.subscriptionId = s.id;
+    inv.customerId = s.customerId;
+    inv.amount = amount;
+    inv.currency = currency;
+    inv.status = InvoiceStatus.OPEN;
+    inv.billingReason = billingReason;
+    inv.createdAt = createdAt;
+    inv.updatedAt = updatedAt;
+    s.latestInvoiceId = inv.id;
+    return inv;
+  }
 
   @Id public String id;
   public String merchantId;

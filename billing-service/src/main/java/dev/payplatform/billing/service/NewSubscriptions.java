@@ -2,7 +2,6 @@ package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.config.BillingSettings;
 import dev.payplatform.billing.domain.Invoice;
-import dev.payplatform.billing.domain.InvoiceStatus;
 import dev.payplatform.billing.domain.PlanRecord;
 import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.billing.domain.SubscriptionStatus;
@@ -54,20 +53,7 @@ public class NewSubscriptions {
 
   /** The subscription's first invoice, open; it becomes the subscription's latest. */
   static Invoice firstInvoice(Subscription s, long amount, String currency) {
-    Invoice inv = new Invoice();
-    inv.id = Ids.newId(Invoice.ID_PREFIX);
-    inv.merchantId = s.merchantId;
-    inv.livemode = s.livemode;
-    inv.subscriptionId = s.id;
-    inv.customerId = s.customerId;
-    inv.amount = amount;
-    inv.currency = currency;
-    inv.status = InvoiceStatus.OPEN;
-    inv.billingReason = Invoice.REASON_CREATE;
-    inv.createdAt = s.createdAt;
-    inv.updatedAt = s.createdAt;
-    s.latestInvoiceId = inv.id;
-    return inv;
+    return Invoice.openFor(s, amount, currency, Invoice.REASON_CREATE, s.createdAt, s.createdAt);
   }
 
   /**

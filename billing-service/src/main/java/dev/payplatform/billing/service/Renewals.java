@@ -3,11 +3,9 @@ package dev.payplatform.billing.service;
 import dev.payplatform.billing.config.BillingSettings;
 import dev.payplatform.billing.domain.DueStep;
 import dev.payplatform.billing.domain.Invoice;
-import dev.payplatform.billing.domain.InvoiceStatus;
 import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.billing.domain.SubscriptionStatus;
 import dev.payplatform.billing.messaging.BillingEvents;
-import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -112,21 +110,10 @@ public class Renewals {
   /** The period ended: bill the next one and charge the saved payment method off-session. */
   private Uni<Void> startRenewal(Subscription s) {
     Instant now = s.clockNow(clock.instant());
-    Invoice inv = new Invoice();
-    inv.id = Ids.newId(Invoice.ID_PREFIX);
-    inv.merchantId = s.merchantId;
-    inv.livemode = s.livemode;
-    inv.subscriptionId = s.id;
-    inv.customerId = s.customerId;
-    inv.amount = s.amount;
-    inv.currency = s.currency;
-    inv.status = InvoiceStatus.OPEN;
-    inv.billingReason = Invoice.REASON_CYCLE;
+    Invoice inv =
+        Invoice.openFor(s, s.amount, s.currency, Invoice.REASON_CYCLE, now, Timestamps.now(clock));
     inv.periodStart = s.currentPeriodEnd;
     inv.periodEnd = s.periodBoundary(s.periodNumber + 1);
-    inv.createdAt = now;
-    inv.updatedAt = Timestamps.now(clock);
-    s.latestInvoiceId = inv.id;
     s.updatedAt = Timestamps.now(clock);
     return inv.<Invoice>persist()
         .call(i -> events.invoice(BillingEvents.INVOICE_CREATED, i, s))
