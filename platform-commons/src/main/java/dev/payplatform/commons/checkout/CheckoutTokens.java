@@ -143,6 +143,11 @@ public class CheckoutTokens {
     }
   }
 
+  /** Throws unless the secret is set and long enough: for a check at start-up. */
+  public void requireSecret() {
+    key();
+  }
+
   private HmacKey key() {
     if (key == null) {
       String value =
