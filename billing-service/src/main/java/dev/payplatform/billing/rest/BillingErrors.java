@@ -12,6 +12,7 @@ import dev.payplatform.billing.domain.SubscriptionAlreadyEnded;
 import dev.payplatform.billing.domain.SubscriptionNotFound;
 import dev.payplatform.billing.domain.TestClockInLiveMode;
 import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.commons.errors.DomainException;
 import dev.payplatform.commons.errors.ErrorMappers;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -40,41 +41,24 @@ public class BillingErrors {
   @ServerExceptionMapper
   public Response referenceNotFound(ReferenceNotFound e) {
     ApiException answer = ApiException.referenceNotFound(e.field(), e.object(), e.id());
-    return ErrorMappers.problem(answer.status(), answer.title(), answer.content());
+    return ErrorMappers.problem(answer);
   }
 
-  @ServerExceptionMapper
-  public Response subscriptionAlreadyEnded(SubscriptionAlreadyEnded e) {
+  /** The object's state no longer allows the request. */
+  @ServerExceptionMapper({
+    SubscriptionAlreadyEnded.class,
+    CancelAtPeriodEndNotAllowed.class,
+    PaymentAlreadyRefunded.class,
+    PaymentNotRefundable.class,
+    RefundsPendingForRemainder.class
+  })
+  public Response conflict(DomainException e) {
     return ErrorMappers.problem(409, CONFLICT, e.getMessage());
   }
 
-  @ServerExceptionMapper
-  public Response cancelAtPeriodEndNotAllowed(CancelAtPeriodEndNotAllowed e) {
-    return ErrorMappers.problem(409, CONFLICT, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response testClockInLiveMode(TestClockInLiveMode e) {
-    return ErrorMappers.problem(400, INVALID, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response paymentAlreadyRefunded(PaymentAlreadyRefunded e) {
-    return ErrorMappers.problem(409, CONFLICT, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response paymentNotRefundable(PaymentNotRefundable e) {
-    return ErrorMappers.problem(409, CONFLICT, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response refundsPendingForRemainder(RefundsPendingForRemainder e) {
-    return ErrorMappers.problem(409, CONFLICT, e.getMessage());
-  }
-
-  @ServerExceptionMapper
-  public Response refundExceedsPayment(RefundExceedsPayment e) {
+  /** The request asks for something no state would allow. */
+  @ServerExceptionMapper({TestClockInLiveMode.class, RefundExceedsPayment.class})
+  public Response invalid(DomainException e) {
     return ErrorMappers.problem(400, INVALID, e.getMessage());
   }
 }

@@ -42,7 +42,7 @@ public class CheckoutErrors {
   })
   public Response checkoutRule(DomainException e) {
     ApiException answer = answer(e);
-    return ErrorMappers.problem(answer.status(), answer.title(), answer.content());
+    return ErrorMappers.problem(answer);
   }
 
   /** The documented answer to one of checkout's domain errors; null for any other. */

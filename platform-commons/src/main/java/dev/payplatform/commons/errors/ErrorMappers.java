@@ -34,6 +34,11 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response apiException(ApiException e) {
+    return problem(e);
+  }
+
+  /** The documented problem answer of {@code e}: for a service's domain-error mapper. */
+  public static Response problem(ApiException e) {
     return problem(e.status(), e.title(), e.content());
   }
 
