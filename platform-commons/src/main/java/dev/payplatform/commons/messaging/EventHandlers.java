@@ -9,7 +9,8 @@ import java.util.Objects;
 /**
  * One consumer, as a table: event type → payload class → handler. {@link EventConsumer} does
  * everything around the handler (parsing, mapping, inbox claim, transaction, retries, dead
- * letters), so a consumer is only this table. Types that are not in it are skipped.
+ * letters), so a consumer is only this table. Types that are not in it are skipped, unless the
+ * table has a handler for {@link Builder#onAnyOther any other type} (a log of every event).
  *
  * <p>The consumer's id is the inbox key of the events it handled and names its dead-letter topic
  * ({@code <consumer>.dlq}).
@@ -27,10 +28,12 @@ public final class EventHandlers {
 
   private final String consumer;
   private final Map<String, Route<?>> routes;
+  private final Route<?> anyOther;
 
-  private EventHandlers(String consumer, Map<String, Route<?>> routes) {
+  private EventHandlers(String consumer, Map<String, Route<?>> routes, Route<?> anyOther) {
     this.consumer = consumer;
     this.routes = Map.copyOf(routes);
+    this.anyOther = anyOther;
   }
 
   public static Builder consumer(String consumer) {
@@ -42,13 +45,15 @@ public final class EventHandlers {
   }
 
   Route<?> route(String type) {
-    return routes.get(type);
+    Route<?> route = routes.get(type);
+    return route == null ? anyOther : route;
   }
 
   /** Builds a table. */
   public static final class Builder {
     private final String consumer;
     private final Map<String, Route<?>> routes = new LinkedHashMap<>();
+    private Route<?> anyOther;
 
     private Builder(String consumer) {
       this.consumer = Objects.requireNonNull(consumer);
@@ -65,8 +70,17 @@ public final class EventHandlers {
       return this;
     }
 
+    /** Handles every type the table does not name with {@code handler}. */
+    public <T> Builder onAnyOther(Class<T> payloadType, Handler<T> handler) {
+      if (anyOther != null) {
+        throw new IllegalArgumentException(consumer + " has two handlers for any other type");
+      }
+      anyOther = new Route<>(payloadType, handler);
+      return this;
+    }
+
     public EventHandlers build() {
-      return new EventHandlers(consumer, routes);
+      return new EventHandlers(consumer, routes, anyOther);
     }
   }
 }

@@ -3,6 +3,9 @@ package dev.payplatform.commons.paging;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.ids.Ids;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,6 +85,27 @@ public final class ListQuery {
       return null;
     }
     return value;
+  }
+
+  /**
+   * A point in time, as Unix seconds ({@code 1764316800}) or an ISO-8601 timestamp with an offset
+   * ({@code 2026-11-28T08:00:00Z}); absent or empty means no filter.
+   */
+  public Instant instantFilter(String name, String raw) {
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    String value = raw.strip();
+    try {
+      if (value.matches("-?[0-9]{1,12}")) {
+        return Instant.ofEpochSecond(Long.parseLong(value));
+      }
+      return OffsetDateTime.parse(value).toInstant();
+    } catch (DateTimeParseException | NumberFormatException e) {
+      errors.add(
+          FieldError.query(name, "must be Unix seconds or an ISO-8601 timestamp with an offset"));
+      return null;
+    }
   }
 
   /** The page, once every parameter was read; throws the 422 listing each bad one. */

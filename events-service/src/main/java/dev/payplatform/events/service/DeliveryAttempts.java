@@ -1,0 +1,248 @@
+package dev.payplatform.events.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.events.config.WebhookSettings;
+import dev.payplatform.events.domain.AttemptOutcome;
+import dev.payplatform.events.domain.Delivery;
+import dev.payplatform.events.domain.DeliveryAttempt;
+import dev.payplatform.events.domain.DeliveryStatus;
+import dev.payplatform.events.domain.EventTypes;
+import dev.payplatform.events.domain.StoredEvent;
+import dev.payplatform.events.domain.WebhookEndpoint;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * One attempt of a leased delivery: read what to send, send it signed (no database connection is
+ * held while the endpoint answers), then record the attempt and move the delivery on in one
+ * transaction, under the delivery's row lock and only while the lease is still this attempt's. A
+ * 410 disables the endpoint; so does failing for {@code events.webhooks.disable-after}. Either way
+ * the endpoint's other pending deliveries fail and a {@code webhook_endpoint.disabled} event goes
+ * into the merchant's log.
+ */
+@ApplicationScoped
+public class DeliveryAttempts {
+  private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
+  static final String DISABLED_EVENT = EventTypes.ENDPOINT_DISABLED;
+
+  private final WebhookSender sender;
+  private final SigningSecrets secrets;
+  private final WebhookSettings settings;
+  private final EventLog log;
+  private final ObjectMapper json;
+  private final InstantSource clock;
+  private final MeterRegistry metrics;
+
+  public DeliveryAttempts(
+      WebhookSender sender,
+      SigningSecrets secrets,
+      WebhookSettings settings,
+      EventLog log,
+      ObjectMapper json,
+      InstantSource clock,
+      MeterRegistry metrics) {
+    this.sender = sender;
+    this.secrets = secrets;
+    this.settings = settings;
+    this.log = log;
+    this.json = json;
+    this.clock = clock;
+    this.metrics = metrics;
+  }
+
+  /** What is sent: the request's URL, headers and body. */
+  record Request(URI url, Map<String, String> headers, String body) {}
+
+  public Uni<Void> run(String deliveryId, String token) {
+    return Panache.withSession(() -> prepare(deliveryId, token))
+        .chain(
+            request ->
+                request == null
+                    ? Uni.createFrom().voidItem()
+                    : sender
+                        .send(request.url(), request.headers(), request.body())
+                        .chain(
+                            result ->
+                                Panache.withTransaction(() -> record(deliveryId, token, result))));
+  }
+
+  private Uni<Request> prepare(String deliveryId, String token) {
+    return Delivery.<Delivery>findById(deliveryId)
+        .chain(
+            d -> {
+              if (d == null || !d.heldBy(token)) {
+                return Uni.createFrom().nullItem();
+              }
+              return WebhookEndpoint.<WebhookEndpoint>findById(d.endpointId)
+                  .chain(
+                      endpoint ->
+                          StoredEvent.<StoredEvent>findById(d.eventId)
+                              .map(event -> request(endpoint, event)));
+            });
+  }
+
+  Request request(WebhookEndpoint endpoint, StoredEvent event) {
+    Instant now = Timestamps.now(clock);
+    String body = body(event);
+    List<String> signing = new ArrayList<>();
+    signing.add(endpoint.secretSealed);
+    String previous = endpoint.previousSecretIfActive(now);
+    if (previous != null) {
+      signing.add(previous);
+    }
+    long timestamp = now.getEpochSecond();
+    return new Request(
+        URI.create(endpoint.url),
+        Map.of(
+            "webhook-id", event.id,
+            "webhook-timestamp", Long.toString(timestamp),
+            "webhook-signature", secrets.signature(signing, event.id, timestamp, body)),
+        body);
+  }
+
+  /**
+   * The webhook body: the event as the merchant's log has it, with its place in its object's stream
+   * ({@code sequence}).
+   */
+  String body(StoredEvent event) {
+    try {
+      ObjectNode body = json.createObjectNode();
+      body.put("id", event.id);
+      body.put("object", "event");
+      body.put("type", event.type);
+      body.put("timestamp", Timestamps.format(event.createdAt));
+      body.put("livemode", event.livemode);
+      body.put("subject", event.subject);
+      body.put("sequence", event.sequence);
+      body.set("data", json.readTree(event.data));
+      return json.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Uni<Void> record(String deliveryId, String token, WebhookSender.Result result) {
+    Instant now = Timestamps.now(clock);
+    return Delivery.<Delivery>findById(deliveryId, LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            d -> {
+              if (d == null || !d.heldBy(token)) {
+                // The lease ran out and another attempt took over: that one records.
+                return Uni.createFrom().voidItem();
+              }
+              return WebhookEndpoint.<WebhookEndpoint>findById(
+                      d.endpointId, LockModeType.PESSIMISTIC_WRITE)
+                  .chain(endpoint -> apply(d, endpoint, result, now));
+            });
+  }
+
+  private Uni<Void> apply(
+      Delivery d, WebhookEndpoint endpoint, WebhookSender.Result result, Instant now) {
+    d.attempted(now, result.httpStatus(), result.error());
+    DeliveryAttempt attempt = new DeliveryAttempt();
+    attempt.id = Ids.newId(DeliveryAttempt.ID_PREFIX);
+    attempt.deliveryId = d.id;
+    attempt.endpointId = d.endpointId;
+    attempt.eventId = d.eventId;
+    attempt.merchantId = d.merchantId;
+    attempt.livemode = d.livemode;
+    attempt.attemptedAt = now;
+    attempt.httpStatus = result.httpStatus();
+    attempt.latencyMs = (int) Math.min(Integer.MAX_VALUE, result.latencyMillis());
+    attempt.responseBody = result.answer();
+    attempt.error = result.error();
+    String disabledReason = null;
+    if (result.delivered()) {
+      d.succeeded();
+      endpoint.succeededAt();
+      attempt.outcome = AttemptOutcome.SUCCEEDED;
+    } else if (result.httpStatus() != null && result.httpStatus() == 410) {
+      disabledReason = "the endpoint answered 410 Gone";
+      d.failed(disabledReason);
+      attempt.outcome = AttemptOutcome.FAILED;
+    } else {
+      boolean failingTooLong = endpoint.failedAt(now, settings.disableAfter());
+      Instant next =
+          settings
+              .retrySchedule()
+              .next(
+                  d.seriesAttempts,
+                  now,
+                  result.retryAfter(),
+                  () -> ThreadLocalRandom.current().nextDouble());
+      if (failingTooLong) {
+        disabledReason = "every attempt failed since " + Timestamps.format(endpoint.failingSince);
+        d.failed(null);
+        attempt.outcome = AttemptOutcome.FAILED;
+      } else if (next == null) {
+        d.failed(null);
+        attempt.outcome = AttemptOutcome.FAILED;
+      } else {
+        d.retryAt(next);
+        attempt.outcome = AttemptOutcome.RETRYING;
+        attempt.nextRetryAt = next;
+      }
+    }
+    metrics.counter("platform.webhook.deliveries", "outcome", attempt.outcome.wire()).increment();
+    Uni<Void> recorded = attempt.persist().replaceWithVoid();
+    if (disabledReason == null) {
+      return recorded;
+    }
+    endpoint.disable(disabledReason, now);
+    String reason = disabledReason;
+    LOG.infof("webhook endpoint %s disabled: %s", endpoint.id, reason);
+    return recorded
+        .chain(() -> failPending(endpoint, d.id))
+        .chain(() -> recordDisabled(endpoint, now));
+  }
+
+  /** The endpoint's other pending deliveries move pending → failed (a declared move) at once. */
+  private Uni<Void> failPending(WebhookEndpoint endpoint, String except) {
+    return Delivery.update(
+            "status = ?1, nextAttemptAt = null, leaseUntil = null, leaseToken = null,"
+                + " lastError = ?2 where endpointId = ?3 and status = ?4 and id <> ?5",
+            DeliveryStatus.FAILED,
+            "the endpoint was disabled",
+            endpoint.id,
+            DeliveryStatus.PENDING,
+            except)
+        .replaceWithVoid();
+  }
+
+  private Uni<Void> recordDisabled(WebhookEndpoint endpoint, Instant now) {
+    ObjectNode data = json.createObjectNode();
+    data.put("id", endpoint.id);
+    data.put("url", endpoint.url);
+    data.put("status", endpoint.status.wire());
+    data.put("disabled_reason", endpoint.disabledReason);
+    return log.record(
+            new EventLog.NewEvent(
+                Ids.newId(StoredEvent.ID_PREFIX),
+                new Tenant(endpoint.merchantId, endpoint.livemode),
+                DISABLED_EVENT,
+                "/events-service",
+                endpoint.id,
+                null,
+                now,
+                data),
+            EventLog.subscribedTo(DISABLED_EVENT).and(other -> !other.id.equals(endpoint.id)))
+        .replaceWithVoid();
+  }
+}

@@ -1,0 +1,205 @@
+package dev.payplatform.events.service;
+
+import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.events.config.WebhookSettings;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs due deliveries. Each pass leases what is due (for {@code events.webhooks.lease}) and starts
+ * one attempt per leased delivery without waiting for it, so a slow endpoint holds only its own
+ * slots. A pass takes at most the free slots of this replica ({@code max-in-flight}), at most
+ * {@code max-in-flight-per-endpoint} per endpoint counting what is already in flight there, and
+ * takes merchants in turn (the first due of each merchant, then the second, ...), so one merchant's
+ * backlog cannot starve another's. Replicas share the work: a delivery is leased by one at a time,
+ * and a crashed replica's leases expire and are taken again (at least once: the receiver dedups on
+ * {@code webhook-id}).
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+  private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+  private static final String CLAIM =
+      "with due as ("
+          + " select d.id, d.merchant_id, d.next_attempt_at,"
+          + " row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.id)"
+          + "   + (select count(*) from delivery l where l.endpoint_id = d.endpoint_id"
+          + "      and l.lease_until > ?1) as endpoint_rank,"
+          + " row_number() over (partition by d.merchant_id order by d.next_attempt_at, d.id)"
+          + "   as merchant_rank"
+          + " from delivery d join webhook_endpoint e on e.id = d.endpoint_id"
+          + " where d.status = 'pending' and d.next_attempt_at <= ?1"
+          + " and (d.lease_until is null or d.lease_until <= ?1) and e.status = 'enabled'),"
+          + " picked as (select id from due where endpoint_rank <= ?2"
+          + " order by merchant_rank, next_attempt_at limit ?3)"
+          + " update delivery d set lease_until = ?4, lease_token = ?5 from picked"
+          + " where d.id = picked.id and d.status = 'pending'"
+          + " and (d.lease_until is null or d.lease_until <= ?1) returning d.id";
+  private static final String BACKLOG =
+      "select count(*), coalesce(extract(epoch from (?1 - min(created_at))), 0)::bigint"
+          + " from delivery where status = 'pending'";
+
+  private final DeliveryAttempts attempts;
+  private final WebhookSettings settings;
+  private final InstantSource clock;
+  private final Vertx vertx;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final AtomicBoolean claiming = new AtomicBoolean();
+  private final AtomicBoolean again = new AtomicBoolean();
+  private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestSeconds = new AtomicLong();
+
+  public DeliveryDispatcher(
+      DeliveryAttempts attempts,
+      WebhookSettings settings,
+      InstantSource clock,
+      Vertx vertx,
+      MeterRegistry metrics) {
+    this.attempts = attempts;
+    this.settings = settings;
+    this.clock = clock;
+    this.vertx = vertx;
+    metrics.gauge("platform.webhook.in.flight", inFlight);
+    metrics.gauge("platform.webhook.retry.queue", backlog);
+    metrics.gauge("platform.webhook.oldest.undelivered.seconds", oldestSeconds);
+  }
+
+  @Scheduled(
+      identity = "webhook-dispatcher",
+      every = "${events.webhooks.poll-interval}",
+      delayed = "2s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> tick() {
+    return pass();
+  }
+
+  /** New deliveries were recorded: run a pass now rather than at the next tick. */
+  public void wake() {
+    onNewContext(() -> pass().subscribe().with(ok -> {}, e -> {}));
+  }
+
+  @Scheduled(
+      identity = "webhook-backlog",
+      every = "10s",
+      delayed = "5s",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> measureBacklog() {
+    return Panache.withSession(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(BACKLOG, Object[].class)
+                                .setParameter(1, Timestamps.now(clock).atOffset(ZoneOffset.UTC))
+                                .getSingleResult()))
+        .invoke(
+            row -> {
+              backlog.set(((Number) row[0]).longValue());
+              oldestSeconds.set(((Number) row[1]).longValue());
+            })
+        .onFailure()
+        .invoke(e -> LOG.debugf("could not measure the webhook backlog: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .replaceWithVoid();
+  }
+
+  /** One pass; a pass asked for while one runs runs right after it. */
+  Uni<Void> pass() {
+    if (!claiming.compareAndSet(false, true)) {
+      again.set(true);
+      return Uni.createFrom().voidItem();
+    }
+    int free = settings.maxInFlight() - inFlight.get();
+    if (free <= 0) {
+      claiming.set(false);
+      return Uni.createFrom().voidItem();
+    }
+    return claim(free)
+        .invoke(this::start)
+        .onFailure()
+        .invoke(e -> LOG.warnf("webhook dispatcher could not lease deliveries: %s", e.toString()))
+        .onFailure()
+        .recoverWithNull()
+        .eventually(
+            () -> {
+              claiming.set(false);
+              if (again.getAndSet(false)) {
+                wake();
+              }
+            })
+        .replaceWithVoid();
+  }
+
+  private Uni<List<Leased>> claim(int free) {
+    Instant now = Timestamps.now(clock);
+    String token = UUID.randomUUID().toString();
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(CLAIM, String.class)
+                                .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                                .setParameter(2, (long) settings.maxInFlightPerEndpoint())
+                                .setParameter(3, (long) free)
+                                .setParameter(
+                                    4, now.plus(settings.lease()).atOffset(ZoneOffset.UTC))
+                                .setParameter(5, token)
+                                .getResultList()))
+        .map(ids -> ids.stream().map(id -> new Leased(id, token)).toList());
+  }
+
+  private void start(List<Leased> leased) {
+    for (Leased l : leased) {
+      inFlight.incrementAndGet();
+      onNewContext(
+          () ->
+              attempts
+                  .run(l.deliveryId(), l.token())
+                  .onFailure()
+                  .invoke(
+                      e ->
+                          LOG.warnf(
+                              "delivery %s: attempt not recorded (%s); it is attempted again when"
+                                  + " its lease ends",
+                              l.deliveryId(), e.toString()))
+                  .onFailure()
+                  .recoverWithNull()
+                  .subscribe()
+                  .with(
+                      ok -> {
+                        inFlight.decrementAndGet();
+                        // A slot came free: what waited for it may go now.
+                        wake();
+                      }));
+    }
+  }
+
+  /**
+   * Runs {@code work} on a new duplicated Vert.x context marked safe: each attempt has its own
+   * reactive session, as a request has.
+   */
+  private void onNewContext(Runnable work) {
+    Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+    VertxContextSafetyToggle.setContextSafe(context, true);
+    context.runOnContext(v -> work.run());
+  }
+
+  private record Leased(String deliveryId, String token) {}
+}

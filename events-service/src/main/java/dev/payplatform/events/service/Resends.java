@@ -1,0 +1,133 @@
+package dev.payplatform.events.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.errors.FieldError;
+import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.events.domain.Delivery;
+import dev.payplatform.events.domain.EndpointStatus;
+import dev.payplatform.events.domain.EventTypes;
+import dev.payplatform.events.domain.StoredEvent;
+import dev.payplatform.events.domain.WebhookEndpoint;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+
+/** Deliveries a merchant asks for: an event again, now; or a {@code webhook.test} event. */
+@ApplicationScoped
+public class Resends {
+  private final WebhookEndpoints endpoints;
+  private final EventLog log;
+  private final DeliveryDispatcher dispatcher;
+  private final ObjectMapper json;
+  private final InstantSource clock;
+
+  public Resends(
+      WebhookEndpoints endpoints,
+      EventLog log,
+      DeliveryDispatcher dispatcher,
+      ObjectMapper json,
+      InstantSource clock) {
+    this.endpoints = endpoints;
+    this.log = log;
+    this.dispatcher = dispatcher;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /**
+   * Delivers the event again now: to {@code endpointId}, or to every enabled endpoint that wants
+   * it. An existing delivery starts a new series of attempts (same {@code webhook-id}); an endpoint
+   * created after the event gets its first.
+   */
+  @WithTransaction
+  public Uni<List<Delivery>> resend(Tenant tenant, String eventId, String endpointId) {
+    Instant now = Timestamps.now(clock);
+    return EventQueries.event(tenant, eventId)
+        .chain(
+            event ->
+                targets(tenant, event, endpointId)
+                    .chain(
+                        targets ->
+                            Multi.createFrom()
+                                .iterable(targets)
+                                .onItem()
+                                .transformToUniAndConcatenate(ep -> again(event, ep, now))
+                                .collect()
+                                .asList()))
+        .invoke(ignored -> dispatcher.wake());
+  }
+
+  private Uni<List<WebhookEndpoint>> targets(Tenant tenant, StoredEvent event, String endpointId) {
+    if (endpointId == null) {
+      return WebhookEndpoint.<WebhookEndpoint>list(
+              Tenant.WHERE + " and status = :status",
+              tenant.parameters("status", EndpointStatus.ENABLED))
+          .map(all -> all.stream().filter(ep -> ep.wants(event.type)).toList());
+    }
+    return endpoints.get(tenant, endpointId).map(ep -> List.of(enabled(ep, "endpoint_id")));
+  }
+
+  private Uni<Delivery> again(StoredEvent event, WebhookEndpoint endpoint, Instant now) {
+    return Delivery.<Delivery>find("eventId = ?1 and endpointId = ?2", event.id, endpoint.id)
+        .withLock(LockModeType.PESSIMISTIC_WRITE)
+        .firstResult()
+        .chain(
+            existing -> {
+              if (existing != null) {
+                existing.resend(now);
+                return Uni.createFrom().item(existing);
+              }
+              return Delivery.due(Ids.newId(Delivery.ID_PREFIX), event.id, endpoint, now)
+                  .<Delivery>persist();
+            });
+  }
+
+  /** Sends a {@code webhook.test} event to the endpoint (and only there); answers its delivery. */
+  @WithTransaction
+  public Uni<Delivery> test(Tenant tenant, String endpointId) {
+    Instant now = Timestamps.now(clock);
+    return endpoints
+        .get(tenant, endpointId)
+        .map(ep -> enabled(ep, "id"))
+        .chain(
+            (WebhookEndpoint ep) -> {
+              ObjectNode data = json.createObjectNode();
+              data.put("endpoint_id", ep.id);
+              data.put("message", "A test event from payplatform: your endpoint receives events.");
+              return log.record(
+                      new EventLog.NewEvent(
+                          Ids.newId(StoredEvent.ID_PREFIX),
+                          tenant,
+                          EventTypes.TEST,
+                          "/events-service",
+                          ep.id,
+                          null,
+                          now,
+                          data),
+                      other -> other.id.equals(ep.id))
+                  .chain(
+                      (StoredEvent event) ->
+                          Delivery.<Delivery>find(
+                                  "eventId = ?1 and endpointId = ?2", event.id, ep.id)
+                              .<Delivery>firstResult());
+            })
+        .invoke(ignored -> dispatcher.wake());
+  }
+
+  private static WebhookEndpoint enabled(WebhookEndpoint endpoint, String field) {
+    if (endpoint.status != EndpointStatus.ENABLED) {
+      throw new ValidationFailedException(
+          FieldError.body(field, "the endpoint " + endpoint.id + " is disabled; enable it first"));
+    }
+    return endpoint;
+  }
+}
