@@ -20,6 +20,8 @@ class EdgeCannotBeBypassedIT {
       {"http://127.0.0.1:8084", "GET", "/v1/subscriptions"},
       {"http://127.0.0.1:8084", "GET", "/v1/refunds"},
       {"http://127.0.0.1:8084", "POST", "/v1/payment-links"},
+      {"http://127.0.0.1:8085", "GET", "/v1/events"},
+      {"http://127.0.0.1:8085", "POST", "/v1/webhook_endpoints"},
     };
     for (String[] c : calls) {
       given()

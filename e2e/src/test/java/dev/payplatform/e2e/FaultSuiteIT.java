@@ -1,8 +1,10 @@
 package dev.payplatform.e2e;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,9 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -46,11 +51,12 @@ class FaultSuiteIT {
     SERVICES.put("payments-service", 8082);
     SERVICES.put("catalog-service", 8083);
     SERVICES.put("billing-service", 8084);
+    SERVICES.put("events-service", 8085);
     SERVICES.put("gateway-adapter", 8080);
   }
 
   private static final List<String> DATABASES =
-      List.of("edge", "checkout", "payments", "catalog", "billing");
+      List.of("edge", "checkout", "payments", "catalog", "billing", "events");
   private static final Duration READY_WITHIN = Duration.ofSeconds(30);
   private static final Duration COMPLETED_WITHIN = Duration.ofSeconds(60);
   private static final Duration PROCESSING_DEADLINE = Duration.ofSeconds(10);
@@ -213,6 +219,76 @@ class FaultSuiteIT {
     // Leave checkout as `up` starts it: fault point off, the shipped deadline.
     kill9(pid("checkout-service"));
     platformUp();
+  }
+
+  /**
+   * events-service dies while a delivery is in flight (the receiver is slow, so attempts are always
+   * mid-request) and while buyers keep paying. Restarted, it delivers every payment.succeeded that
+   * was recorded: nothing is lost, and a repeat is only ever the same event again, under the same
+   * {@code webhook-id}, which the receiver drops.
+   */
+  @Test
+  @Order(5)
+  void eventsServiceKilledMidDeliveryLosesNoWebhookAndRepeatsOnlyTheSameWebhookId() {
+    try (WebhookReceiver receiver = new WebhookReceiver().pause(1500)) {
+      String endpoint =
+          WebhooksEndToEndIT.endpoint(
+                  merchant.skTest(), receiver.url(), List.of("payment.succeeded"))
+              .getString("id");
+      BuyerTraffic traffic = new BuyerTraffic(merchant).start(2);
+      try {
+        await()
+            .atMost(COMPLETED_WITHIN)
+            .alias("a delivery in flight")
+            .until(() -> !receiver.received().isEmpty());
+        kill9(pid("events-service"));
+        pause(Duration.ofSeconds(3));
+        platformUp();
+        pause(Duration.ofSeconds(5));
+      } finally {
+        traffic.stop();
+      }
+      List<String> completed =
+          traffic.createdPayments().stream()
+              .filter(p -> "completed".equals(paymentStatus(p)))
+              .toList();
+      assertThat(completed).as("payments completed around the crash").isNotEmpty();
+      long restarted = System.nanoTime();
+      await()
+          .atMost(Duration.ofSeconds(150))
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          receiver.received().stream()
+                              .map(r -> JsonPath.from(r.body()).getString("data.id"))
+                              .distinct()
+                              .toList())
+                      .as("payments whose payment.succeeded reached the receiver")
+                      .containsAll(completed));
+      double seconds = (System.nanoTime() - restarted) / 1e9;
+      Map<String, Set<String>> idsPerPayment = new HashMap<>();
+      for (WebhookReceiver.Received r : receiver.received()) {
+        idsPerPayment
+            .computeIfAbsent(JsonPath.from(r.body()).getString("data.id"), k -> new HashSet<>())
+            .add(r.header("webhook-id"));
+      }
+      assertThat(idsPerPayment.values())
+          .as("one webhook-id per payment, however often it came")
+          .allMatch(ids -> ids.size() == 1);
+      long repeats = receiver.received().size() - idsPerPayment.size();
+      figures.add(
+          String.format(
+              "fault %-40s %d payments, every payment.succeeded delivered (%d repeats under the"
+                  + " same webhook-id), the last %.1f s after the restart",
+              "events-service -9 mid-delivery", completed.size(), repeats, seconds));
+      System.out.println(figures.get(figures.size() - 1));
+      given()
+          .header("X-Api-Key", merchant.skTest())
+          .delete(Platform.url("/v1/webhook_endpoints/" + endpoint))
+          .then()
+          .statusCode(200);
+    }
   }
 
   /**

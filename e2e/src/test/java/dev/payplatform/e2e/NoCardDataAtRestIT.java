@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 @Order(Integer.MAX_VALUE)
 class NoCardDataAtRestIT {
   private static final List<String> DATABASES =
-      List.of("edge", "checkout", "payments", "catalog", "billing");
+      List.of("edge", "checkout", "payments", "catalog", "billing", "events");
 
   private static List<String> findings(String where, String text) {
     return CardDataSearch.findings(where, text);
@@ -64,7 +64,8 @@ class NoCardDataAtRestIT {
             "checkout-service",
             "payments-service",
             "catalog-service",
-            "billing-service");
+            "billing-service",
+            "events-service");
     int read = 0;
     try (Stream<Path> logs = Files.list(Platform.STATE.resolve("logs"))) {
       for (Path log :
