@@ -190,4 +190,42 @@ class WebhookDeliveryTest {
       assertThat(r.body()).contains("\"type\":\"webhook.test\"");
     }
   }
+
+  @Test
+  void retryAfterIsHonouredAndAnEndpointThatAnswersAgainGetsItsBackloggedEventsAtOnce() {
+    String merchant = TestApi.newMerchant();
+    Receiver.Answer busy = new Receiver.Answer(503, Map.of("Retry-After", "3600"), "busy");
+    try (Receiver receiver = Receiver.start().answer(busy).answer(busy)) {
+      String endpoint =
+          Hooks.endpoint(merchant, "test", receiver.url(), List.of("payment.created"))
+              .getString("id");
+      String first = Hooks.paymentEvent(merchant, false, "payment.created", Hooks.paymentId());
+      String second = Hooks.paymentEvent(merchant, false, "payment.created", Hooks.paymentId());
+      await().atMost(WAIT).until(() -> receiver.received().size() == 2);
+      // The endpoint asked for an hour: the next attempts wait that long.
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  DB.count(
+                          "select count(*) from delivery where endpoint_id = ? and status = 'pending'"
+                              + " and next_attempt_at > now() + interval '50 minutes'",
+                          endpoint)
+                      == 2);
+      // The merchant fixed it and sends a test event: it succeeds, and the two waiting go now.
+      TestApi.asTest(merchant)
+          .post("/v1/webhook_endpoints/" + endpoint + "/test")
+          .then()
+          .statusCode(200);
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  DB.count(
+                          "select count(*) from delivery where event_id in (?, ?) and status = 'succeeded'",
+                          first,
+                          second)
+                      == 2);
+    }
+  }
 }

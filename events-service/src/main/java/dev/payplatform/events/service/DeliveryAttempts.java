@@ -169,8 +169,10 @@ public class DeliveryAttempts {
     attempt.responseBody = result.answer();
     attempt.error = result.error();
     String disabledReason = null;
+    boolean recovered = false;
     if (result.delivered()) {
       d.succeeded();
+      recovered = endpoint.failingSince != null;
       endpoint.succeededAt();
       attempt.outcome = AttemptOutcome.SUCCEEDED;
     } else if (result.httpStatus() != null && result.httpStatus() == 410) {
@@ -202,6 +204,11 @@ public class DeliveryAttempts {
     }
     metrics.counter("platform.webhook.deliveries", "outcome", attempt.outcome.wire()).increment();
     Uni<Void> recorded = attempt.persist().replaceWithVoid();
+    if (recovered) {
+      // The endpoint answers again: what waits on its backoff goes now (still at most
+      // max-in-flight-per-endpoint at a time), rather than hours later.
+      return recorded.chain(() -> dueNow(endpoint, now));
+    }
     if (disabledReason == null) {
       return recorded;
     }
@@ -211,6 +218,15 @@ public class DeliveryAttempts {
     return recorded
         .chain(() -> failPending(endpoint, d.id))
         .chain(() -> recordDisabled(endpoint, now));
+  }
+
+  private Uni<Void> dueNow(WebhookEndpoint endpoint, Instant now) {
+    return Delivery.update(
+            "nextAttemptAt = ?1 where endpointId = ?2 and status = ?3 and nextAttemptAt > ?1",
+            now,
+            endpoint.id,
+            DeliveryStatus.PENDING)
+        .replaceWithVoid();
   }
 
   /** The endpoint's other pending deliveries move pending → failed (a declared move) at once. */
