@@ -30,7 +30,7 @@ class OverlaysAreValidTest {
         Rendered.overlay(overlay).stream()
             .filter(d -> TypedModels.CNPG.contains(Rendered.kind(d)))
             .toList();
-    assertThat(cnpg).hasSize(10);
+    assertThat(cnpg).hasSize(12);
     assertThat(CnpgModels.validate(cnpg)).doesNotContain("INVALID");
   }
 
@@ -39,7 +39,7 @@ class OverlaysAreValidTest {
   void theOverlayShapesTheEnvironment(String overlay) {
     List<JsonNode> docs = Rendered.overlay(overlay);
     List<JsonNode> deployments = Rendered.ofKind(docs, "Deployment");
-    assertThat(deployments).hasSize(5);
+    assertThat(deployments).hasSize(6);
     for (JsonNode d : deployments) {
       int replicas = d.path("spec").path("replicas").asInt();
       JsonNode pod = d.path("spec").path("template").path("spec");
@@ -61,7 +61,7 @@ class OverlaysAreValidTest {
     }
     int hpas = Rendered.ofKind(docs, "HorizontalPodAutoscaler").size();
     int pdbs = Rendered.ofKind(docs, "PodDisruptionBudget").size();
-    assertThat(hpas).isEqualTo(overlay.equals("prod") ? 5 : 0);
-    assertThat(pdbs).isEqualTo(overlay.equals("prod") ? 5 : 0);
+    assertThat(hpas).isEqualTo(overlay.equals("prod") ? 6 : 0);
+    assertThat(pdbs).isEqualTo(overlay.equals("prod") ? 6 : 0);
   }
 }

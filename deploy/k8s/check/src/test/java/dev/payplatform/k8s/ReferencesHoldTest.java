@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,7 +30,8 @@ class ReferencesHoldTest {
           "checkout-service",
           "payments-service",
           "catalog-service",
-          "billing-service");
+          "billing-service",
+          "events-service");
 
   /** Secrets the operator creates (docs/operations.md, "Secrets the operator provides"). */
   static final Set<String> OPERATOR_SECRETS =
@@ -39,6 +41,7 @@ class ReferencesHoldTest {
           "payplatform-checkout-token",
           "payplatform-admin-token",
           "payplatform-card-fingerprint",
+          "payplatform-webhook-secret-key",
           "payplatform-edge-tls",
           "payplatform-backup-s3");
 
@@ -100,7 +103,7 @@ class ReferencesHoldTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"dev", "prod"})
-  void imagesPortsAndServicesAgreeWithTheServices(String overlay) {
+  void imagesPortsAndServicesAgreeWithTheServices(String overlay) throws IOException {
     List<JsonNode> docs = Rendered.overlay(overlay);
     for (String service : SERVICES) {
       JsonNode deployment =
@@ -153,6 +156,53 @@ class ReferencesHoldTest {
                 assertThat(services).as(e.getKey()).contains(m.group(1));
               }
             });
+    // ...and every service the edge's route table names has one (the edge reads
+    // edge.upstream.<service> for each at start; without it the shipped 127.0.0.1 default stays).
+    Set<String> upstreams = new HashSet<>();
+    for (String line :
+        Files.readAllLines(
+            Rendered.ROOT.resolve("gateway-adapter/src/main/resources/edge-routes.txt"))) {
+      if (!line.isBlank() && !line.startsWith("#")) {
+        upstreams.add(line.trim().split("\\s+")[2]);
+      }
+    }
+    assertThat(upstreams).contains("events");
+    for (String upstream : upstreams) {
+      assertThat(edgeConfig.path("data").has("EDGE_UPSTREAM_" + upstream.toUpperCase()))
+          .as("gateway-adapter-config sets EDGE_UPSTREAM_%s", upstream.toUpperCase())
+          .isTrue();
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void webhooksAreNeverAllowedToPrivateAddresses(String overlay) throws IOException {
+    // events.webhooks.allowed-networks stays empty in the cluster: neither the service's profile
+    // nor a ConfigMap or Deployment sets it, so webhooks cannot reach the cluster's Services,
+    // loopback or the cloud metadata endpoint.
+    Properties p = new Properties();
+    try (InputStream in =
+        Files.newInputStream(
+            Rendered.ROOT.resolve("events-service/src/main/resources/application.properties"))) {
+      p.load(in);
+    }
+    assertThat(p.getProperty("events.webhooks.allowed-networks", "")).isBlank();
+    assertThat(p.getProperty("%kubernetes.events.webhooks.allowed-networks", "")).isBlank();
+    List<JsonNode> docs = Rendered.overlay(overlay);
+    for (JsonNode cm : Rendered.ofKind(docs, "ConfigMap")) {
+      assertThat(cm.path("data").has("EVENTS_WEBHOOKS_ALLOWED_NETWORKS"))
+          .as("ConfigMap %s sets EVENTS_WEBHOOKS_ALLOWED_NETWORKS", Rendered.name(cm))
+          .isFalse();
+    }
+    for (JsonNode d : Rendered.ofKind(docs, "Deployment")) {
+      for (JsonNode c : d.path("spec").path("template").path("spec").path("containers")) {
+        for (JsonNode env : c.path("env")) {
+          assertThat(env.path("name").asText())
+              .as("Deployment %s env", Rendered.name(d))
+              .isNotEqualTo("EVENTS_WEBHOOKS_ALLOWED_NETWORKS");
+        }
+      }
+    }
   }
 
   @ParameterizedTest
@@ -189,6 +239,38 @@ class ReferencesHoldTest {
       assertThat(t.path("metadata").path("labels").path("strimzi.io/cluster").asText())
           .isEqualTo("payplatform");
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"dev", "prod"})
+  void everyConsumersDeadLetterTopicHasAKafkaTopic(String overlay) throws IOException {
+    List<JsonNode> docs = Rendered.overlay(overlay);
+    Set<String> declared =
+        Rendered.ofKind(docs, "KafkaTopic").stream()
+            .map(t -> t.path("spec").path("topicName").asText())
+            .collect(Collectors.toSet());
+    // A consumer's id is the CONSUMER constant it gives EventHandlers.consumer(...); its dead
+    // letters go to <consumer>.dlq (platform-commons DeadLetters, docs/decisions/0006).
+    Pattern constant = Pattern.compile("static final String CONSUMER = \"([a-z.-]+)\";");
+    Set<String> dlqs = new HashSet<>();
+    for (String service : SERVICES) {
+      Path sources = Rendered.ROOT.resolve(service + "/src/main/java");
+      List<Path> files;
+      try (Stream<Path> walk = Files.walk(sources)) {
+        files = walk.filter(f -> f.toString().endsWith(".java")).toList();
+      }
+      for (Path f : files) {
+        String java = Files.readString(f);
+        if (!java.contains("EventHandlers.consumer(CONSUMER)")) {
+          continue;
+        }
+        Matcher m = constant.matcher(java);
+        assertThat(m.find()).as("%s names its CONSUMER", f).isTrue();
+        dlqs.add(m.group(1) + ".dlq");
+      }
+    }
+    assertThat(dlqs).contains("billing-checkout.dlq", "events-log.dlq");
+    assertThat(declared).containsAll(dlqs);
   }
 
   @ParameterizedTest
