@@ -12,11 +12,22 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Small Vert.x servers standing in for the four owning services (the services themselves are other
  * issues): each answers with what it received, so tests see exactly what the edge forwarded. {@code
- * ?status=N} answers N; {@code ?delay=ms} answers late.
+ * ?status=N} answers N; {@code ?delay=ms} answers late; {@code ?nostore=1} marks the answer {@code
+ * Cache-Control: no-store} (an answer that carries a secret).
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
   static final Map<String, Integer> PORTS =
-      Map.of("checkout", 18991, "payments", 18992, "catalog", 18993, "billing", 18994);
+      Map.of(
+          "checkout",
+          18991,
+          "payments",
+          18992,
+          "catalog",
+          18993,
+          "billing",
+          18994,
+          "events",
+          18995);
   static final Map<String, AtomicInteger> CALLS_BY_IDEMPOTENCY_KEY = new ConcurrentHashMap<>();
   private static final Map<String, HttpServer> SERVERS = new ConcurrentHashMap<>();
   private static Vertx vertx;
@@ -62,6 +73,9 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                                   req.getParam("delay") == null
                                       ? 0
                                       : Long.parseLong(req.getParam("delay"));
+                              if (req.getParam("nostore") != null) {
+                                req.response().putHeader("Cache-Control", "no-store");
+                              }
                               Runnable answer =
                                   () ->
                                       req.response()

@@ -45,6 +45,29 @@ class IdempotencyAndRateLimitTest {
   }
 
   @Test
+  void anAnswerMarkedNoStoreIsNeverKeptAndItsRetryIs409NotASecondEffect() {
+    EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
+    String key = "idem-" + UUID.randomUUID();
+    String path = "/v1/webhook_endpoints?nostore=1";
+    Response first = post(m.testKey(), key, "{\"url\":\"https://example.com/h\"}", path);
+    first.then().statusCode(200).header("Cache-Control", "no-store");
+    post(m.testKey(), key, "{\"url\":\"https://example.com/h\"}", path)
+        .then()
+        .statusCode(409)
+        .header("Idempotent-Replayed", "true")
+        .body("code", is(409))
+        .body("content", containsString("shown only once"));
+    assertThat(EchoUpstreams.CALLS_BY_IDEMPOTENCY_KEY.get(key).get()).isEqualTo(1);
+    assertThat(
+            dev.payplatform.commons.testing.TestDb.forService("edge")
+                .text(
+                    "select convert_from(response_body, 'UTF8') from idempotency_record"
+                        + " where idem_key = ?",
+                    key))
+        .doesNotContain("example.com");
+  }
+
+  @Test
   void sameKeyWithAnotherBodyIs409() {
     EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
     String key = "idem-" + UUID.randomUUID();

@@ -2,7 +2,9 @@ package dev.payplatform.events.config;
 
 import dev.payplatform.events.domain.AddressPolicy;
 import dev.payplatform.events.domain.RetrySchedule;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,11 @@ public class WebhookSettings {
     if (lease.compareTo(timeout) <= 0) {
       throw new IllegalArgumentException("events.webhooks.lease must be longer than the timeout");
     }
+  }
+
+  /** Read at start: a bad setting (a CIDR, a schedule, a lease) stops the service from starting. */
+  void onStart(@Observes StartupEvent start) {
+    // Constructing the bean validated everything.
   }
 
   public RetrySchedule retrySchedule() {

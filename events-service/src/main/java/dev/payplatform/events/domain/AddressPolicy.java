@@ -65,28 +65,45 @@ public final class AddressPolicy {
           && first < 240;
     }
     if (a instanceof Inet6Address) {
-      // fc00::/7 unique local; an IPv4-mapped address is judged as the IPv4 address it maps
-      if ((b[0] & 0xfe) == 0xfc) {
+      // fc00::/7 unique local; 2001::/32 Teredo and 2001:db8::/32 documentation; 100::/64 discard
+      int w0 = ((b[0] & 0xff) << 8) | (b[1] & 0xff);
+      int w1 = ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+      if ((b[0] & 0xfe) == 0xfc
+          || (w0 == 0x2001 && (w1 == 0 || w1 == 0x0db8))
+          || (w0 == 0x0100 && w1 == 0 && zero(b, 4, 8))) {
         return false;
       }
-      if (isV4Mapped(b)) {
-        try {
-          return isPublic(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException impossible) {
-          return false;
-        }
+      // An address that carries an IPv4 address is judged as that address: IPv4-mapped
+      // (::ffff:0:0/96), IPv4-compatible (::/96), NAT64 (64:ff9b::/96) and 6to4 (2002::/16).
+      boolean mapped = zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+      if (mapped || zero(b, 0, 12)) {
+        return isPublic(v4(b, 12));
+      }
+      if (w0 == 0x0064 && w1 == 0xff9b) {
+        return isPublic(v4(b, 12));
+      }
+      if (w0 == 0x2002) {
+        return isPublic(v4(b, 2));
       }
     }
     return true;
   }
 
-  private static boolean isV4Mapped(byte[] b) {
-    for (int i = 0; i < 10; i++) {
+  private static boolean zero(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
       if (b[i] != 0) {
         return false;
       }
     }
-    return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
+    return true;
+  }
+
+  private static InetAddress v4(byte[] b, int at) {
+    try {
+      return InetAddress.getByAddress(new byte[] {b[at], b[at + 1], b[at + 2], b[at + 3]});
+    } catch (UnknownHostException impossible) {
+      throw new IllegalStateException(impossible);
+    }
   }
 
   /** An address block. */

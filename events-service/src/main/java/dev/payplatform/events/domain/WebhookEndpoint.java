@@ -29,8 +29,10 @@ public class WebhookEndpoint extends PanacheEntityBase {
   public Instant createdAt;
   public Instant updatedAt;
 
+  /** Enabled and subscribed to {@code type}; a test event goes only where it is sent. */
   public boolean wants(String type) {
     return status == EndpointStatus.ENABLED
+        && !EventTypes.TEST.equals(type)
         && EventTypePatterns.anyMatches(List.of(enabledEvents), type);
   }
 

@@ -27,6 +27,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 /** A merchant's webhook endpoints, their secrets, test events and delivery attempts. */
 @Path("/v1/webhook_endpoints")
@@ -47,8 +48,12 @@ public class WebhookEndpointResource {
     this.merchant = merchant;
   }
 
-  /** Creates an endpoint; the answer carries its signing secret, the only time it is shown. */
+  /**
+   * Creates an endpoint; the answer carries its signing secret, the only time it is shown ({@code
+   * no-store}: neither caches nor the edge's idempotency store keep it).
+   */
   @POST
+  @ResponseHeader(name = "Cache-Control", value = "no-store")
   public Uni<EndpointView> create(@Valid @NotNull CreateEndpointRequest body) {
     return endpoints
         .create(tenant(), body.url(), body.enabledEvents(), Texts.trimToNull(body.description()))
@@ -106,6 +111,7 @@ public class WebhookEndpointResource {
    */
   @POST
   @Path("/{id}/rotate_secret")
+  @ResponseHeader(name = "Cache-Control", value = "no-store")
   public Uni<EndpointView> rotateSecret(@PathParam("id") String id) {
     return endpoints
         .rotateSecret(tenant(), id)

@@ -10,6 +10,7 @@ import dev.payplatform.events.domain.AttemptOutcome;
 import dev.payplatform.events.domain.Delivery;
 import dev.payplatform.events.domain.DeliveryAttempt;
 import dev.payplatform.events.domain.DeliveryStatus;
+import dev.payplatform.events.domain.EndpointStatus;
 import dev.payplatform.events.domain.EventTypes;
 import dev.payplatform.events.domain.StoredEvent;
 import dev.payplatform.events.domain.WebhookEndpoint;
@@ -67,20 +68,24 @@ public class DeliveryAttempts {
     this.metrics = metrics;
   }
 
-  /** What is sent: the request's URL, headers and body. */
-  record Request(URI url, Map<String, String> headers, String body) {}
+  /** What is sent: the request's URL, headers and body; or why nothing can be sent. */
+  record Request(URI url, Map<String, String> headers, String body, String unsendable) {}
 
   public Uni<Void> run(String deliveryId, String token) {
     return Panache.withSession(() -> prepare(deliveryId, token))
         .chain(
-            request ->
-                request == null
-                    ? Uni.createFrom().voidItem()
-                    : sender
-                        .send(request.url(), request.headers(), request.body())
-                        .chain(
-                            result ->
-                                Panache.withTransaction(() -> record(deliveryId, token, result))));
+            request -> {
+              if (request == null) {
+                return Uni.createFrom().voidItem();
+              }
+              Uni<WebhookSender.Result> sent =
+                  request.unsendable() != null
+                      ? Uni.createFrom()
+                          .item(new WebhookSender.Result(null, null, request.unsendable(), null, 0))
+                      : sender.send(request.url(), request.headers(), request.body());
+              return sent.chain(
+                  result -> Panache.withTransaction(() -> record(deliveryId, token, result)));
+            });
   }
 
   private Uni<Request> prepare(String deliveryId, String token) {
@@ -98,23 +103,40 @@ public class DeliveryAttempts {
             });
   }
 
+  /**
+   * The signed request. A secret that does not open under this service's key (the key was changed)
+   * makes the attempt a recorded failure, in the schedule like any other, not a silent stall; a
+   * rotated-out secret that does not open is left out.
+   */
   Request request(WebhookEndpoint endpoint, StoredEvent event) {
     Instant now = Timestamps.now(clock);
     String body = body(event);
-    List<String> signing = new ArrayList<>();
-    signing.add(endpoint.secretSealed);
+    long timestamp = now.getEpochSecond();
+    List<String> signatures = new ArrayList<>();
+    try {
+      signatures.add(secrets.signature(List.of(endpoint.secretSealed), event.id, timestamp, body));
+    } catch (IllegalStateException e) {
+      LOG.errorf("endpoint %s: %s", endpoint.id, e.getMessage());
+      return new Request(
+          null, null, null, "the signing secret cannot be opened: " + e.getMessage());
+    }
     String previous = endpoint.previousSecretIfActive(now);
     if (previous != null) {
-      signing.add(previous);
+      try {
+        signatures.add(secrets.signature(List.of(previous), event.id, timestamp, body));
+      } catch (IllegalStateException e) {
+        LOG.warnf(
+            "endpoint %s: the rotated-out secret is left out: %s", endpoint.id, e.getMessage());
+      }
     }
-    long timestamp = now.getEpochSecond();
     return new Request(
         URI.create(endpoint.url),
         Map.of(
             "webhook-id", event.id,
             "webhook-timestamp", Long.toString(timestamp),
-            "webhook-signature", secrets.signature(signing, event.id, timestamp, body)),
-        body);
+            "webhook-signature", String.join(" ", signatures)),
+        body,
+        null);
   }
 
   /**
@@ -176,9 +198,11 @@ public class DeliveryAttempts {
       endpoint.succeededAt();
       attempt.outcome = AttemptOutcome.SUCCEEDED;
     } else if (result.httpStatus() != null && result.httpStatus() == 410) {
-      disabledReason = "the endpoint answered 410 Gone";
-      d.failed(disabledReason);
+      d.failed("the endpoint answered 410 Gone");
       attempt.outcome = AttemptOutcome.FAILED;
+      if (endpoint.status == EndpointStatus.ENABLED) {
+        disabledReason = "the endpoint answered 410 Gone";
+      }
     } else {
       boolean failingTooLong = endpoint.failedAt(now, settings.disableAfter());
       Instant next =
@@ -189,7 +213,7 @@ public class DeliveryAttempts {
                   now,
                   result.retryAfter(),
                   () -> ThreadLocalRandom.current().nextDouble());
-      if (failingTooLong) {
+      if (failingTooLong && endpoint.status == EndpointStatus.ENABLED) {
         disabledReason = "every attempt failed since " + Timestamps.format(endpoint.failingSince);
         d.failed(null);
         attempt.outcome = AttemptOutcome.FAILED;
@@ -202,7 +226,10 @@ public class DeliveryAttempts {
         attempt.nextRetryAt = next;
       }
     }
-    metrics.counter("platform.webhook.deliveries", "outcome", attempt.outcome.wire()).increment();
+    metrics.counter("platform.webhook.attempts", "outcome", attempt.outcome.wire()).increment();
+    if (attempt.outcome != AttemptOutcome.RETRYING) {
+      metrics.counter("platform.webhook.deliveries", "outcome", attempt.outcome.wire()).increment();
+    }
     Uni<Void> recorded = attempt.persist().replaceWithVoid();
     if (recovered) {
       // The endpoint answers again: what waits on its backoff goes now (still at most
@@ -239,6 +266,11 @@ public class DeliveryAttempts {
             endpoint.id,
             DeliveryStatus.PENDING,
             except)
+        .invoke(
+            failed ->
+                metrics
+                    .counter("platform.webhook.deliveries", "outcome", "failed")
+                    .increment(failed))
         .replaceWithVoid();
   }
 

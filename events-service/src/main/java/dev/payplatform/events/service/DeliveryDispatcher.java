@@ -34,25 +34,34 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class DeliveryDispatcher {
   private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class);
+  // Per pass: the endpoints with due deliveries and a free slot (max-in-flight-per-endpoint minus
+  // what is leased there), each one's oldest due deliveries up to its free slots (an index range
+  // per endpoint), then merchants in turn up to this replica's free slots. The update re-checks
+  // each row, so a row another replica leased meanwhile is skipped.
   private static final String CLAIM =
-      "with due as ("
-          + " select d.id, d.merchant_id, d.next_attempt_at,"
-          + " row_number() over (partition by d.endpoint_id order by d.next_attempt_at, d.id)"
-          + "   + (select count(*) from delivery l where l.endpoint_id = d.endpoint_id"
-          + "      and l.lease_until > ?1) as endpoint_rank,"
-          + " row_number() over (partition by d.merchant_id order by d.next_attempt_at, d.id)"
-          + "   as merchant_rank"
-          + " from delivery d join webhook_endpoint e on e.id = d.endpoint_id"
+      "with leased as (select endpoint_id, count(*) as n from delivery"
+          + " where lease_until > ?1 group by endpoint_id),"
+          + " ready as (select d.endpoint_id, min(d.merchant_id) as merchant_id"
+          + " from delivery d join webhook_endpoint e on e.id = d.endpoint_id and e.status = 'enabled'"
           + " where d.status = 'pending' and d.next_attempt_at <= ?1"
-          + " and (d.lease_until is null or d.lease_until <= ?1) and e.status = 'enabled'),"
-          + " picked as (select id from due where endpoint_rank <= ?2"
-          + " order by merchant_rank, next_attempt_at limit ?3)"
+          + " and (d.lease_until is null or d.lease_until <= ?1) group by d.endpoint_id),"
+          + " slots as (select r.endpoint_id, r.merchant_id, ?2 - coalesce(l.n, 0) as free"
+          + " from ready r left join leased l on l.endpoint_id = r.endpoint_id"
+          + " where ?2 - coalesce(l.n, 0) > 0),"
+          + " candidates as (select p.id, p.next_attempt_at, row_number() over"
+          + " (partition by s.merchant_id order by p.next_attempt_at, p.id) as merchant_rank"
+          + " from slots s cross join lateral (select x.id, x.next_attempt_at from delivery x"
+          + " where x.endpoint_id = s.endpoint_id and x.status = 'pending' and x.next_attempt_at <= ?1"
+          + " and (x.lease_until is null or x.lease_until <= ?1)"
+          + " order by x.next_attempt_at limit s.free) p),"
+          + " picked as (select id from candidates order by merchant_rank, next_attempt_at limit ?3)"
           + " update delivery d set lease_until = ?4, lease_token = ?5 from picked"
           + " where d.id = picked.id and d.status = 'pending'"
           + " and (d.lease_until is null or d.lease_until <= ?1) returning d.id";
   private static final String BACKLOG =
-      "select count(*), coalesce(extract(epoch from (?1 - min(created_at))), 0)::bigint"
-          + " from delivery where status = 'pending'";
+      "select count(*), coalesce(extract(epoch from (?1 - min(d.created_at))), 0)::bigint"
+          + " from delivery d join webhook_endpoint e on e.id = d.endpoint_id"
+          + " where d.status = 'pending' and e.status = 'enabled'";
 
   private final DeliveryAttempts attempts;
   private final WebhookSettings settings;
@@ -130,7 +139,8 @@ public class DeliveryDispatcher {
       claiming.set(false);
       return Uni.createFrom().voidItem();
     }
-    return claim(free)
+    return Uni.createFrom()
+        .deferred(() -> claim(free))
         .invoke(this::start)
         .onFailure()
         .invoke(e -> LOG.warnf("webhook dispatcher could not lease deliveries: %s", e.toString()))

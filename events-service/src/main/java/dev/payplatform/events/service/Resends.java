@@ -12,7 +12,7 @@ import dev.payplatform.events.domain.EndpointStatus;
 import dev.payplatform.events.domain.EventTypes;
 import dev.payplatform.events.domain.StoredEvent;
 import dev.payplatform.events.domain.WebhookEndpoint;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +48,13 @@ public class Resends {
    * it. An existing delivery starts a new series of attempts (same {@code webhook-id}); an endpoint
    * created after the event gets its first.
    */
-  @WithTransaction
   public Uni<List<Delivery>> resend(Tenant tenant, String eventId, String endpointId) {
+    // Woken after the commit, so the dispatcher sees the deliveries.
+    return Panache.withTransaction(() -> resendIn(tenant, eventId, endpointId))
+        .invoke(ignored -> dispatcher.wake());
+  }
+
+  private Uni<List<Delivery>> resendIn(Tenant tenant, String eventId, String endpointId) {
     Instant now = Timestamps.now(clock);
     return EventQueries.event(tenant, eventId)
         .chain(
@@ -62,8 +67,7 @@ public class Resends {
                                 .onItem()
                                 .transformToUniAndConcatenate(ep -> again(event, ep, now))
                                 .collect()
-                                .asList()))
-        .invoke(ignored -> dispatcher.wake());
+                                .asList()));
   }
 
   private Uni<List<WebhookEndpoint>> targets(Tenant tenant, StoredEvent event, String endpointId) {
@@ -73,7 +77,9 @@ public class Resends {
               tenant.parameters("status", EndpointStatus.ENABLED))
           .map(all -> all.stream().filter(ep -> ep.wants(event.type)).toList());
     }
-    return endpoints.get(tenant, endpointId).map(ep -> List.of(enabled(ep, "endpoint_id")));
+    return endpoints
+        .get(tenant, endpointId)
+        .map(ep -> List.of(enabled(ep, FieldError.body("endpoint_id", disabledMessage(ep)))));
   }
 
   private Uni<Delivery> again(StoredEvent event, WebhookEndpoint endpoint, Instant now) {
@@ -92,12 +98,16 @@ public class Resends {
   }
 
   /** Sends a {@code webhook.test} event to the endpoint (and only there); answers its delivery. */
-  @WithTransaction
   public Uni<Delivery> test(Tenant tenant, String endpointId) {
+    return Panache.withTransaction(() -> testIn(tenant, endpointId))
+        .invoke(ignored -> dispatcher.wake());
+  }
+
+  private Uni<Delivery> testIn(Tenant tenant, String endpointId) {
     Instant now = Timestamps.now(clock);
     return endpoints
         .get(tenant, endpointId)
-        .map(ep -> enabled(ep, "id"))
+        .map(ep -> enabled(ep, FieldError.invalid("path", "id", disabledMessage(ep))))
         .chain(
             (WebhookEndpoint ep) -> {
               ObjectNode data = json.createObjectNode();
@@ -119,15 +129,17 @@ public class Resends {
                           Delivery.<Delivery>find(
                                   "eventId = ?1 and endpointId = ?2", event.id, ep.id)
                               .<Delivery>firstResult());
-            })
-        .invoke(ignored -> dispatcher.wake());
+            });
   }
 
-  private static WebhookEndpoint enabled(WebhookEndpoint endpoint, String field) {
+  private static WebhookEndpoint enabled(WebhookEndpoint endpoint, FieldError ifNot) {
     if (endpoint.status != EndpointStatus.ENABLED) {
-      throw new ValidationFailedException(
-          FieldError.body(field, "the endpoint " + endpoint.id + " is disabled; enable it first"));
+      throw new ValidationFailedException(ifNot);
     }
     return endpoint;
+  }
+
+  private static String disabledMessage(WebhookEndpoint endpoint) {
+    return "the endpoint " + endpoint.id + " is disabled; enable it first";
   }
 }

@@ -55,7 +55,15 @@ public class WebhookEndpoints {
   }
 
   private Uni<WithSecret> store(Tenant tenant, String url, String[] events, String description) {
-    return WebhookEndpoint.count(Tenant.WHERE, tenant.parameters())
+    // One create per merchant and mode at a time, so two at once cannot both pass the limit.
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(
+                        1, "webhook_endpoint:" + tenant.merchantId() + ":" + tenant.livemode())
+                    .getSingleResult())
+        .chain(() -> WebhookEndpoint.count(Tenant.WHERE, tenant.parameters()))
         .chain(
             count -> {
               if (count >= MAX_ENDPOINTS) {

@@ -15,7 +15,9 @@ class AddressPolicyTest {
   @Test
   void publicAddressesAreAllowedAndPrivateOnesAreNot() throws Exception {
     AddressPolicy policy = AddressPolicy.allowing(List.of());
-    for (String ok : List.of("93.184.216.34", "8.8.8.8", "2606:4700::1111")) {
+    for (String ok :
+        List.of(
+            "93.184.216.34", "8.8.8.8", "2606:4700::1111", "64:ff9b::808:808", "2002:808:808::1")) {
       assertThat(policy.permits(ip(ok))).as(ok).isTrue();
     }
     for (String no :
@@ -33,7 +35,14 @@ class AddressPolicyTest {
             "fe80::1",
             "fd12::1",
             "::ffff:10.0.0.1",
-            "::ffff:127.0.0.1")) {
+            "::ffff:127.0.0.1",
+            "::10.0.0.1",
+            "::127.0.0.1",
+            "::",
+            "64:ff9b::a00:1",
+            "2002:a00:1::1",
+            "2001:0:4136:e378::1",
+            "2001:db8::1")) {
       assertThat(policy.permits(ip(no))).as(no).isFalse();
     }
   }

@@ -406,12 +406,17 @@ public class EdgeProxy {
               int status = captured.response().statusCode();
               String contentType = captured.response().getHeader("Content-Type");
               // 422 and 503 say nothing happened: forget them so the retry runs. Any other answer,
-              // 500s included, may follow an effect: store it and replay it.
+              // 500s included, may follow an effect: store it and replay it. An answer marked
+              // no-store carries a secret shown once (a webhook signing secret): it is never kept;
+              // a retry is told so instead of causing the effect twice.
               var settle =
                   status == 422 || status == 503
                       ? idempotency.release(principal, key)
-                      : idempotency.complete(
-                          principal, key, status, contentType, captured.body().getBytes());
+                      : noStore(captured.response())
+                          ? idempotency.complete(
+                              principal, key, 409, "application/json", NOT_REPLAYED)
+                          : idempotency.complete(
+                              principal, key, status, contentType, captured.body().getBytes());
               settle
                   .subscribe()
                   .with(
@@ -424,6 +429,22 @@ public class EdgeProxy {
   }
 
   private record Captured(HttpClientResponse response, Buffer body) {}
+
+  /** What a retry of a request whose answer carried a secret gets instead of that answer. */
+  private static final byte[] NOT_REPLAYED =
+      io.vertx.core.json.Json.encode(
+              new dev.payplatform.commons.errors.ErrorBodies.Problem(
+                  409,
+                  "Answer not replayed",
+                  "This request already succeeded, and its answer carried a secret, which is"
+                      + " shown only once. Look the object up with GET, or rotate its secret."))
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  private static boolean noStore(HttpClientResponse response) {
+    String cacheControl = response.getHeader("Cache-Control");
+    return cacheControl != null
+        && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-store");
+  }
 
   // ---------------------------------------------------------------- bounded bodies
 
