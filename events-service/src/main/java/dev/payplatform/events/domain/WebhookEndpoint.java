@@ -29,11 +29,13 @@ public class WebhookEndpoint extends PanacheEntityBase {
   public Instant createdAt;
   public Instant updatedAt;
 
-  /** Enabled and subscribed to {@code type}; a test event goes only where it is sent. */
+  /** Enabled and subscribed to {@code type} (see {@link Subscriber#wants}). */
   public boolean wants(String type) {
-    return status == EndpointStatus.ENABLED
-        && !EventTypes.TEST.equals(type)
-        && EventTypePatterns.anyMatches(List.of(enabledEvents), type);
+    return status == EndpointStatus.ENABLED && asSubscriber().wants(type);
+  }
+
+  public Subscriber asSubscriber() {
+    return new Subscriber(id, List.of(enabledEvents));
   }
 
   public void disable(String reason, Instant now) {

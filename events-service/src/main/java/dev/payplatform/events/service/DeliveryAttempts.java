@@ -169,8 +169,15 @@ public class DeliveryAttempts {
                 // The lease ran out and another attempt took over: that one records.
                 return Uni.createFrom().voidItem();
               }
-              return WebhookEndpoint.<WebhookEndpoint>findById(
-                      d.endpointId, LockModeType.PESSIMISTIC_WRITE)
+              // A success on a healthy endpoint changes nothing there: no lock. Anything else
+              // may change it (failing since, recovered, disabled): under its row lock.
+              return WebhookEndpoint.<WebhookEndpoint>findById(d.endpointId)
+                  .call(
+                      endpoint ->
+                          result.delivered() && endpoint.failingSince == null
+                              ? Uni.createFrom().voidItem()
+                              : Panache.getSession()
+                                  .chain(s -> s.refresh(endpoint, LockModeType.PESSIMISTIC_WRITE)))
                   .chain(endpoint -> apply(d, endpoint, result, now));
             });
   }
@@ -290,7 +297,7 @@ public class DeliveryAttempts {
                 null,
                 now,
                 data),
-            EventLog.subscribedTo(DISABLED_EVENT).and(other -> !other.id.equals(endpoint.id)))
+            EventLog.subscribedTo(DISABLED_EVENT).and(other -> !other.id().equals(endpoint.id)))
         .replaceWithVoid();
   }
 }

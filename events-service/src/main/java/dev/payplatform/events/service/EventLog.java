@@ -5,15 +5,15 @@ import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.events.domain.Delivery;
-import dev.payplatform.events.domain.EndpointStatus;
-import dev.payplatform.events.domain.StoredEvent;
-import dev.payplatform.events.domain.WebhookEndpoint;
+import dev.payplatform.events.domain.Subscriber;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Writes a merchant's event into its log, with its place in its object's stream, and records a
@@ -30,13 +31,27 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class EventLog {
   private static final Pattern OBJECT_ID = Pattern.compile("[a-z]{1,8}_[A-Za-z0-9_-]{16,64}");
-  private static final String NEXT_SEQUENCE =
-      "insert into object_sequence (merchant_id, livemode, object_id, last_value)"
-          + " values (?1, ?2, ?3, 1) on conflict (merchant_id, livemode, object_id)"
-          + " do update set last_value = object_sequence.last_value + 1 returning last_value";
+  // Plain statements, no managed entities: a consumer's batch records hundreds of events in one
+  // transaction, and a session full of entities would be dirty-checked at every flush.
+  // The sequence and the event in one statement; a redelivered event gets nothing (the inbox
+  // stops those before this; a gap in a subject's numbers is harmless, a repeat would not be).
+  private static final String INSERT_EVENT =
+      "with seq as (insert into object_sequence (merchant_id, livemode, object_id, last_value)"
+          + " values (?2, ?3, ?4, 1) on conflict (merchant_id, livemode, object_id)"
+          + " do update set last_value = object_sequence.last_value + 1 returning last_value)"
+          + " insert into event (id, merchant_id, livemode, type, source, subject, request_id,"
+          + " created_at, received_at, sequence, data)"
+          + " select ?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9, ?10, seq.last_value, ?11 from seq"
+          + " on conflict (id) do nothing returning id";
   private static final String INSERT_OBJECT =
       "insert into event_object (object_id, event_id, merchant_id, livemode)"
           + " values (?1, ?2, ?3, ?4) on conflict do nothing";
+  private static final String SUBSCRIBERS =
+      "select id, array_to_string(enabled_events, ',') from webhook_endpoint"
+          + " where merchant_id = ?1 and livemode = ?2 and status = 'enabled'";
+  private static final String INSERT_DELIVERY =
+      "insert into delivery (id, event_id, endpoint_id, merchant_id, livemode, status,"
+          + " next_attempt_at, created_at) values (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)";
 
   private final InstantSource clock;
 
@@ -56,92 +71,96 @@ public class EventLog {
       JsonNode data) {}
 
   /** The endpoints an event of {@code type} goes to: those whose {@code enabled_events} match. */
-  public static Predicate<WebhookEndpoint> subscribedTo(String type) {
-    return endpoint -> endpoint.wants(type);
+  public static Predicate<Subscriber> subscribedTo(String type) {
+    return subscriber -> subscriber.wants(type);
   }
 
   /**
    * Keeps {@code event} and records a delivery to each enabled endpoint of its tenant that {@code
-   * receives} picks. Answers the stored event, or null when it was already kept (a redelivery).
+   * receives} picks, in the caller's transaction. Answers whether it was new (false for a
+   * redelivery).
    */
-  public Uni<StoredEvent> record(NewEvent event, Predicate<WebhookEndpoint> receives) {
-    Instant now = Timestamps.now(clock);
-    return StoredEvent.<StoredEvent>findById(event.id())
-        .chain(
-            existing -> {
-              if (existing != null) {
-                return Uni.createFrom().nullItem();
-              }
-              String stream = event.subject() == null ? event.id() : event.subject();
-              return nextSequence(event.tenant(), stream)
-                  .chain(sequence -> store(event, sequence, now))
-                  .call(stored -> index(stored, objectIds(event)))
-                  .call(stored -> fanOut(stored, receives, now));
-            });
-  }
-
-  private Uni<Long> nextSequence(Tenant tenant, String objectId) {
+  public Uni<Boolean> record(NewEvent event, Predicate<Subscriber> receives) {
+    OffsetDateTime now = Timestamps.now(clock).atOffset(ZoneOffset.UTC);
+    String stream = event.subject() == null ? event.id() : event.subject();
+    Tenant tenant = event.tenant();
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(NEXT_SEQUENCE, Long.class)
-                    .setParameter(1, tenant.merchantId())
-                    .setParameter(2, tenant.livemode())
-                    .setParameter(3, objectId)
-                    .getSingleResult());
+                s.createNativeQuery(INSERT_EVENT, String.class)
+                    .setParameter(1, event.id())
+                    .setParameter(2, tenant.merchantId())
+                    .setParameter(3, tenant.livemode())
+                    .setParameter(4, stream)
+                    .setParameter(5, event.type())
+                    .setParameter(6, event.source() == null ? "unknown" : event.source())
+                    .setParameter(7, event.subject())
+                    .setParameter(8, event.requestId())
+                    .setParameter(
+                        9,
+                        event.createdAt() == null
+                            ? now
+                            : event.createdAt().atOffset(ZoneOffset.UTC))
+                    .setParameter(10, now)
+                    .setParameter(11, event.data().toString())
+                    .getResultList()
+                    .chain(
+                        inserted -> {
+                          if (inserted.isEmpty()) {
+                            return Uni.createFrom().item(false);
+                          }
+                          return index(s, event, objectIds(event))
+                              .chain(() -> fanOut(s, event, receives, now))
+                              .replaceWith(true);
+                        }));
   }
 
-  private Uni<StoredEvent> store(NewEvent event, long sequence, Instant now) {
-    StoredEvent e = new StoredEvent();
-    e.id = event.id();
-    e.merchantId = event.tenant().merchantId();
-    e.livemode = event.tenant().livemode();
-    e.type = event.type();
-    e.source = event.source() == null ? "unknown" : event.source();
-    e.subject = event.subject();
-    e.requestId = event.requestId();
-    e.createdAt = event.createdAt() == null ? now : event.createdAt();
-    e.receivedAt = now;
-    e.sequence = sequence;
-    e.data = event.data().toString();
-    // Flushed now: the native inserts that follow reference the row.
-    return e.persistAndFlush();
+  private static Uni<Void> index(Mutiny.Session s, NewEvent e, Set<String> ids) {
+    return Multi.createFrom()
+        .iterable(ids)
+        .onItem()
+        .transformToUniAndConcatenate(
+            id ->
+                s.createNativeQuery(INSERT_OBJECT)
+                    .setParameter(1, id)
+                    .setParameter(2, e.id())
+                    .setParameter(3, e.tenant().merchantId())
+                    .setParameter(4, e.tenant().livemode())
+                    .executeUpdate())
+        .collect()
+        .last()
+        .replaceWithVoid();
   }
 
-  private Uni<Void> index(StoredEvent e, Set<String> ids) {
-    return Panache.getSession()
+  private static Uni<Void> fanOut(
+      Mutiny.Session s, NewEvent e, Predicate<Subscriber> receives, OffsetDateTime now) {
+    return s.createNativeQuery(SUBSCRIBERS, Object[].class)
+        .setParameter(1, e.tenant().merchantId())
+        .setParameter(2, e.tenant().livemode())
+        .getResultList()
         .chain(
-            s ->
-                Multi.createFrom()
-                    .iterable(ids)
-                    .onItem()
-                    .transformToUniAndConcatenate(
-                        id ->
-                            s.createNativeQuery(INSERT_OBJECT)
-                                .setParameter(1, id)
-                                .setParameter(2, e.id)
-                                .setParameter(3, e.merchantId)
-                                .setParameter(4, e.livemode)
-                                .executeUpdate())
-                    .collect()
-                    .last()
-                    .replaceWithVoid());
-  }
-
-  private Uni<Void> fanOut(StoredEvent e, Predicate<WebhookEndpoint> receives, Instant now) {
-    return WebhookEndpoint.<WebhookEndpoint>list(
-            Tenant.WHERE + " and status = :status",
-            new Tenant(e.merchantId, e.livemode).parameters("status", EndpointStatus.ENABLED))
-        .chain(
-            endpoints -> {
-              List<Delivery> deliveries =
-                  endpoints.stream()
+            rows -> {
+              List<Subscriber> to =
+                  rows.stream()
+                      .map(r -> new Subscriber((String) r[0], List.of(((String) r[1]).split(","))))
                       .filter(receives)
-                      .map(ep -> Delivery.due(Ids.newId(Delivery.ID_PREFIX), e.id, ep, now))
                       .toList();
-              return deliveries.isEmpty()
-                  ? Uni.createFrom().voidItem()
-                  : Delivery.persist(deliveries);
+              return Multi.createFrom()
+                  .iterable(to)
+                  .onItem()
+                  .transformToUniAndConcatenate(
+                      sub ->
+                          s.createNativeQuery(INSERT_DELIVERY)
+                              .setParameter(1, Ids.newId(Delivery.ID_PREFIX))
+                              .setParameter(2, e.id())
+                              .setParameter(3, sub.id())
+                              .setParameter(4, e.tenant().merchantId())
+                              .setParameter(5, e.tenant().livemode())
+                              .setParameter(6, now)
+                              .executeUpdate())
+                  .collect()
+                  .last()
+                  .replaceWithVoid();
             });
   }
 

@@ -113,9 +113,10 @@ public class Resends {
               ObjectNode data = json.createObjectNode();
               data.put("endpoint_id", ep.id);
               data.put("message", "A test event from payplatform: your endpoint receives events.");
+              String eventId = Ids.newId(StoredEvent.ID_PREFIX);
               return log.record(
                       new EventLog.NewEvent(
-                          Ids.newId(StoredEvent.ID_PREFIX),
+                          eventId,
                           tenant,
                           EventTypes.TEST,
                           "/events-service",
@@ -123,11 +124,11 @@ public class Resends {
                           null,
                           now,
                           data),
-                      other -> other.id.equals(ep.id))
+                      other -> other.id().equals(ep.id))
                   .chain(
-                      (StoredEvent event) ->
+                      () ->
                           Delivery.<Delivery>find(
-                                  "eventId = ?1 and endpointId = ?2", event.id, ep.id)
+                                  "eventId = ?1 and endpointId = ?2", eventId, ep.id)
                               .<Delivery>firstResult());
             });
   }
