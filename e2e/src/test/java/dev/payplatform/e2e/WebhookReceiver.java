@@ -36,6 +36,7 @@ final class WebhookReceiver implements AutoCloseable {
   private volatile long pauseMillis;
 
   WebhookReceiver() {
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     try {
       server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     } catch (IOException e) {
