@@ -3,6 +3,16 @@
 
 One channel per topic (<topic>.events), one message per event type, each message's payload the
 schema file itself (by $ref), and the CloudEvents binary-mode headers every message carries.
+
+Webhooks are not a Kafka topic: they get their own server (`webhooks`, protocol https: the
+merchants' endpoints) and channel (`webhooks`, no address: each endpoint has its own URL; and
+deploy/k8s/check's ReferencesHoldTest takes every `address:` in the output for a Kafka topic), with one
+message per type a merchant's log holds (every directory but merchants/, plus webhooks/: the two
+types events-service records itself). Each message's payload is the webhook body
+(components/schemas/webhookBody) with `type` fixed and `data` the type's schema, and the Standard
+Webhooks headers. The Kafka channels name their server (`local`): a channel that names none is on
+every server. See docs/webhooks.md.
+
 Run it after adding or changing a schema:  python3 docs/events/generate-asyncapi.py
 """
 import json
@@ -16,6 +26,9 @@ OWNERS = {
     "catalog": "catalog-service",
     "billing": "billing-service",
 }
+# Schema directories whose types are sent as webhooks: merchant.* events belong to no mode and are
+# never in a merchant's log; webhooks/ holds the types events-service records itself (no topic).
+WEBHOOK_DIRS = [d for d in OWNERS if d != "merchants"] + ["webhooks"]
 
 
 def q(s):
@@ -33,12 +46,23 @@ def main():
         "    Every state change of the platform as a CloudEvent 1.0 in Kafka binary mode. Key = the",
         "    aggregate id, so one aggregate's events stay in order. Money is integer minor units plus",
         "    an ISO-4217 currency. See docs/events/README.md.",
+        "    The same events reach merchants as signed HTTPS POSTs: the webhooks channel and server",
+        "    (not Kafka), docs/webhooks.md.",
         "defaultContentType: application/json",
         "servers:",
         "  local:",
         "    host: 127.0.0.1:9092",
         "    protocol: kafka",
         "    description: the broker deploy/local/platform starts",
+        "  webhooks:",
+        "    host: '{endpoint_host}'",
+        "    protocol: https",
+        "    description: " + q("Not Kafka: each merchant's webhook endpoints. events-service POSTs every event an"
+                             " endpoint wants to the endpoint's URL, signed per Standard Webhooks; test-mode endpoints"
+                             " may use http (docs/webhooks.md)."),
+        "    variables:",
+        "      endpoint_host:",
+        "        description: " + q("The host (and port) of the endpoint's url, as registered with POST /v1/webhook_endpoints."),
         "channels:",
     ]
     messages = []
@@ -48,6 +72,7 @@ def main():
             continue
         out += [f"  {topic}Events:", f"    address: {topic}.events",
                 f"    description: {q('Owned and written only by ' + OWNERS[topic] + ' (transactional outbox).')}",
+                "    servers:", "      - $ref: '#/servers/local'",
                 "    messages:"]
         for path in schemas:
             event_type = path.name[: -len(".schema.json")]
@@ -55,12 +80,29 @@ def main():
             schema = json.loads(path.read_text())
             out += [f"      {name}:", f"        $ref: '#/components/messages/{name}'"]
             messages.append((name, event_type, topic, path.name, schema.get("description", "")))
+    webhooks = []
+    for directory in WEBHOOK_DIRS:
+        for path in sorted((ROOT / directory).glob("*.schema.json")):
+            event_type = path.name[: -len(".schema.json")]
+            webhooks.append(("webhook_" + event_type.replace(".", "_"), event_type, directory, path.name))
+    out += ["  webhooks:", "    title: Webhooks",
+            "    description: " + q("Every event of a merchant's log, POSTed to each of the merchant's endpoints (same mode)"
+                                   " whose enabled_events match; at least once (dedupe on webhook-id), retried for about"
+                                   " 77 hours, ordered per subject by the body's sequence. The channel has no fixed"
+                                   " location: each endpoint has its own URL. See docs/webhooks.md."),
+            "    servers:", "      - $ref: '#/servers/webhooks'",
+            "    messages:"]
+    for name, *_ in webhooks:
+        out += [f"      {name}:", f"        $ref: '#/components/messages/{name}'"]
     out += ["operations:"]
     for topic in OWNERS:
         if not any(m[2] == topic for m in messages):
             continue
         out += [f"  publish{topic.capitalize()}Events:", "    action: send",
                 f"    channel:", f"      $ref: '#/channels/{topic}Events'"]
+    out += ["  sendWebhooks:", "    action: send",
+            "    summary: " + q("events-service delivers each event to the merchant's endpoints that want it."),
+            "    channel:", "      $ref: '#/channels/webhooks'"]
     out += ["components:", "  messageTraits:", "    cloudEvent:", "      headers:",
             "        type: object",
             "        required: [ce_specversion, ce_id, ce_type, ce_source, ce_subject, ce_time]",
@@ -74,14 +116,57 @@ def main():
             "          ce_merchantid: {type: string, description: the tenant}",
             "          ce_livemode: {type: string, enum: ['true', 'false']}",
             "          ce_requestid: {type: string, description: X-Request-Id of the API call that caused it}",
+            "    standardWebhooks:",
+            "      headers:",
+            "        type: object",
+            "        required: [webhook-id, webhook-timestamp, webhook-signature]",
+            "        properties:",
+            "          webhook-id:",
+            "            type: string",
+            "            pattern: '^evt_'",
+            "            description: " + q("The event id (= the body's id): the same on every attempt and resend; receivers dedupe on it."),
+            "          webhook-timestamp:",
+            "            type: string",
+            "            pattern: '^[0-9]+$'",
+            "            description: " + q("Unix seconds of this attempt."),
+            "          webhook-signature:",
+            "            type: string",
+            "            description: " + q("Space-separated 'v1,' + base64 HMAC-SHA256 of '{webhook-id}.{webhook-timestamp}.{body}'"
+                                         " under the base64-decoded part of the endpoint's whsec_ secret; two signatures during"
+                                         " the 24 h after a secret rotation."),
             "  messages:"]
     for name, event_type, topic, filename, description in messages:
         out += [f"    {name}:", f"      name: {event_type}", f"      title: {event_type}",
                 f"      summary: {q(description)}", "      traits:",
                 "        - $ref: '#/components/messageTraits/cloudEvent'",
                 "      payload:", f"        $ref: './events/{topic}/{filename}'"]
+    for name, event_type, directory, filename in webhooks:
+        out += [f"    {name}:", f"      name: {name}", f"      title: {q(event_type + ' (webhook)')}",
+                "      summary: " + q(f"A {event_type} event as a webhook POST; data: docs/events/{directory}/{filename}."),
+                "      traits:", "        - $ref: '#/components/messageTraits/standardWebhooks'",
+                "      payload:", "        allOf:", "          - $ref: '#/components/schemas/webhookBody'",
+                "          - type: object", "            properties:",
+                "              type:", f"                const: {q(event_type)}",
+                "              data:", f"                $ref: './events/{directory}/{filename}'"]
+    out += ["  schemas:", "    webhookBody:", "      type: object",
+            "      description: " + q("The body of every webhook (docs/webhooks.md)."),
+            "      required: [id, object, type, timestamp, livemode, subject, sequence, data]",
+            "      properties:",
+            "        id:", "          type: string", "          pattern: '^evt_'",
+            "          description: " + q("The event id (ce_id), = the webhook-id header."),
+            "        object:", "          const: event",
+            "        type:", "          type: string",
+            "        timestamp:", "          type: string", "          format: date-time",
+            "          description: " + q("When the owning service made the change (ce_time), UTC to the second."),
+            "        livemode:", "          type: boolean",
+            "        subject:", "          type: [string, 'null']",
+            "          description: " + q("The object the event is about (ce_subject, the Kafka key), or null."),
+            "        sequence:", "          type: integer", "          minimum: 1",
+            "          description: " + q("The event's place in its subject's stream (per merchant, mode and subject): drop an update whose sequence is lower than the last one applied."),
+            "        data:", "          type: object",
+            "          description: " + q("The event's data: the type's schema in docs/events/.")]
     (ROOT.parent / "asyncapi.yaml").write_text("\n".join(out) + "\n")
-    print(f"docs/asyncapi.yaml: {len(messages)} messages")
+    print(f"docs/asyncapi.yaml: {len(messages)} Kafka messages, {len(webhooks)} webhook messages")
 
 
 if __name__ == "__main__":
