@@ -16,6 +16,7 @@ public final class EventTypes {
   /** Types of the platform's topics. */
   public static final Set<String> PLATFORM =
       Set.of(
+          "balance.available",
           "checkout.session.completed",
           "checkout.session.created",
           "checkout.session.expired",

@@ -16,6 +16,7 @@ public final class PaymentEvents {
   public static final String FAILED = "payment.failed";
   public static final String REFUNDED = "payment.refunded";
   public static final String CANCELED = "payment.canceled";
+  public static final String BALANCE_AVAILABLE = "balance.available";
 
   private PaymentEvents() {}
 
@@ -79,4 +80,15 @@ public final class PaymentEvents {
   static String utc(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
   }
+
+  /**
+   * {@code balance.available} (key = the payment id): a charge's net moved from the merchant's
+   * pending balance to available.
+   */
+  public record BalanceAvailable(
+      String paymentId,
+      String balanceTransaction,
+      long amount,
+      String currency,
+      String availableOn) {}
 }

@@ -1,6 +1,7 @@
 package dev.payplatform.payments.rest;
 
 import dev.payplatform.commons.errors.ErrorMappers;
+import dev.payplatform.payments.domain.BalanceTransactionNotFound;
 import dev.payplatform.payments.domain.PaymentNotFound;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,5 +15,11 @@ public class PaymentsErrors {
   @ServerExceptionMapper
   public Response paymentNotFound(PaymentNotFound e) {
     return ErrorMappers.problem(404, NOT_FOUND_TITLE, NOT_FOUND_CONTENT);
+  }
+
+  @ServerExceptionMapper
+  public Response balanceTransactionNotFound(BalanceTransactionNotFound e) {
+    return ErrorMappers.problem(
+        404, "Balance transaction not found", "No such balance transaction: " + e.id());
   }
 }

@@ -8,17 +8,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * What completing a payment adds: the merchant's fee plan and the current FX rates, frozen on the
- * payment with the fee and net they give, then {@code payment.succeeded}. Runs in the transaction
- * that moved the payment to {@code completed}.
+ * payment with the fee and net they give, its charge posted to the ledger, then {@code
+ * payment.succeeded}. Runs in the transaction that moved the payment to {@code completed}.
  */
 @ApplicationScoped
 public class PaymentCompletion {
   private final FxRates fx;
   private final PaymentOutbox events;
+  private final PaymentLedger ledger;
 
-  public PaymentCompletion(FxRates fx, PaymentOutbox events) {
+  public PaymentCompletion(FxRates fx, PaymentOutbox events, PaymentLedger ledger) {
     this.fx = fx;
     this.events = events;
+    this.ledger = ledger;
   }
 
   /** Freezes the fee plan and the current FX rates on the payment, then announces it. */
@@ -51,6 +53,7 @@ public class PaymentCompletion {
                           p.fxLocalUnitsPerUsd = s.fxLocalUnitsPerUsd();
                           return s;
                         }))
+        .call(s -> ledger.charged(p))
         .chain(
             s ->
                 events.emit(

@@ -23,8 +23,14 @@ public class PaymentOutbox {
   }
 
   public Uni<Void> emit(Payment p, String type, Object data) {
+    return emit(p.id, p.merchantId, p.livemode, type, data);
+  }
+
+  /** An event about a payment that is not loaded (the ledger's settlement sweep). */
+  public Uni<Void> emit(
+      String paymentId, String merchantId, boolean livemode, String type, Object data) {
     return outbox
-        .append(new OutgoingEvent(topic, type, p.id, p.merchantId, p.livemode, data))
+        .append(new OutgoingEvent(topic, type, paymentId, merchantId, livemode, data))
         .replaceWithVoid();
   }
 }

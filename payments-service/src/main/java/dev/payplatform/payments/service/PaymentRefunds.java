@@ -30,10 +30,12 @@ public class PaymentRefunds {
           + " values (?1, ?2, ?3, ?4, ?5)";
 
   private final PaymentOutbox events;
+  private final PaymentLedger ledger;
   private final InstantSource clock;
 
-  public PaymentRefunds(PaymentOutbox events, InstantSource clock) {
+  public PaymentRefunds(PaymentOutbox events, PaymentLedger ledger, InstantSource clock) {
     this.events = events;
+    this.ledger = ledger;
     this.clock = clock;
   }
 
@@ -86,6 +88,7 @@ public class PaymentRefunds {
           "refund %s of %d exceeds what is left of payment %s (%d); counted as %d",
           refund.refundId(), refund.amount(), p.id, remaining, applied);
     }
+    long before = p.refundedTotal;
     p.refundedTotal = total;
     LOG.infof(
         "payment %s %s by refund %s (%d of %d refunded)",
@@ -100,6 +103,7 @@ public class PaymentRefunds {
                     .setParameter(4, refund.currency())
                     .setParameter(5, now)
                     .executeUpdate())
+        .call(() -> ledger.refunded(p, refund.refundId(), before, total))
         .chain(
             () ->
                 events.emit(

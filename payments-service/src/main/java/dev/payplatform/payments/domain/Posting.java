@@ -1,0 +1,41 @@
+package dev.payplatform.payments.domain;
+
+/**
+ * One line of a journal entry: {@code amount} minor units of {@code currency} debited ({@code > 0})
+ * or credited ({@code < 0}) to {@code account}.
+ */
+public record Posting(String account, String currency, long amount) {
+  public Posting {
+    if (amount == 0) {
+      throw new IllegalArgumentException("a posting moves money: " + account);
+    }
+  }
+
+  /** The merchant's balance that is not yet paid out-able. */
+  public static String pending(String merchantId, boolean livemode, String currency) {
+    return "merchant:" + merchantId + ":" + mode(livemode) + ":" + currency + ":pending";
+  }
+
+  public static String available(String merchantId, boolean livemode, String currency) {
+    return "merchant:" + merchantId + ":" + mode(livemode) + ":" + currency + ":available";
+  }
+
+  /** The platform's fee income. */
+  public static String fees(boolean livemode, String currency) {
+    return "platform:" + mode(livemode) + ":" + currency + ":fees";
+  }
+
+  /** What the processor owes the platform for captured charges, less refunds. */
+  public static String clearing(boolean livemode, String currency) {
+    return "processor:" + mode(livemode) + ":" + currency + ":clearing";
+  }
+
+  /** The prefix of all of a merchant's accounts in a mode. */
+  public static String merchantPrefix(String merchantId, boolean livemode) {
+    return "merchant:" + merchantId + ":" + mode(livemode) + ":";
+  }
+
+  static String mode(boolean livemode) {
+    return livemode ? "live" : "test";
+  }
+}
