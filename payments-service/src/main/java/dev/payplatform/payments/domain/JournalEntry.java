@@ -55,16 +55,20 @@ public record JournalEntry(
 
   /**
    * A completed payment: the settled amount from the processor's clearing account, the net to the
-   * merchant's pending balance, the fee to the platform. FX uses the rates frozen on the payment.
+   * merchant's pending balance (straight to available when {@code availableNow}: no settlement
+   * delay), the fee to the platform. FX uses the rates frozen on the payment.
    */
-  public static JournalEntry charge(Payment p, Instant availableOn) {
+  public static JournalEntry charge(Payment p, Instant availableOn, boolean availableNow) {
     String currency = p.netCurrency;
     long settled = p.settledAmount;
     List<Posting> postings = new ArrayList<>();
     postings.add(new Posting(Posting.clearing(p.livemode, currency), currency, settled));
     if (p.net > 0) {
-      postings.add(
-          new Posting(Posting.pending(p.merchantId, p.livemode, currency), currency, -p.net));
+      String merchant =
+          availableNow
+              ? Posting.available(p.merchantId, p.livemode, currency)
+              : Posting.pending(p.merchantId, p.livemode, currency);
+      postings.add(new Posting(merchant, currency, -p.net));
     }
     if (p.fee > 0) {
       postings.add(new Posting(Posting.fees(p.livemode, currency), currency, -p.fee));

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -23,18 +22,27 @@ import org.hibernate.reactive.mutiny.Mutiny;
 @ApplicationScoped
 public class Ledger {
   public static final String TXN_PREFIX = "txn";
+  // Two round trips per entry. First: lock the chain's head (created at genesis if new) and say
+  // whether the entry was posted before, under that lock.
   private static final String CHAIN_HEAD =
-      "insert into ledger_chain (merchant_id, livemode, last_seq, last_hash) values (?1, ?2, 0, ?3)"
-          + " on conflict (merchant_id, livemode) do update set last_seq = ledger_chain.last_seq"
-          + " returning last_seq, last_hash";
-  private static final String POSTED = "select count(*) from ledger_entry where idem_key = ?1";
+      "with head as (insert into ledger_chain (merchant_id, livemode, last_seq, last_hash)"
+          + " values (?1, ?2, 0, ?3) on conflict (merchant_id, livemode)"
+          + " do update set last_seq = ledger_chain.last_seq returning last_seq, last_hash)"
+          + " select last_seq, last_hash, exists (select 1 from ledger_entry where idem_key = ?4)"
+          + " from head";
+  // Then the entry, its postings and the new head in one statement (the balance check runs at
+  // commit).
   private static final String INSERT_ENTRY =
-      "insert into ledger_entry (txn_id, idem_key, merchant_id, livemode, type, source, currency,"
-          + " amount, fee, net, original_amount, original_currency, exchange_rate, available_on,"
-          + " created_at, chain_seq, prev_hash, hash) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-          + " ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) returning id";
-  private static final String ADVANCE =
-      "update ledger_chain set last_seq = ?3, last_hash = ?4 where merchant_id = ?1 and livemode = ?2";
+      "with entry as (insert into ledger_entry (txn_id, idem_key, merchant_id, livemode, type,"
+          + " source, currency, amount, fee, net, original_amount, original_currency,"
+          + " exchange_rate, available_on, created_at, chain_seq, prev_hash, hash) values (?1, ?2,"
+          + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18) returning id),"
+          + " head as (update ledger_chain set last_seq = ?16, last_hash = ?18"
+          + " where merchant_id = ?3 and livemode = ?4),"
+          + " postings as (insert into ledger_posting (entry_id, account, currency, amount)"
+          + " select entry.id, p.account, ?7, p.amount from entry,"
+          + " unnest(cast(?19 as text[]), cast(?20 as bigint[])) as p(account, amount))"
+          + " select id from entry";
 
   private final InstantSource clock;
 
@@ -52,22 +60,18 @@ public class Ledger {
                     .setParameter(1, entry.merchantId())
                     .setParameter(2, entry.livemode())
                     .setParameter(3, LedgerHash.GENESIS)
+                    .setParameter(4, entry.idemKey())
                     .getSingleResult()
                     .chain(
                         head ->
-                            s.createNativeQuery(POSTED, Long.class)
-                                .setParameter(1, entry.idemKey())
-                                .getSingleResult()
-                                .chain(
-                                    posted ->
-                                        posted > 0
-                                            ? Uni.createFrom().<String>nullItem()
-                                            : insert(
-                                                s,
-                                                entry,
-                                                ((Number) head[0]).longValue() + 1,
-                                                (String) head[1],
-                                                now))));
+                            Boolean.TRUE.equals(head[2])
+                                ? Uni.createFrom().<String>nullItem()
+                                : insert(
+                                    s,
+                                    entry,
+                                    ((Number) head[0]).longValue() + 1,
+                                    (String) head[1],
+                                    now)));
   }
 
   private Uni<String> insert(
@@ -114,43 +118,9 @@ public class Ledger {
         .setParameter(16, seq)
         .setParameter(17, previousHash)
         .setParameter(18, hash)
+        .setParameter(19, e.postings().stream().map(Posting::account).toArray(String[]::new))
+        .setParameter(20, e.postings().stream().map(Posting::amount).toArray(Long[]::new))
         .getSingleResult()
-        .chain(entryId -> postings(s, entryId, e.postings()))
-        .chain(
-            () ->
-                s.createNativeQuery(ADVANCE)
-                    .setParameter(1, e.merchantId())
-                    .setParameter(2, e.livemode())
-                    .setParameter(3, seq)
-                    .setParameter(4, hash)
-                    .executeUpdate())
         .replaceWith(txnId);
-  }
-
-  private static Uni<Integer> postings(Mutiny.Session s, long entryId, List<Posting> postings) {
-    StringBuilder sql =
-        new StringBuilder(
-            "insert into ledger_posting (entry_id, account, currency, amount) values ");
-    for (int i = 0; i < postings.size(); i++) {
-      int at = 2 + i * 3;
-      sql.append(i == 0 ? "" : ", ")
-          .append("(?1, ?")
-          .append(at)
-          .append(", ?")
-          .append(at + 1)
-          .append(", ?")
-          .append(at + 2)
-          .append(')');
-    }
-    var query = s.createNativeQuery(sql.toString()).setParameter(1, entryId);
-    for (int i = 0; i < postings.size(); i++) {
-      Posting p = postings.get(i);
-      int at = 2 + i * 3;
-      query
-          .setParameter(at, p.account())
-          .setParameter(at + 1, p.currency())
-          .setParameter(at + 2, p.amount());
-    }
-    return query.executeUpdate();
   }
 }

@@ -113,7 +113,11 @@ public class LedgerQueries {
                     .map(page -> page.items().get(0)));
   }
 
-  /** A charge is available once its move to available is posted; anything else at once. */
+  /**
+   * A charge is available once its move to available is posted, or at once when it had no
+   * settlement delay (credited to available directly: available on its creation); anything else at
+   * once.
+   */
   private Uni<Page<Transaction>> withStatus(Tenant tenant, Page<LedgerEntry> entries) {
     List<String> charges =
         entries.items().stream().filter(e -> e.type.equals("charge")).map(e -> e.source).toList();
@@ -127,6 +131,11 @@ public class LedgerQueries {
     return settled.map(
         done ->
             entries.map(
-                e -> new Transaction(e, !e.type.equals("charge") || done.contains(e.source))));
+                e ->
+                    new Transaction(
+                        e,
+                        !e.type.equals("charge")
+                            || !e.availableOn.isAfter(e.createdAt)
+                            || done.contains(e.source))));
   }
 }

@@ -38,22 +38,27 @@ public class PaymentLedger {
     this.clock = clock;
   }
 
-  /** The payment completed (its fee, net and FX are frozen on it). */
+  /**
+   * The payment completed (its fee, net and FX are frozen on it). Without a settlement delay its
+   * net is credited to available at once (one entry, and {@code balance.available}); else to
+   * pending, and the settlement sweep moves it later.
+   */
   Uni<Void> charged(Payment p) {
     if (!settings.enabled()) {
       return Uni.createFrom().voidItem();
     }
     Instant now = Timestamps.now(clock);
     Instant availableOn = now.plus(settings.settlementDelay(p.livemode));
+    boolean availableNow = !availableOn.isAfter(now);
     return ledger
-        .post(JournalEntry.charge(p, availableOn))
+        .post(JournalEntry.charge(p, availableOn, availableNow))
         .chain(
             txn -> {
               if (txn == null || p.net <= 0) {
                 return Uni.createFrom().voidItem();
               }
-              if (!availableOn.isAfter(now)) {
-                return available(p.id, p.merchantId, p.livemode, p.netCurrency, p.net, txn, now);
+              if (availableNow) {
+                return announce(p.id, p.merchantId, p.livemode, p.netCurrency, p.net, txn, now);
               }
               return Panache.getSession()
                   .chain(
@@ -85,7 +90,7 @@ public class PaymentLedger {
     return ledger.post(entry).replaceWithVoid();
   }
 
-  /** A charge's net moves to available, with {@code balance.available}. */
+  /** A charge's net moves from pending to available, with {@code balance.available}. */
   Uni<Void> available(
       String paymentId,
       String merchantId,
@@ -100,12 +105,24 @@ public class PaymentLedger {
             txn ->
                 txn == null
                     ? Uni.createFrom().voidItem()
-                    : events.emit(
-                        paymentId,
-                        merchantId,
-                        livemode,
-                        PaymentEvents.BALANCE_AVAILABLE,
-                        new PaymentEvents.BalanceAvailable(
-                            paymentId, chargeTxn, net, currency, Timestamps.format(availableOn))));
+                    : announce(
+                        paymentId, merchantId, livemode, currency, net, chargeTxn, availableOn));
+  }
+
+  private Uni<Void> announce(
+      String paymentId,
+      String merchantId,
+      boolean livemode,
+      String currency,
+      long net,
+      String chargeTxn,
+      Instant availableOn) {
+    return events.emit(
+        paymentId,
+        merchantId,
+        livemode,
+        PaymentEvents.BALANCE_AVAILABLE,
+        new PaymentEvents.BalanceAvailable(
+            paymentId, chargeTxn, net, currency, Timestamps.format(availableOn)));
   }
 }

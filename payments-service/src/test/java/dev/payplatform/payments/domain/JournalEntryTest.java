@@ -29,7 +29,8 @@ class JournalEntryTest {
 
   @Test
   void aChargeCreditsNetAndFeeAgainstClearing() {
-    JournalEntry e = JournalEntry.charge(payment(4999, "USD", 4999, 175, "USD"), Instant.EPOCH);
+    JournalEntry e =
+        JournalEntry.charge(payment(4999, "USD", 4999, 175, "USD"), Instant.EPOCH, false);
     assertThat(e.postings())
         .containsExactlyInAnyOrder(
             new Posting("processor:test:USD:clearing", "USD", 4999),
@@ -40,7 +41,8 @@ class JournalEntryTest {
 
   @Test
   void anFxChargeRecordsWhatTheBuyerPaidAndTheFrozenRate() {
-    JournalEntry e = JournalEntry.charge(payment(1000, "EUR", 1163, 64, "USD"), Instant.EPOCH);
+    JournalEntry e =
+        JournalEntry.charge(payment(1000, "EUR", 1163, 64, "USD"), Instant.EPOCH, false);
     assertThat(e.currency()).isEqualTo("USD");
     assertThat(e.originalAmount()).isEqualTo(1000);
     assertThat(e.originalCurrency()).isEqualTo("EUR");
