@@ -161,4 +161,31 @@ class LedgerInvariantsTest {
       assertThatThrownBy(() -> Db.update(change)).hasMessageContaining("append-only");
     }
   }
+
+  @Test
+  void balanceAvailableFollowsPaymentSucceededOnThePaymentsStream() {
+    String merchant = Api.newMerchant();
+    String id = Api.createPayment(merchant, "test", "10.00", "USD");
+    Api.publishCheckout(
+        "payment_intent.succeeded", merchant, false, Api.succeeded(id, 1000, "USD"));
+    Api.awaitStatus(merchant, "test", id, "completed");
+    // The outbox publishes in id order: this is the order on the payment's stream.
+    List<String> types = new java.util.ArrayList<>();
+    try (var c = Db.connect();
+        var ps =
+            c.prepareStatement(
+                "select event_type from outbox_event where aggregate_key = ? order by id")) {
+      ps.setString(1, id);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          types.add(rs.getString(1));
+        }
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    assertThat(types).containsSubsequence("payment.succeeded", "balance.available");
+    assertThat(types.indexOf("balance.available"))
+        .isGreaterThan(types.indexOf("payment.succeeded"));
+  }
 }

@@ -53,7 +53,6 @@ public class PaymentCompletion {
                           p.fxLocalUnitsPerUsd = s.fxLocalUnitsPerUsd();
                           return s;
                         }))
-        .call(s -> ledger.charged(p))
         .chain(
             s ->
                 events.emit(
@@ -64,6 +63,9 @@ public class PaymentCompletion {
                         s.fee(),
                         s.net(),
                         s.netCurrency(),
-                        paymentIntentId)));
+                        paymentIntentId)))
+        // After payment.succeeded in the outbox, so balance.available follows it on the
+        // payment's stream (the outbox publishes in id order).
+        .call(() -> ledger.charged(p));
   }
 }
