@@ -2,6 +2,7 @@ package dev.payplatform.events.rest;
 
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.events.domain.EventTypePatterns;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** The merchant's event log: every event of its objects, newest first, and deliveries again. */
 @Path("/v1/events")
@@ -29,8 +29,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EventResource {
-  private static final Pattern OBJECT_ID = Pattern.compile("[a-z]{1,8}_[A-Za-z0-9_-]{16,64}");
-
   private final EventQueries queries;
   private final Resends resends;
   private final MerchantContext merchant;
@@ -61,8 +59,7 @@ public class EventResource {
             EventTypePatterns::isValid,
             "must be an event type or a prefix such as payment.*");
     String objectFilter =
-        query.textFilter(
-            "object_id", objectId, v -> OBJECT_ID.matcher(v).matches(), "must be an object id");
+        query.textFilter("object_id", objectId, Ids::looksLikeAny, "must be an object id");
     Instant gte = query.instantFilter("created[gte]", createdGte);
     Instant lte = query.instantFilter("created[lte]", createdLte);
     return queries

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -30,7 +29,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
  */
 @ApplicationScoped
 public class EventLog {
-  private static final Pattern OBJECT_ID = Pattern.compile("[a-z]{1,8}_[A-Za-z0-9_-]{16,64}");
   // Plain statements, no managed entities: a consumer's batch records hundreds of events in one
   // transaction, and a session full of entities would be dirty-checked at every flush.
   // The sequence and the event in one statement; a redelivered event gets nothing (the inbox
@@ -171,7 +169,7 @@ public class EventLog {
    */
   static Set<String> objectIds(NewEvent event) {
     Set<String> ids = new LinkedHashSet<>();
-    if (event.subject() != null && OBJECT_ID.matcher(event.subject()).matches()) {
+    if (event.subject() != null && Ids.looksLikeAny(event.subject())) {
       ids.add(event.subject());
     }
     collect(event.data(), ids, 0);
@@ -186,7 +184,7 @@ public class EventLog {
       Map.Entry<String, JsonNode> f = it.next();
       JsonNode v = f.getValue();
       boolean idField = f.getKey().equals("id") || f.getKey().endsWith("_id");
-      if (idField && v.isTextual() && OBJECT_ID.matcher(v.asText()).matches()) {
+      if (idField && v.isTextual() && Ids.looksLikeAny(v.asText())) {
         ids.add(v.asText());
       } else if (v.isObject()) {
         collect(v, ids, depth + 1);

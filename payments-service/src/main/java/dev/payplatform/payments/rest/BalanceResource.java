@@ -2,6 +2,7 @@ package dev.payplatform.payments.rest;
 
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.time.Timestamps;
@@ -19,15 +20,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** The merchant's balance and balance transactions, from the ledger (docs/ledger.md). */
 @Path("/v1")
 @RolesAllowed("merchant")
 @Produces(MediaType.APPLICATION_JSON)
 public class BalanceResource {
-  private static final Pattern SOURCE = Pattern.compile("(pay|re)_[A-Za-z0-9_-]{16,64}");
-
   private final LedgerQueries ledger;
   private final MerchantContext merchant;
 
@@ -108,7 +106,10 @@ public class BalanceResource {
     String typeFilter = query.oneOf("type", type, LedgerQueries.LISTED_TYPES);
     String sourceFilter =
         query.textFilter(
-            "source", source, v -> SOURCE.matcher(v).matches(), "must be a pay_ or re_ id");
+            "source",
+            source,
+            v -> Ids.looksLike(v, Ids.PAYMENT) || Ids.looksLike(v, "re"),
+            "must be a pay_ or re_ id");
     Instant gte = query.instantFilter("created[gte]", createdGte);
     Instant lte = query.instantFilter("created[lte]", createdLte);
     return ledger

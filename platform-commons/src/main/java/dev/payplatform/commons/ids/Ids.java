@@ -51,4 +51,9 @@ public final class Ids {
   public static boolean looksLike(String value, String prefix) {
     return value != null && value.startsWith(prefix + "_") && ID.matcher(value).matches();
   }
+
+  /** Whether {@code value} looks like one of our ids, whatever its prefix. */
+  public static boolean looksLikeAny(String value) {
+    return value != null && ID.matcher(value).matches();
+  }
 }
