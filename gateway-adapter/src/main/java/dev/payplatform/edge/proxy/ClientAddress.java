@@ -9,10 +9,10 @@ import java.util.List;
  * Ingress); then the client is the right-most address in it that is not itself a trusted proxy.
  * Anyone else could write any address into that header.
  */
-final class ClientAddress {
+public final class ClientAddress {
   private ClientAddress() {}
 
-  static String of(HttpServerRequest request, List<String> trustedProxies) {
+  public static String of(HttpServerRequest request, List<String> trustedProxies) {
     String peer =
         request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     if (!trusted(peer, trustedProxies)) {

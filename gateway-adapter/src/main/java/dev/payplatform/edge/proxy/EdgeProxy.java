@@ -2,6 +2,7 @@ package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.web.RequestIds;
 import dev.payplatform.edge.service.AnonymousLimits;
+import dev.payplatform.edge.service.ConsoleSessions;
 import dev.payplatform.edge.service.IdempotencyStore;
 import dev.payplatform.edge.service.InternalTokens;
 import dev.payplatform.edge.service.KeyAuthenticator;
@@ -71,11 +72,16 @@ public class EdgeProxy {
           "x-forwarded-for",
           "x-forwarded-proto",
           "x-forwarded-host",
+          // The console's session cookie is the edge's alone; no service needs a cookie.
+          "cookie",
+          "x-csrf-token",
           CLIENT_ADDRESS_HEADER);
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
   private final RouteTable routes = RouteTable.load("edge-routes.txt");
+  private static final String CSRF_HEADER = "X-CSRF-Token";
   private final KeyAuthenticator authenticator;
+  private final ConsoleSessions consoleSessions;
   private final InternalTokens tokens;
   private final RateLimiter rateLimiter;
   private final AnonymousLimits anonymousLimits;
@@ -88,6 +94,7 @@ public class EdgeProxy {
 
   public EdgeProxy(
       KeyAuthenticator authenticator,
+      ConsoleSessions consoleSessions,
       InternalTokens tokens,
       RateLimiter rateLimiter,
       AnonymousLimits anonymousLimits,
@@ -99,6 +106,7 @@ public class EdgeProxy {
           io.quarkus.runtime.configuration.MemorySize maxBody,
       @ConfigProperty(name = "edge.trusted-proxies") Optional<List<String>> trustedProxies) {
     this.authenticator = authenticator;
+    this.consoleSessions = consoleSessions;
     this.tokens = tokens;
     this.rateLimiter = rateLimiter;
     this.anonymousLimits = anonymousLimits;
@@ -185,6 +193,13 @@ public class EdgeProxy {
       return;
     }
     Optional<String> presented = ApiKeyParser.presentedKey(request);
+    if (presented.isEmpty()) {
+      io.vertx.core.http.Cookie session = request.getCookie(ConsoleSessions.COOKIE);
+      if (session != null) {
+        authenticateSession(rc, route, base, session.getValue());
+        return;
+      }
+    }
     if (presented.isEmpty() || SecretKeys.modeOf(presented.get()).isEmpty()) {
       EdgeResponses.unauthorized(rc, "Invalid API key format.");
       return;
@@ -201,6 +216,43 @@ public class EdgeProxy {
               }
             },
             failure -> dependencyFailure(rc, "key lookup", failure));
+  }
+
+  /**
+   * A console session instead of a secret key (docs/console.md): a state-changing request must
+   * carry the session's CSRF token, and the user's role must allow changes. The services then get
+   * the same internal JWT a key would give.
+   */
+  private void authenticateSession(
+      RoutingContext rc, RouteTable.Route route, String base, String token) {
+    consoleSessions
+        .authenticate(token)
+        .subscribe()
+        .with(
+            session -> {
+              if (session.isEmpty()) {
+                EdgeResponses.unauthorized(rc, "Console session expired or invalid.");
+                return;
+              }
+              HttpMethod method = rc.request().method();
+              boolean reads = method == HttpMethod.GET || method == HttpMethod.HEAD;
+              if (!reads) {
+                if (!ConsoleSessions.csrfMatches(token, rc.request().getHeader(CSRF_HEADER))) {
+                  EdgeResponses.problem(rc, 403, "Forbidden", "Missing or invalid CSRF token.");
+                  return;
+                }
+                if (!session.get().role().canWrite()) {
+                  EdgeResponses.problem(
+                      rc,
+                      403,
+                      "Forbidden",
+                      "Your role (" + session.get().role().word() + ") can only read.");
+                  return;
+                }
+              }
+              authorized(rc, route, base, session.get().principal());
+            },
+            failure -> dependencyFailure(rc, "session lookup", failure));
   }
 
   /**

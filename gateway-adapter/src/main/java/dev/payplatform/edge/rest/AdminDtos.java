@@ -72,7 +72,22 @@ public final class AdminDtos {
       String status,
       String createdAt,
       String expiresAt,
-      String revokedAt) {}
+      String revokedAt) {
+
+    /** A key as a dashboard may show it: prefix and last 4 only, its status at {@code now}. */
+    public static KeyView of(dev.payplatform.edge.domain.ApiKey k, java.time.Instant now) {
+      return new KeyView(
+          k.id,
+          "api_key",
+          k.livemode ? "live" : "test",
+          k.prefix,
+          k.last4,
+          k.statusAt(now),
+          k.createdAt.toString(),
+          k.expiresAt == null ? null : k.expiresAt.toString(),
+          k.revokedAt == null ? null : k.revokedAt.toString());
+    }
+  }
 
   /** A merchant; the two secret keys appear only in the answer that created them. */
   public record MerchantView(

@@ -4,6 +4,7 @@ import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.Merchant;
+import dev.payplatform.edge.service.ConsoleUsers;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -22,11 +23,39 @@ import java.util.List;
 @Path("/admin/merchants")
 public class AdminResource {
   private final MerchantService merchants;
+  private final ConsoleUsers consoleUsers;
   private final InstantSource clock;
 
-  public AdminResource(MerchantService merchants, InstantSource clock) {
+  public AdminResource(MerchantService merchants, ConsoleUsers consoleUsers, InstantSource clock) {
     this.merchants = merchants;
+    this.consoleUsers = consoleUsers;
     this.clock = clock;
+  }
+
+  /**
+   * Creates a console user of a merchant, usually its first owner (owners invite the rest). The
+   * password, given or generated, is in this answer only.
+   */
+  @POST
+  @Path("/{id}/users")
+  public Uni<Response> createUser(
+      @PathParam("id") String id, @NotNull ConsoleDtos.CreateUser body) {
+    String role = body.role() == null ? "owner" : body.role();
+    return merchants
+        .get(id)
+        .chain(m -> consoleUsers.create(m.id, body.email(), role, body.password()))
+        .map(
+            created ->
+                Response.status(201)
+                    .header("Cache-Control", "no-store")
+                    .entity(
+                        new ConsoleDtos.CreatedUser(
+                            created.id(),
+                            "console_user",
+                            created.email(),
+                            created.role().word(),
+                            created.password()))
+                    .build());
   }
 
   @POST
@@ -109,15 +138,6 @@ public class AdminResource {
   }
 
   private AdminDtos.KeyView key(ApiKey k) {
-    return new AdminDtos.KeyView(
-        k.id,
-        "api_key",
-        k.livemode ? "live" : "test",
-        k.prefix,
-        k.last4,
-        k.statusAt(clock.instant()),
-        k.createdAt.toString(),
-        k.expiresAt == null ? null : k.expiresAt.toString(),
-        k.revokedAt == null ? null : k.revokedAt.toString());
+    return AdminDtos.KeyView.of(k, clock.instant());
   }
 }
