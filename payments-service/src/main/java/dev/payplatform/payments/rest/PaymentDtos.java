@@ -196,4 +196,58 @@ public final class PaymentDtos {
   static String seconds(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
   }
+
+  /** {@code GET /v1/payments/summary}: amounts in minor units of their currency. */
+  public record SummaryView(
+      String object,
+      int days,
+      String since,
+      List<DayView> byDay,
+      List<CurrencyView> byCurrency,
+      Double successRate) {
+
+    public record DayView(
+        String date,
+        String currency,
+        long count,
+        long succeeded,
+        long failed,
+        long volume,
+        long refunded) {}
+
+    public record CurrencyView(
+        String currency, long count, long succeeded, long failed, long volume, long refunded) {}
+
+    public static SummaryView of(
+        dev.payplatform.payments.service.PaymentSummary.Summary s, int days) {
+      return new SummaryView(
+          "payment_summary",
+          days,
+          s.since().toString(),
+          s.days().stream()
+              .map(
+                  d ->
+                      new DayView(
+                          d.date().toString(),
+                          d.currency(),
+                          d.count(),
+                          d.succeeded(),
+                          d.failed(),
+                          d.volume(),
+                          d.refunded()))
+              .toList(),
+          s.totals().stream()
+              .map(
+                  t ->
+                      new CurrencyView(
+                          t.currency(),
+                          t.count(),
+                          t.succeeded(),
+                          t.failed(),
+                          t.volume(),
+                          t.refunded()))
+              .toList(),
+          s.successRate());
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
@@ -15,6 +16,7 @@ import dev.payplatform.payments.rest.PaymentDtos.CreatePaymentRequest;
 import dev.payplatform.payments.rest.PaymentDtos.InternalPayment;
 import dev.payplatform.payments.rest.PaymentDtos.PaymentResponse;
 import dev.payplatform.payments.service.PaymentService;
+import dev.payplatform.payments.service.PaymentSummary;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
@@ -50,6 +52,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class PaymentsResource {
   private final PaymentService payments;
+  private final PaymentSummary summaries;
   private final CheckoutTokens tokens;
   private final MerchantContext merchant;
   private final InstantSource clock;
@@ -59,6 +62,7 @@ public class PaymentsResource {
 
   public PaymentsResource(
       PaymentService payments,
+      PaymentSummary summaries,
       CheckoutTokens tokens,
       MerchantContext merchant,
       InstantSource clock,
@@ -69,6 +73,7 @@ public class PaymentsResource {
       @ConfigProperty(name = "payments.checkout-link.max-path-length", defaultValue = "4000")
           int maxLinkPathLength) {
     this.payments = payments;
+    this.summaries = summaries;
     this.tokens = tokens;
     this.merchant = merchant;
     this.clock = clock;
@@ -132,8 +137,11 @@ public class PaymentsResource {
       @QueryParam("status") String status,
       @QueryParam("test") String test,
       @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset) {
-    return page(status, test, limit, offset, PaymentResponse::of);
+      @QueryParam("offset") String offset,
+      @QueryParam("created[gte]") String createdGte,
+      @QueryParam("created[lte]") String createdLte) {
+    return page(
+        new Query(status, test, limit, offset, createdGte, createdLte), PaymentResponse::of);
   }
 
   @GET
@@ -142,9 +150,47 @@ public class PaymentsResource {
       @QueryParam("status") String status,
       @QueryParam("test") String test,
       @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset) {
-    return page(status, test, limit, offset, InternalPayment::of);
+      @QueryParam("offset") String offset,
+      @QueryParam("created[gte]") String createdGte,
+      @QueryParam("created[lte]") String createdLte) {
+    return page(
+        new Query(status, test, limit, offset, createdGte, createdLte), InternalPayment::of);
   }
+
+  /**
+   * Per UTC day and currency over the last {@code days} (1 to 90, default 30): counts, succeeded
+   * volume and refunds, in minor units. The console's home page reads it.
+   */
+  @GET
+  @Path("/summary")
+  public Uni<PaymentDtos.SummaryView> summary(@QueryParam("days") String days) {
+    int window = 30;
+    if (days != null && !days.isEmpty()) {
+      try {
+        window = Integer.parseInt(days.strip());
+      } catch (NumberFormatException e) {
+        window = -1;
+      }
+      if (window < 1 || window > PaymentSummary.MAX_DAYS) {
+        throw new ValidationFailedException(
+            FieldError.query(
+                "days", "must be a whole number from 1 to " + PaymentSummary.MAX_DAYS));
+      }
+    }
+    int chosen = window;
+    return summaries
+        .of(merchant.merchantId(), merchant.livemode(), chosen)
+        .map(s -> PaymentDtos.SummaryView.of(s, chosen));
+  }
+
+  /** A list request's query string. */
+  private record Query(
+      String status,
+      String test,
+      String limit,
+      String offset,
+      String createdGte,
+      String createdLte) {}
 
   @GET
   @Path("/{id}")
@@ -156,27 +202,26 @@ public class PaymentsResource {
   }
 
   /** A bare JSON array (as the docs define these two lists) plus X-Total-Count. */
-  private Uni<Response> page(
-      String status, String test, String limit, String offset, Function<Payment, ?> view) {
+  private Uni<Response> page(Query q, Function<Payment, ?> view) {
+    ListQuery query = new ListQuery(q.limit(), q.offset());
+    String statusWord =
+        query.textFilter(
+            "status",
+            q.status() == null ? null : q.status().toLowerCase(Locale.ROOT),
+            w -> PaymentStatus.fromWord(w).isPresent(),
+            "must be one of pending, requires_action, completed (or succeeded), failed,"
+                + " canceled, partially_refunded, refunded");
+    PaymentStatus statusFilter =
+        statusWord == null ? null : PaymentStatus.fromWord(statusWord).orElse(null);
     List<FieldError> errors = new ArrayList<>();
-    PaymentStatus statusFilter = null;
-    if (status != null && !status.isEmpty()) {
-      statusFilter = PaymentStatus.fromWord(status.toLowerCase(Locale.ROOT)).orElse(null);
-      if (statusFilter == null) {
-        errors.add(
-            FieldError.query(
-                "status",
-                "must be one of pending, requires_action, completed (or succeeded), failed,"
-                    + " canceled, partially_refunded, refunded"));
-      }
-    }
-    Boolean testFilter = parseTest(test, errors, false);
-    PageRequest pageRequest;
+    Boolean testFilter = parseTest(q.test(), errors, false);
+    Instant from = query.instantFilter("created[gte]", q.createdGte());
+    Instant to = query.instantFilter("created[lte]", q.createdLte());
+    PageRequest pageRequest = null;
     try {
-      pageRequest = PageRequest.parse(limit, offset);
+      pageRequest = query.page();
     } catch (ValidationFailedException e) {
-      errors.addAll(e.errors());
-      pageRequest = null;
+      errors.addAll(0, e.errors());
     }
     if (!errors.isEmpty()) {
       throw new ValidationFailedException(errors);
@@ -184,7 +229,13 @@ public class PaymentsResource {
     return payments
         .list(
             new PaymentService.Filter(
-                merchant.merchantId(), merchant.livemode(), statusFilter, testFilter, pageRequest))
+                merchant.merchantId(),
+                merchant.livemode(),
+                statusFilter,
+                testFilter,
+                from,
+                to,
+                pageRequest))
         .map(
             found ->
                 Response.ok(found.payments().stream().map(view).toList())

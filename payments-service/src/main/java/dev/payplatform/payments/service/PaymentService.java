@@ -43,7 +43,13 @@ public class PaymentService {
 
   /** Merchant + mode always; {@code test} (when given) must agree with the key's mode. */
   public record Filter(
-      String merchantId, boolean livemode, PaymentStatus status, Boolean test, PageRequest page) {
+      String merchantId,
+      boolean livemode,
+      PaymentStatus status,
+      Boolean test,
+      Instant createdFrom,
+      Instant createdTo,
+      PageRequest page) {
 
     /** A {@code test} filter that contradicts the key's mode matches nothing, never other data. */
     boolean contradictsMode() {
@@ -91,6 +97,14 @@ public class PaymentService {
     if (f.status() != null) {
       query += " and status = :status";
       params = params.and("status", f.status());
+    }
+    if (f.createdFrom() != null) {
+      query += " and createdAt >= :createdFrom";
+      params = params.and("createdFrom", f.createdFrom());
+    }
+    if (f.createdTo() != null) {
+      query += " and createdAt <= :createdTo";
+      params = params.and("createdTo", f.createdTo());
     }
     return Pages.of(Payment.<Payment>find(query, Pages.NEWEST_FIRST, params), f.page())
         .map(page -> new Found(page.items(), page.totalItems()));
