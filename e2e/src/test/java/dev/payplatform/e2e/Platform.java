@@ -23,7 +23,15 @@ final class Platform {
   static final Path STATE = ROOT.resolve(".platform");
 
   /** What `up` printed and wrote to .platform/demo.env. */
-  record Env(String url, String skTest, String skLive, String adminToken, String merchantId) {}
+  record Env(
+      String url,
+      String skTest,
+      String skLive,
+      String adminToken,
+      String merchantId,
+      String consoleUrl,
+      String consoleEmail,
+      String consolePassword) {}
 
   /** A merchant created through the operator API for one scenario. */
   record Merchant(String id, String skTest, String skLive) {}
@@ -63,7 +71,10 @@ final class Platform {
                 values.get("SK_TEST"),
                 values.get("SK_LIVE"),
                 values.get("ADMIN_TOKEN"),
-                values.get("MERCHANT_ID"));
+                values.get("MERCHANT_ID"),
+                values.get("CONSOLE_URL"),
+                values.get("CONSOLE_EMAIL"),
+                values.get("CONSOLE_PASSWORD"));
       } catch (IOException e) {
         throw new IllegalStateException(e);
       } catch (InterruptedException e) {

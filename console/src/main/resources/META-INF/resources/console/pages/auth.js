@@ -1,0 +1,117 @@
+// Sign in and sign up from an invitation: full-page forms outside the console's layout. Both
+// answer the session shape on success; the app then shows the console.
+import * as api from '../api.js';
+import { el, field, invalidMessage } from '../ui.js';
+
+function authPage(title, ...content) {
+  document.title = `${title} · Console`;
+  return el('main', { class: 'auth-page', id: 'main' },
+    el('div', { class: 'auth-card' },
+      el('p', { class: 'auth-brand' }, 'Payments console'),
+      el('h1', { tabindex: '-1' }, title),
+      ...content));
+}
+
+function message(box, role, text) {
+  box.replaceChildren(el('p', { role, class: role === 'alert' ? 'msg msg-error' : 'msg msg-ok' }, text));
+}
+
+/** The sign-in page in `root`; `onSignedIn(session)` after a 200. `notice` is shown first (e.g. session ended). */
+export function renderLogin(root, { onSignedIn, notice } = {}) {
+  const messages = el('div', { class: 'auth-messages' });
+  const email = field({ label: 'Email', id: 'email', name: 'email', type: 'email', required: true, attrs: { autocomplete: 'username' } });
+  const password = field({ label: 'Password', id: 'password', name: 'password', type: 'password', required: true, attrs: { autocomplete: 'current-password' } });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Sign in');
+  const form = el('form', { novalidate: true, method: 'post' }, email, password, submit);
+  let sending = false;
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    const invalid = invalidMessage(form);
+    if (invalid) {
+      message(messages, 'alert', invalid);
+      return;
+    }
+    sending = true;
+    submit.setAttribute('aria-disabled', 'true');
+    try {
+      const session = await api.post('/console/api/session',
+        { email: email.control.value.trim(), password: password.control.value },
+        { csrf: false, authRedirect: false });
+      onSignedIn(session);
+    } catch (e) {
+      // 401: wrong email or password; 429: locked for a while. Both say so in `content`.
+      const text = e.status === 401 && !(e.body && e.body.content) ? 'Wrong email or password.' : e.message;
+      message(messages, 'alert', text);
+      password.control.value = '';
+      password.control.focus();
+    } finally {
+      sending = false;
+      submit.removeAttribute('aria-disabled');
+    }
+  });
+
+  if (notice) message(messages, 'status', notice);
+  root.replaceChildren(authPage('Sign in', messages, form));
+  email.control.focus();
+}
+
+/** #/signup?token=…: the invitation's email (read-only) and a new password. */
+export async function renderSignup(root, token, { onSignedIn } = {}) {
+  const messages = el('div', { class: 'auth-messages' });
+  const intro = el('p', { class: 'muted' }, 'Loading your invitation…');
+  const slot = el('div');
+  root.replaceChildren(authPage('Create your account', intro, messages, slot));
+
+  if (!token) {
+    intro.remove();
+    message(messages, 'alert', 'This sign-up link is incomplete: open the full link you were sent.');
+    return;
+  }
+  let invite;
+  try {
+    invite = await api.get(`/console/api/invites/${encodeURIComponent(token)}`, { authRedirect: false });
+  } catch (e) {
+    intro.remove();
+    message(messages, 'alert', e.status === 404 && !(e.body && e.body.content)
+      ? 'This invitation has expired or was already used. Ask for a new one.'
+      : e.message);
+    return;
+  }
+  intro.textContent = `You are invited to join ${invite.merchant?.name ?? 'a merchant account'} as ${invite.role}.`;
+
+  const email = field({ label: 'Email', id: 'email', name: 'email', type: 'email', value: invite.email, attrs: { readonly: true, autocomplete: 'username' } });
+  const password = field({
+    label: 'Password', id: 'password', name: 'password', type: 'password', required: true,
+    hint: 'At least 12 characters.', attrs: { autocomplete: 'new-password', minlength: '12' },
+  });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Create account');
+  const form = el('form', { novalidate: true, method: 'post' }, email, password, submit);
+  let sending = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    // minlength is only checked on typed input by the browser: check it ourselves as well.
+    const invalid = invalidMessage(form)
+      || (password.control.value.length < 12 ? 'Password: use at least 12 characters.' : null);
+    if (invalid) {
+      message(messages, 'alert', invalid);
+      password.control.focus();
+      return;
+    }
+    sending = true;
+    submit.setAttribute('aria-disabled', 'true');
+    try {
+      const session = await api.post('/console/api/signup', { token, password: password.control.value }, { csrf: false, authRedirect: false });
+      onSignedIn(session);
+    } catch (e) {
+      message(messages, 'alert', e.message);
+    } finally {
+      sending = false;
+      submit.removeAttribute('aria-disabled');
+    }
+  });
+  slot.replaceChildren(form);
+  password.control.focus();
+}

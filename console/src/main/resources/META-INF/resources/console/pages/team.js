@@ -1,0 +1,93 @@
+// Team (the edge's /console/api/team): members and pending invites; owners invite (the sign-up
+// link is shown once) and remove members.
+import * as api from '../api.js';
+import { can, state } from '../state.js';
+import {
+  el, button, busy, table, field, pageHeader, section, timeEl, openDialog, secretOnce, invalidMessage,
+  showStatus, showError, reportError,
+} from '../ui.js';
+
+const ROLES = ['owner', 'developer', 'viewer'];
+
+// #/team
+export async function render(ctx) {
+  pageHeader(ctx.root, 'Team');
+  const membersSlot = el('div', {}, el('p', { class: 'muted' }, 'Loading…'));
+  const invitesSlot = el('div');
+  const linkSlot = el('div', { class: 'secret-slot' });
+
+  if (can.manageTeam()) ctx.root.append(section('Invite member', linkSlot, inviteForm()));
+  ctx.root.append(section('Members', membersSlot), section('Pending invites', invitesSlot));
+
+  function inviteForm() {
+    const email = field({ label: 'Email', type: 'email', required: true, attrs: { autocomplete: 'off' } });
+    const role = field({
+      label: 'Role', options: ROLES, value: 'developer',
+      hint: 'owner: everything, including keys and team; developer: everything else; viewer: read only.',
+    });
+    const submit = el('button', { type: 'submit', class: 'btn btn-primary' }, 'Send invite');
+    const form = el('form', { class: 'form-grid', novalidate: true }, email, role, el('div', { class: 'form-buttons' }, submit));
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      const invalid = invalidMessage(form);
+      if (invalid) {
+        showError(invalid);
+        return;
+      }
+      await busy(submit, async () => {
+        const invite = await api.post('/console/api/team/invites', { email: email.control.value.trim(), role: role.control.value }, { signal: ctx.signal });
+        linkSlot.replaceChildren(secretOnce({
+          label: 'Sign-up link',
+          value: invite.signup_url,
+          note: 'Share this sign-up link; it is shown once.',
+          extra: el('p', { class: 'muted' }, `Invitation for ${invite.email} as ${invite.role}, valid until `, timeEl(invite.expires_at), '.'),
+        }));
+        showStatus(`Invitation created for ${invite.email}.`);
+        form.reset();
+        role.control.value = 'developer';
+        await load().catch(reportError);
+        linkSlot.querySelector('button')?.focus();
+      });
+    });
+    return form;
+  }
+
+  async function load() {
+    const team = await api.get('/console/api/team', { signal: ctx.signal });
+    const members = team?.data || [];
+    const columns = [
+      { label: 'Email', render: (m) => (m.you ? [m.email, ' ', el('span', { class: 'badge badge-neutral' }, 'you')] : m.email) },
+      { label: 'Role', render: (m) => m.role },
+      { label: 'Joined', render: (m) => timeEl(m.created_at) },
+    ];
+    if (can.manageTeam()) columns.push({ label: 'Actions', render: (m) => (m.you ? null : removeButton(m)) });
+    membersSlot.replaceChildren(table({ caption: `Members of ${state.session?.merchant?.name ?? 'this account'}`, rows: members, columns, empty: 'No members.' }));
+    invitesSlot.replaceChildren(table({
+      caption: 'Invitations not yet accepted',
+      empty: 'No pending invites.',
+      rows: team?.invites || [],
+      columns: [
+        { label: 'Email', render: (i) => i.email },
+        { label: 'Role', render: (i) => i.role },
+        { label: 'Expires', render: (i) => timeEl(i.expires_at) },
+      ],
+    }));
+  }
+
+  function removeButton(member) {
+    return button('Remove', async () => {
+      const done = await openDialog({
+        title: 'Remove this member?',
+        description: `${member.email} loses access to ${state.session?.merchant?.name ?? 'this account'} at once.`,
+        confirmText: 'Remove member',
+        danger: true,
+        onConfirm: () => api.del(`/console/api/team/${encodeURIComponent(member.id)}`, { signal: ctx.signal }),
+      });
+      if (!done) return;
+      showStatus(`${member.email} was removed.`);
+      await load().catch(reportError);
+    }, { kind: 'danger' });
+  }
+
+  await load();
+}

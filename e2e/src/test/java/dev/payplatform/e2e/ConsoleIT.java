@@ -1,0 +1,297 @@
+package dev.payplatform.e2e;
+
+import static dev.payplatform.e2e.Platform.url;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.is;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The console in headless Chromium through the edge, as merchants use it: sign in, payments and
+ * their timeline, a refund, keys, webhooks, roles, CSRF, isolation, sign-out and lockout. Each main
+ * page is kept as a screenshot in {@code e2e/target/screenshots/}.
+ */
+class ConsoleIT {
+  private static final String PASSWORD = "a long console password 42";
+
+  /** A merchant with a console user of this role, made through the operator API. */
+  record Account(Platform.Merchant merchant, String email) {}
+
+  static Account account(String name, String role) {
+    Platform.Merchant m = Platform.newMerchant(name);
+    String email = role + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    given()
+        .header("Authorization", "Bearer " + Platform.env().adminToken())
+        .contentType("application/json")
+        .body(Map.of("email", email, "role", role, "password", PASSWORD))
+        .post(url("/admin/merchants/" + m.id() + "/users"))
+        .then()
+        .statusCode(201);
+    return new Account(m, email);
+  }
+
+  static String paidPayment(Platform.Merchant m, String amount) {
+    String session = Cards.session(m, amount, "https://example.com/done");
+    Cards.payThroughApi(session, Cards.VISA).then().statusCode(200);
+    return RefundsEndToEndIT.findPaymentOfSession(m, session);
+  }
+
+  @Test
+  void theDemoOwnerSignsInWithThePrintedLoginAndSeesTheDemoMerchantsPayments() {
+    Platform.Env env = Platform.env();
+    assertThat(env.consoleUrl()).isEqualTo(env.url() + "/console/");
+    String paymentId =
+        given()
+            .header("X-Api-Key", env.skTest())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "amount", "49.99",
+                    "description", "Monthly plan",
+                    "currency", "USD",
+                    "items", java.util.List.of("Monthly Subscription"),
+                    "return_url", "https://example.com/thank-you"))
+            .post(url("/v1/payments/"))
+            .then()
+            .statusCode(202)
+            .extract()
+            .path("data.id_payment");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(env.consoleEmail(), env.consolePassword());
+      b.heading("Home");
+      b.labelled("Payment volume per day, last 30 days");
+      b.awaitText(paymentId);
+      b.screenshot("console-home");
+      b.link("Payments").click();
+      b.heading("Payments");
+      b.awaitText(paymentId);
+      b.screenshot("console-payments");
+      b.link("Events").click();
+      b.heading("Events");
+      b.awaitText("payment.created");
+      b.screenshot("console-events");
+    }
+  }
+
+  @Test
+  void anOwnerSeesTheTimelineAndPayloadThenRefundsFiveAndTheRefundAndStatusChangeAppear() {
+    Account a = account("Console Refunds", "owner");
+    String paymentId = paidPayment(a.merchant(), "20.00");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      b.open("#/payments/" + paymentId);
+      b.heading("Payment");
+      b.awaitText(paymentId);
+      b.awaitText("payment.succeeded");
+      b.awaitText("Fee");
+      b.buttons("View payload").get(0).click();
+      b.browser.waitFor(d -> b.labelled("Payload").getText().contains(paymentId) ? true : null);
+      b.screenshot("console-payment-detail");
+
+      b.button("Refund").click();
+      b.dialog();
+      b.field("Amount").clear();
+      b.field("Amount").sendKeys("5.00");
+      new Select(b.field("Reason")).selectByValue("requested_by_customer");
+      b.button("Confirm refund").click();
+      b.awaitText("Refund created");
+      b.awaitText("refund.created");
+      b.awaitText("partially_refunded");
+      b.screenshot("console-payment-refunded");
+    }
+    given()
+        .header("X-Api-Key", a.merchant().skTest())
+        .get(url("/v1/payments/" + paymentId))
+        .then()
+        .statusCode(200)
+        .body("status", is("partially_refunded"));
+  }
+
+  @Test
+  void anOwnerRollsTheTestKeyWithNoGraceAndOnlyTheNewKeyWorks() {
+    Account a = account("Console Keys", "owner");
+    String newKey;
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      b.link("Developers").click();
+      b.heading("Developers");
+      String last4 = a.merchant().skTest().substring(a.merchant().skTest().length() - 4);
+      b.awaitText(last4);
+      assertThat(b.pageText()).doesNotContain(a.merchant().skTest());
+      b.button("Roll").click();
+      b.dialog();
+      b.field("Grace period (hours)").clear();
+      b.field("Grace period (hours)").sendKeys("0");
+      b.button("Roll key").click();
+      newKey =
+          b.browser.waitFor(
+              d -> {
+                var out = b.labelled("New secret key");
+                String v =
+                    out.getTagName().equals("input") ? out.getAttribute("value") : out.getText();
+                return v != null && v.startsWith("sk_test_") ? v.strip() : null;
+              });
+      b.awaitText("This key is shown only once.");
+      b.screenshot("console-developers-keys");
+    }
+    given()
+        .header("X-Api-Key", a.merchant().skTest())
+        .get(url("/v1/customers"))
+        .then()
+        .statusCode(401);
+    given().header("X-Api-Key", newKey).get(url("/v1/customers")).then().statusCode(200);
+  }
+
+  @Test
+  void aWebhookEndpointMadeInTheConsoleReceivesATestEventShownInItsDeliveryLog() {
+    Account a = account("Console Webhooks", "developer");
+    try (WebhookReceiver receiver = new WebhookReceiver();
+        ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      b.open("#/developers");
+      b.heading("Developers");
+      b.button("Add endpoint").click();
+      b.field("URL").sendKeys(receiver.url());
+      b.field("Description").sendKeys("Console test receiver");
+      b.button("Create endpoint").click();
+      b.awaitText("whsec_");
+      b.link(receiver.url()).click();
+      b.button("Send test event").click();
+      await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.received().isEmpty());
+      assertThat(receiver.received().get(0).body()).contains("webhook.test");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                b.button("Refresh").click();
+                assertThat(b.pageText()).contains("webhook.test").contains("200");
+              });
+      b.screenshot("console-webhook-endpoint");
+    }
+  }
+
+  @Test
+  void aViewerInvitedByTheOwnerSeesPaymentsButNoRefundButtonAndTheApiRefusesAForcedRefund() {
+    Account a = account("Console Team", "owner");
+    String paymentId = paidPayment(a.merchant(), "12.00");
+    String viewerEmail = "viewer-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String signupUrl;
+    try (ConsoleBrowser owner = new ConsoleBrowser()) {
+      owner.signIn(a.email(), PASSWORD);
+      owner.heading("Home");
+      owner.link("Team").click();
+      owner.heading("Team");
+      owner.field("Email").sendKeys(viewerEmail);
+      new Select(owner.field("Role")).selectByValue("viewer");
+      owner.button("Send invite").click();
+      owner.awaitText("/console/#/signup?token=");
+      owner.screenshot("console-team");
+      signupUrl = owner.labelled("Sign-up link").getText().strip();
+      assertThat(signupUrl).startsWith(Platform.env().url() + "/console/#/signup?token=");
+    }
+    try (ConsoleBrowser viewer = new ConsoleBrowser()) {
+      viewer.browser.open(signupUrl);
+      viewer.heading("Create your account");
+      viewer.field("Password").sendKeys("viewer password 1234");
+      viewer.button("Create account").click();
+      viewer.heading("Home");
+      viewer.open("#/payments/" + paymentId);
+      viewer.heading("Payment");
+      viewer.awaitText("payment.succeeded");
+      assertThat(viewer.buttons("Refund")).isEmpty();
+
+      String cookie = viewer.cookie();
+      String csrf =
+          given()
+              .cookie("pp_console", cookie)
+              .get(url("/console/api/session"))
+              .then()
+              .statusCode(200)
+              .body("user.role", is("viewer"))
+              .extract()
+              .path("csrf_token");
+      given()
+          .cookie("pp_console", cookie)
+          .header("X-CSRF-Token", csrf)
+          .contentType("application/json")
+          .body(Map.of("payment_id", paymentId, "amount", 100))
+          .post(url("/v1/refunds"))
+          .then()
+          .statusCode(403);
+    }
+  }
+
+  @Test
+  void aPostWithTheCookieButNoCsrfTokenIs403AndAnotherMerchantsUserSeesNoneOfIt() {
+    Account owner = account("Console Isolation A", "owner");
+    Account stranger = account("Console Isolation B", "owner");
+    String paymentId = paidPayment(owner.merchant(), "8.00");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(owner.email(), PASSWORD);
+      b.heading("Home");
+      String cookie = b.cookie();
+      assertThat(cookie).isNotBlank();
+      given()
+          .cookie("pp_console", cookie)
+          .contentType("application/json")
+          .body(Map.of("payment_id", paymentId, "amount", 100))
+          .post(url("/v1/refunds"))
+          .then()
+          .statusCode(403);
+    }
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(stranger.email(), PASSWORD);
+      b.heading("Home");
+      b.link("Payments").click();
+      b.heading("Payments");
+      assertThat(b.pageText()).doesNotContain(paymentId);
+      b.open("#/payments/" + paymentId);
+      b.role("alert");
+      assertThat(b.pageText()).doesNotContain("payment.succeeded");
+      given()
+          .cookie("pp_console", b.cookie())
+          .get(url("/v1/payments/" + paymentId))
+          .then()
+          .statusCode(404);
+    }
+  }
+
+  @Test
+  void signingOutKillsTheSessionAndFiveWrongPasswordsLockTheLogin() {
+    Account a = account("Console Sessions", "owner");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      String cookie = b.cookie();
+      given().cookie("pp_console", cookie).get(url("/v1/payments")).then().statusCode(200);
+      b.button("Log out").click();
+      b.heading("Sign in");
+      given().cookie("pp_console", cookie).get(url("/v1/payments")).then().statusCode(401);
+
+      for (int i = 0; i < 5; i++) {
+        b.field("Email").clear();
+        b.field("Email").sendKeys(a.email());
+        b.field("Password").clear();
+        b.field("Password").sendKeys("wrong password " + i, Keys.ENTER);
+        b.awaitText("Wrong email or password.");
+        b.browser.driver.navigate().refresh();
+        b.heading("Sign in");
+      }
+      b.field("Email").sendKeys(a.email());
+      b.field("Password").sendKeys(PASSWORD);
+      b.button("Sign in").click();
+      b.awaitText("locked");
+      b.screenshot("console-locked");
+    }
+  }
+}
