@@ -106,6 +106,7 @@ final class ConsoleBrowser implements AutoCloseable {
               .executeScript("return document.documentElement.scrollHeight");
       int full = Math.min(4000, Math.max(size.getHeight(), ((Number) height).intValue() + 140));
       window.setSize(new Dimension(size.getWidth(), full));
+      ((JavascriptExecutor) browser.driver).executeScript("window.scrollTo(0, 0)");
       byte[] png = ((TakesScreenshot) browser.driver).getScreenshotAs(OutputType.BYTES);
       window.setSize(size);
       Files.write(SCREENSHOTS.resolve(name + ".png"), png);

@@ -69,7 +69,7 @@ function tiles(row, summary) {
   const tile = (label, value) => el('li', { class: 'tile' }, el('span', { class: 'tile-label' }, label), el('span', { class: 'tile-value' }, value));
   return el('ul', { class: 'tiles' },
     tile('Volume', row ? formatMinor(row.volume, row.currency) : '—'),
-    tile('Payments', row ? String(row.count ?? 0) : '0'),
+    tile('Payments', row ? (row.count ?? 0).toLocaleString('en-US') : '0'),
     tile('Success rate', rate),
     tile('Refunded', row ? formatMinor(row.refunded ?? 0, row.currency) : '—'));
 }
@@ -98,7 +98,7 @@ function volumeChart(days, currency) {
     rows: days,
     columns: [
       { label: 'Date', render: (d) => d.date },
-      { label: 'Payments', render: (d) => String(d.count), numeric: true },
+      { label: 'Payments', render: (d) => d.count.toLocaleString('en-US'), numeric: true },
       { label: 'Succeeded', render: (d) => String(d.succeeded), numeric: true },
       { label: 'Failed', render: (d) => String(d.failed), numeric: true },
       { label: 'Volume', render: (d) => formatMinor(d.volume, currency), numeric: true },
