@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -292,6 +293,87 @@ class ConsoleIT {
       b.button("Sign in").click();
       b.awaitText("locked");
       b.screenshot("console-locked");
+    }
+  }
+
+  @Test
+  void aDeveloperCreatesAProductAPlanAndAPaymentLinkAndLiveModeShowsNoneOfTheTestData() {
+    Account a = account("Console Catalog", "developer");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      b.link("Products").click();
+      b.heading("Products");
+      b.field("Name").sendKeys("Console Gold");
+      b.field("Description").sendKeys("Made in the console");
+      b.button("Create product").click();
+      b.awaitText("Product created: prod_");
+      b.awaitText("Console Gold");
+      b.screenshot("console-products");
+
+      b.link("Plans").click();
+      b.heading("Plans");
+      b.browser.waitFor(
+          d ->
+              new Select(b.field("Product"))
+                      .getOptions().stream().anyMatch(o -> o.getText().startsWith("Console Gold"))
+                  ? true
+                  : null);
+      Select product = new Select(b.field("Product"));
+      product.getOptions().stream()
+          .filter(o -> o.getText().startsWith("Console Gold"))
+          .findFirst()
+          .orElseThrow()
+          .click();
+      b.field("Amount").sendKeys("19.99");
+      b.button("Create plan").click();
+      b.awaitText("Plan created: plan_");
+
+      b.link("Payment links").click();
+      b.heading("Payment links");
+      b.field("Amount").sendKeys("25.00");
+      b.field("Description").sendKeys("Console link");
+      b.button("Create payment link").click();
+      b.awaitText("Payment link created: ");
+      b.screenshot("console-payment-links");
+    }
+    String linkId =
+        given()
+            .header("X-Api-Key", a.merchant().skTest())
+            .get(url("/v1/payment-links"))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getString("items[0].id");
+    JsonPath link =
+        given()
+            .header("X-Api-Key", a.merchant().skTest())
+            .get(url("/v1/payment-links/" + linkId))
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    assertThat(link.getString("description")).isEqualTo("Console link");
+    assertThat(link.getLong("amount")).isEqualTo(2500);
+    given()
+        .header("X-Api-Key", a.merchant().skTest())
+        .get(url("/v1/plans"))
+        .then()
+        .statusCode(200)
+        .body("items[0].amount", is(1999));
+
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      b.link("Products").click();
+      b.awaitText("Console Gold");
+      new Select(b.field("Mode")).selectByValue("live");
+      b.awaitText("Switched to live mode.");
+      b.link("Products").click();
+      b.heading("Products");
+      b.awaitText("No products yet.");
+      assertThat(b.pageText()).doesNotContain("Console Gold");
     }
   }
 }
