@@ -133,6 +133,32 @@ class ConsoleSessionTest {
   }
 
   @Test
+  void signInTakesOnlyJsonSoAnotherSiteCannotPostAFormToIt() {
+    EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
+    String email = newOwner(m);
+    given()
+        .contentType("application/x-www-form-urlencoded")
+        .formParam("email", email)
+        .formParam("password", PASSWORD)
+        .post("/console/api/session")
+        .then()
+        .statusCode(415);
+    given()
+        .contentType("text/plain")
+        .body("{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}")
+        .post("/console/api/session")
+        .then()
+        .statusCode(415);
+    // Longer than bcrypt reads: simply wrong, never a 500.
+    given()
+        .contentType("application/json")
+        .body(Map.of("email", email, "password", "x".repeat(200)))
+        .post("/console/api/session")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
   void theModeToggleSwitchesWhichDataTheServicesServe() throws Exception {
     EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
     Signed s = signIn(newOwner(m), PASSWORD);

@@ -14,6 +14,7 @@ import dev.payplatform.edge.service.ConsoleUsers;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
@@ -37,6 +39,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * mode toggle, API keys and the team (docs/console.md). Everything else the console shows comes
  * from the public {@code /v1/**} API, which accepts the same session cookie. Every answer is {@code
  * no-store}; every state-changing call but sign-in and sign-up needs the session's CSRF token.
+ * Bodies must be JSON: a cross-site form cannot send that without a CORS preflight, which the edge
+ * never grants, so sign-in cannot be forged from another site either.
  */
 @Path("/console/api")
 public class ConsoleResource {
@@ -67,6 +71,7 @@ public class ConsoleResource {
   // ------------------------------------------------------------------ session
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/session")
   public Uni<Response> signIn(ConsoleDtos.SignIn body, @Context HttpServerRequest request) {
     Response limited = limitedByAddress(request);
@@ -109,6 +114,7 @@ public class ConsoleResource {
   }
 
   @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/session/mode")
   public Uni<Response> switchMode(
       ConsoleDtos.SwitchMode body,
@@ -149,6 +155,7 @@ public class ConsoleResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/keys/{keyId}/roll")
   public Uni<Response> roll(
       @PathParam("keyId") String keyId,
@@ -247,6 +254,7 @@ public class ConsoleResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/team/invites")
   public Uni<Response> invite(
       ConsoleDtos.Invite body,
@@ -301,6 +309,7 @@ public class ConsoleResource {
   }
 
   @POST
+  @Consumes(MediaType.APPLICATION_JSON)
   @Path("/signup")
   public Uni<Response> signUp(ConsoleDtos.SignUp body, @Context HttpServerRequest request) {
     Response limited = limitedByAddress(request);

@@ -95,8 +95,14 @@ public class ConsoleUsers {
   /** Signs in: a new session, 401 for a wrong email or password, 429 while locked. */
   public Uni<ConsoleSessions.Started> signIn(String rawEmail, String password) {
     String email = normalize(rawEmail);
-    if (email == null || password == null || password.isEmpty() || password.length() > 1024) {
+    if (email == null || password == null || password.isEmpty()) {
       return Uni.createFrom().failure(wrongCredentials());
+    }
+    if (Passwords.tooLong(password)) {
+      // Longer than bcrypt reads: no stored password can be it. Same time as a wrong one.
+      return passwords
+          .matches("", null)
+          .chain(ignored -> Uni.createFrom().failure(wrongCredentials()));
     }
     return pool.preparedQuery(
             "select id, password_hash, locked_until from console_user"

@@ -44,12 +44,16 @@ public class Passwords {
         .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
   }
 
+  public static boolean tooLong(String password) {
+    return password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH;
+  }
+
   /** Null when acceptable, else why not. */
   public static String weakness(String password) {
     if (password == null || password.length() < MIN_LENGTH) {
       return "must be at least " + MIN_LENGTH + " characters";
     }
-    if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_LENGTH) {
+    if (tooLong(password)) {
       return "must be at most " + MAX_LENGTH + " bytes";
     }
     return null;
