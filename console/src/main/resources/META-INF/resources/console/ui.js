@@ -329,6 +329,22 @@ export function field({ label, id = uid('f'), type = 'text', name, value, requir
 }
 
 /**
+ * Runs `action` when `form` is submitted and its fields are valid (else shows why), with `submit`
+ * busy meanwhile: the one submit path of every console form.
+ */
+export function onValidSubmit(form, submit, action) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const invalid = invalidMessage(form);
+    if (invalid) {
+      showError(invalid);
+      return;
+    }
+    await busy(submit, action);
+  });
+}
+
+/**
  * The first invalid control's message ("Email: Please fill out this field."), focusing it; null
  * when the form is valid. Forms use novalidate so that errors show in our alert region rather
  * than in browser bubbles.

@@ -83,7 +83,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Waits until the page's text contains this. */
   void awaitText(String text) {
-    browser.waitFor(d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
+    waitOrShow(d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
   }
 
   String pageText() {
@@ -116,7 +116,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   private WebElement visible(By by) {
-    return browser.waitFor(
+    return waitOrShow(
         d -> {
           for (WebElement e : d.findElements(by)) {
             if (e.isDisplayed()) {
@@ -125,6 +125,17 @@ final class ConsoleBrowser implements AutoCloseable {
           }
           return null;
         });
+  }
+
+  /** Waits like the buyer's browser; on a timeout, keeps a screenshot of what was on screen. */
+  private <T> T waitOrShow(
+      java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    try {
+      return browser.waitFor(condition);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      screenshot("failed-" + System.currentTimeMillis());
+      throw e;
+    }
   }
 
   /** An XPath string literal. */

@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { can, currentMode } from '../state.js';
 import {
   el, button, busy, badge, table, kvList, pager, field, pageHeader, section, timeEl, openDialog,
-  secretOnce, splitList, invalidMessage, formatTime, showStatus, showError, reportError, isQuiet,
+  secretOnce, splitList, onValidSubmit, formatTime, showStatus, showError, reportError, isQuiet,
   replaceKeepingFocus,
 } from '../ui.js';
 import { idLink } from '../links.js';
@@ -145,30 +145,22 @@ async function endpointsSection(ctx) {
     const form = el('form', { class: 'form-grid', novalidate: true, 'aria-label': 'Add endpoint' },
       f.url, f.description, f.events,
       el('div', { class: 'form-buttons' }, submit, button('Cancel', () => toggleForm(false))));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const invalid = invalidMessage(form);
-      if (invalid) {
-        showError(invalid);
-        return;
-      }
-      await busy(submit, async () => {
-        const created = await api.post('/v1/webhook_endpoints', {
-          url: f.url.control.value.trim(),
-          description: f.description.control.value.trim() || undefined,
-          enabled_events: splitList(f.events.control.value),
-        }, { signal: ctx.signal });
-        toggleForm(false);
-        secretSlot.replaceChildren(secretOnce({
-          label: 'Signing secret',
-          value: created.secret,
-          note: 'This secret is shown only once. Use it to verify the webhook-signature header.',
-          extra: el('p', {}, 'Endpoint ', idLink(created.id), ' created for ', created.url, '.'),
-        }));
-        showStatus('Endpoint created: ', idLink(created.id));
-        await load().catch(reportError);
-        secretSlot.querySelector('button')?.focus();
-      });
+    onValidSubmit(form, submit, async () => {
+      const created = await api.post('/v1/webhook_endpoints', {
+        url: f.url.control.value.trim(),
+        description: f.description.control.value.trim() || undefined,
+        enabled_events: splitList(f.events.control.value),
+      }, { signal: ctx.signal });
+      toggleForm(false);
+      secretSlot.replaceChildren(secretOnce({
+        label: 'Signing secret',
+        value: created.secret,
+        note: 'This secret is shown only once. Use it to verify the webhook-signature header.',
+        extra: el('p', {}, 'Endpoint ', idLink(created.id), ' created for ', created.url, '.'),
+      }));
+      showStatus('Endpoint created: ', idLink(created.id));
+      await load().catch(reportError);
+      secretSlot.querySelector('button')?.focus();
     });
     return form;
   }
@@ -276,23 +268,15 @@ export async function webhookDetail(ctx) {
     const form = el('form', { class: 'form-grid', novalidate: true, 'aria-label': 'Edit endpoint' },
       f.url, f.description, f.events,
       el('div', { class: 'form-buttons' }, save, button('Cancel', () => closeEdit())));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const invalid = invalidMessage(form);
-      if (invalid) {
-        showError(invalid);
-        return;
-      }
-      await busy(save, async () => {
-        await api.patch(path, {
-          url: f.url.control.value.trim(),
-          description: f.description.control.value.trim(), // "" clears it
-          enabled_events: splitList(f.events.control.value),
-        }, { signal: ctx.signal });
-        showStatus('Endpoint saved.');
-        closeEdit();
-        await load();
-      });
+    onValidSubmit(form, save, async () => {
+      await api.patch(path, {
+        url: f.url.control.value.trim(),
+        description: f.description.control.value.trim(), // "" clears it
+        enabled_events: splitList(f.events.control.value),
+      }, { signal: ctx.signal });
+      showStatus('Endpoint saved.');
+      closeEdit();
+      await load();
     });
     editSlot.replaceChildren(form);
     editSlot.hidden = false;

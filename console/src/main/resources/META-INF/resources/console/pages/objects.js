@@ -5,7 +5,7 @@ import * as api from '../api.js';
 import { can } from '../state.js';
 import {
   el, button, busy, badge, table, kvList, pager, field, pageHeader, section, timeEl, openDialog,
-  formatMinor, decimalToMinor, externalLink, invalidMessage, showStatus, showError, reportError,
+  formatMinor, decimalToMinor, externalLink, onValidSubmit, showStatus, showError, reportError,
 } from '../ui.js';
 import { idLink } from '../links.js';
 import { mountTimeline } from './events.js';
@@ -184,13 +184,7 @@ export function objectView(object, className = 'kv') {
 function createForm(ctx, { heading, fields, submitText, path, toBody, created, onCreated }) {
   const submit = el('button', { type: 'submit', class: 'btn btn-primary' }, submitText);
   const form = el('form', { class: 'form-grid', novalidate: true }, fields, el('div', { class: 'form-buttons' }, submit));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const invalid = invalidMessage(form);
-    if (invalid) {
-      showError(invalid);
-      return;
-    }
+  onValidSubmit(form, submit, async () => {
     let body;
     try {
       body = toBody();
@@ -198,12 +192,10 @@ function createForm(ctx, { heading, fields, submitText, path, toBody, created, o
       showError(e.message);
       return;
     }
-    await busy(submit, async () => {
-      const object = await api.post(path, body, { signal: ctx.signal });
-      showStatus(...created(object));
-      form.reset();
-      onCreated();
-    });
+    const object = await api.post(path, body, { signal: ctx.signal });
+    showStatus(...created(object));
+    form.reset();
+    onCreated();
   });
   return section(heading, form);
 }

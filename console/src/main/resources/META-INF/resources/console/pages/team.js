@@ -3,7 +3,7 @@
 import * as api from '../api.js';
 import { can, state } from '../state.js';
 import {
-  el, button, busy, table, field, pageHeader, section, timeEl, openDialog, secretOnce, invalidMessage,
+  el, button, busy, table, field, pageHeader, section, timeEl, openDialog, secretOnce, onValidSubmit,
   showStatus, showError, reportError,
 } from '../ui.js';
 
@@ -27,27 +27,19 @@ export async function render(ctx) {
     });
     const submit = el('button', { type: 'submit', class: 'btn btn-primary' }, 'Send invite');
     const form = el('form', { class: 'form-grid', novalidate: true }, email, role, el('div', { class: 'form-buttons' }, submit));
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      const invalid = invalidMessage(form);
-      if (invalid) {
-        showError(invalid);
-        return;
-      }
-      await busy(submit, async () => {
-        const invite = await api.post('/console/api/team/invites', { email: email.control.value.trim(), role: role.control.value }, { signal: ctx.signal });
-        linkSlot.replaceChildren(secretOnce({
-          label: 'Sign-up link',
-          value: invite.signup_url,
-          note: 'Share this sign-up link; it is shown once.',
-          extra: el('p', { class: 'muted' }, `Invitation for ${invite.email} as ${invite.role}, valid until `, timeEl(invite.expires_at), '.'),
-        }));
-        showStatus(`Invitation created for ${invite.email}.`);
-        form.reset();
-        role.control.value = 'developer';
-        await load().catch(reportError);
-        linkSlot.querySelector('button')?.focus();
-      });
+    onValidSubmit(form, submit, async () => {
+      const invite = await api.post('/console/api/team/invites', { email: email.control.value.trim(), role: role.control.value }, { signal: ctx.signal });
+      linkSlot.replaceChildren(secretOnce({
+        label: 'Sign-up link',
+        value: invite.signup_url,
+        note: 'Share this sign-up link; it is shown once.',
+        extra: el('p', { class: 'muted' }, `Invitation for ${invite.email} as ${invite.role}, valid until `, timeEl(invite.expires_at), '.'),
+      }));
+      showStatus(`Invitation created for ${invite.email}.`);
+      form.reset();
+      role.control.value = 'developer';
+      await load().catch(reportError);
+      linkSlot.querySelector('button')?.focus();
     });
     return form;
   }

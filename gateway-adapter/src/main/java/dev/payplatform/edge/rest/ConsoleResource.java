@@ -32,6 +32,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -74,13 +75,8 @@ public class ConsoleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Path("/session")
   public Uni<Response> signIn(ConsoleDtos.SignIn body, @Context HttpServerRequest request) {
-    Response limited = limitedByAddress(request);
-    if (limited != null) {
-      return Uni.createFrom().item(limited);
-    }
     ConsoleDtos.SignIn b = body == null ? new ConsoleDtos.SignIn(null, null) : body;
-    return users
-        .signIn(b.email(), b.password())
+    return withinAddressLimit(request, () -> users.signIn(b.email(), b.password()))
         .map(started -> startedAnswer(started, request))
         .onFailure(ConsoleUsers.Locked.class)
         .recoverWithItem(
@@ -293,12 +289,7 @@ public class ConsoleResource {
   @Path("/invites/{token}")
   public Uni<Response> inviteInfo(
       @PathParam("token") String inviteToken, @Context HttpServerRequest request) {
-    Response limited = limitedByAddress(request);
-    if (limited != null) {
-      return Uni.createFrom().item(limited);
-    }
-    return users
-        .inviteInfo(inviteToken)
+    return withinAddressLimit(request, () -> users.inviteInfo(inviteToken))
         .map(
             i ->
                 ok(
@@ -312,12 +303,9 @@ public class ConsoleResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Path("/signup")
   public Uni<Response> signUp(ConsoleDtos.SignUp body, @Context HttpServerRequest request) {
-    Response limited = limitedByAddress(request);
-    if (limited != null) {
-      return Uni.createFrom().item(limited);
-    }
     ConsoleDtos.SignUp b = body == null ? new ConsoleDtos.SignUp(null, null) : body;
-    return users.signUp(b.token(), b.password()).map(started -> startedAnswer(started, request));
+    return withinAddressLimit(request, () -> users.signUp(b.token(), b.password()))
+        .map(started -> startedAnswer(started, request));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -349,15 +337,21 @@ public class ConsoleResource {
     return new ApiException(401, "Unauthorized", "Sign in to the console.");
   }
 
-  private Response limitedByAddress(HttpServerRequest request) {
+  /**
+   * The anonymous calls (sign-in, sign-up, an invite) count against the client address's limit, as
+   * every public route does; past it the answer is 429 and the call is not made.
+   */
+  private <T> Uni<T> withinAddressLimit(HttpServerRequest request, Supplier<Uni<T>> call) {
     AnonymousLimits.Decision d = anonymousLimits.client(ClientAddress.of(request, trustedProxies));
     if (d.allowed()) {
-      return null;
+      return call.get();
     }
-    return Response.fromResponse(
-            ErrorMappers.problem(429, "Too many requests", "Too many requests. Retry later."))
-        .header("Retry-After", d.retryAfterSeconds())
-        .build();
+    Response refused =
+        Response.fromResponse(
+                ErrorMappers.problem(429, "Too many requests", "Too many requests. Retry later."))
+            .header("Retry-After", d.retryAfterSeconds())
+            .build();
+    return Uni.createFrom().failure(new jakarta.ws.rs.WebApplicationException(refused));
   }
 
   private Response startedAnswer(ConsoleSessions.Started started, HttpServerRequest request) {
