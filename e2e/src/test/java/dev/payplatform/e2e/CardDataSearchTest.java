@@ -62,4 +62,22 @@ class CardDataSearchTest {
   void ignoresIdsAmountsAndWhatMayBeKept(String text) {
     assertThat(CardDataSearch.findings("t", text)).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void aStreamedDumpIsSearchedToItsEndInPiecesOfWholeLines() throws Exception {
+    StringBuilder dump = new StringBuilder("COPY public.payment (id, note) FROM stdin;\n");
+    String filler = "pay_0123456789abcdefghij\tan ordinary row with amount 4999 and id 123456\n";
+    while (dump.length() < 9 << 20) { // past two pieces
+      dump.append(filler);
+    }
+    dump.append("pay_x\tbuyer typed 4242 4242 4242 4242 here\n");
+    CardDataSearch.Scan scan = CardDataSearch.scan("db", new java.io.StringReader(dump.toString()));
+    assertThat(scan.tables()).isEqualTo(1);
+    assertThat(scan.findings()).hasSize(1);
+    assertThat(scan.findings().get(0)).contains("card number");
+    assertThat(
+            CardDataSearch.scan("db", new java.io.StringReader(dump.substring(0, 1 << 20)))
+                .findings())
+        .isEmpty();
+  }
 }

@@ -65,6 +65,11 @@ class ConsoleIT {
             .extract()
             .path("data.id_payment");
     try (ConsoleBrowser b = new ConsoleBrowser()) {
+      // Password managers and assistive tools find the sign-in fields by their standard names.
+      b.open("");
+      b.heading("Sign in");
+      assertThat(b.field("Email").getAttribute("autocomplete")).isEqualTo("username");
+      assertThat(b.field("Password").getAttribute("autocomplete")).isEqualTo("current-password");
       b.signIn(env.consoleEmail(), env.consolePassword());
       b.heading("Home");
       b.labelled("Payment volume per day, last 30 days");

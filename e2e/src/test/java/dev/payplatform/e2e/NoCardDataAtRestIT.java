@@ -43,13 +43,17 @@ class NoCardDataAtRestIT {
       ProcessBuilder pb =
           new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", db, "--data-only", db);
       pb.environment().put("PGPASSWORD", db);
+      // The dump is searched as it streams: a used machine's databases are gigabytes.
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
       Process p = pb.start();
-      String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+      CardDataSearch.Scan scan;
+      try (var out = new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)) {
+        scan = CardDataSearch.scan("database " + db, out);
+      }
       assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
-      assertThat(p.exitValue()).as("pg_dump %s: %s", db, err).isZero();
-      assertThat(dump).as("the %s dump has data", db).contains("COPY public.");
-      found.addAll(findings("database " + db, dump));
+      assertThat(p.exitValue()).as("pg_dump %s failed", db).isZero();
+      assertThat(scan.tables()).as("the %s dump has tables", db).isPositive();
+      found.addAll(scan.findings());
     }
     assertThat(found).isEmpty();
   }

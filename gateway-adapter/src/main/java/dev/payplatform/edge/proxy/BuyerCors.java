@@ -1,5 +1,6 @@
 package dev.payplatform.edge.proxy;
 
+import dev.payplatform.commons.web.RouteTable;
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

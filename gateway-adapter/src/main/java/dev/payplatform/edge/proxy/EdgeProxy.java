@@ -1,6 +1,7 @@
 package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.web.RequestIds;
+import dev.payplatform.commons.web.RouteTable;
 import dev.payplatform.edge.service.AnonymousLimits;
 import dev.payplatform.edge.service.ConsoleSessions;
 import dev.payplatform.edge.service.IdempotencyStore;
