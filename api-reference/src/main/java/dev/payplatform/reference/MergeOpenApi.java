@@ -101,7 +101,7 @@ public final class MergeOpenApi {
     }
     addConsole(paths);
     new DocumentedSamples(root).addTo(paths);
-    doc.set("paths", sorted(paths));
+    doc.set("paths", canonical(paths));
     doc.set("webhooks", Webhooks.from(root.resolve("docs/events")));
     ObjectNode components = doc.putObject("components");
     ErrorShapes.addSchemas(schemas);
@@ -280,6 +280,32 @@ public final class MergeOpenApi {
           file + " is missing: build " + module + " first (it writes its OpenAPI at build time)");
     }
     return JSON.readTree(file.toFile());
+  }
+
+  /**
+   * Paths sorted, each path's operations in one method order and each operation's answers by
+   * status: the merged file is the same byte for byte whatever order the services listed them in.
+   */
+  private static ObjectNode canonical(ObjectNode paths) {
+    List<String> order = List.of("get", "put", "post", "patch", "delete", "head", "options");
+    ObjectNode out = NODES.objectNode();
+    sorted(paths)
+        .fields()
+        .forEachRemaining(
+            p -> {
+              ObjectNode item = out.putObject(p.getKey());
+              for (String method : order) {
+                JsonNode op = p.getValue().get(method);
+                if (op instanceof ObjectNode operation) {
+                  JsonNode responses = operation.get("responses");
+                  if (responses instanceof ObjectNode r) {
+                    operation.set("responses", sorted(r));
+                  }
+                  item.set(method, operation);
+                }
+              }
+            });
+    return out;
   }
 
   static ObjectNode sorted(ObjectNode node) {
