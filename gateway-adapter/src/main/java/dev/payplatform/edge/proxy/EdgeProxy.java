@@ -1,5 +1,6 @@
 package dev.payplatform.edge.proxy;
 
+import dev.payplatform.commons.web.LogContext;
 import dev.payplatform.commons.web.RequestIds;
 import dev.payplatform.commons.web.RouteTable;
 import dev.payplatform.edge.service.AnonymousLimits;
@@ -287,6 +288,7 @@ public class EdgeProxy {
 
   private void authorized(
       RoutingContext rc, RouteTable.Route route, String base, KeyPrincipal principal) {
+    LogContext.merchant(principal.merchantId(), principal.mode().claim());
     RateLimiter.Decision decision = rateLimiter.tryAcquire(principal);
     rc.response().putHeader("X-RateLimit-Limit", Long.toString(decision.limit()));
     rc.response().putHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));

@@ -1,0 +1,69 @@
+package dev.payplatform.e2e;
+
+import static dev.payplatform.e2e.Platform.url;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The services log JSON lines that carry the request id, merchant id and mode: an operator follows
+ * one request, or one merchant, across the logs.
+ */
+class JsonLogsIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Optional<JsonNode> lineWith(Path log, String requestId) throws Exception {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    for (int i = lines.size() - 1; i >= 0; i--) {
+      String line = lines.get(i);
+      if (line.startsWith("{") && line.contains(requestId)) {
+        return Optional.of(JSON.readTree(line));
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Test
+  void aRequestsLogLineIsJsonWithItsRequestIdMerchantAndMode() {
+    Platform.Merchant m = Platform.newMerchant("Json Logs");
+    String requestId = "e2e-json-" + UUID.randomUUID();
+    given()
+        .header("X-Api-Key", m.skTest())
+        .header("X-Request-Id", requestId)
+        .contentType("application/json")
+        .body(
+            Map.of(
+                "amount", "12.00",
+                "currency", "USD",
+                "description", "JSON logs",
+                "items", List.of("Log line"),
+                "return_url", "https://example.com/done"))
+        .post(url("/v1/payments/session"))
+        .then()
+        .statusCode(201);
+    Path log = Platform.STATE.resolve("logs/checkout-service.log");
+    JsonNode line =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> lineWith(log, requestId), Optional::isPresent)
+            .orElseThrow();
+    assertThat(line.path("message").asText()).contains("POST /v1/payments/session -> 201");
+    assertThat(line.path("mdc").path("requestId").asText()).isEqualTo(requestId);
+    assertThat(line.path("mdc").path("merchantId").asText()).isEqualTo(m.id());
+    assertThat(line.path("mdc").path("mode").asText()).isEqualTo("test");
+    assertThat(line.path("level").asText()).isEqualTo("INFO");
+    assertThat(line.has("timestamp")).isTrue();
+  }
+}
