@@ -15,13 +15,24 @@ public final class RequestIds {
   public static final String MDC_KEY = "requestId";
   private static final int MAX_LENGTH = 128;
 
+  /**
+   * 13 or more digits in a row (single separators allowed): what a card number could be. Such an id
+   * is replaced, because request ids are logged and stored with events, where card data must never
+   * be (a UUID has such a run about once in 500).
+   */
+  private static final java.util.regex.Pattern CARD_LIKE =
+      java.util.regex.Pattern.compile("\\d(?:[-_.:]?\\d){12,}");
+
   private RequestIds() {}
 
   /** Keeps a caller's id if it is made of safe characters, else makes a new one. */
   public static String sanitizeOrGenerate(String candidate) {
     if (candidate != null) {
       String trimmed = candidate.strip();
-      if (!trimmed.isEmpty() && trimmed.length() <= MAX_LENGTH && isSafe(trimmed)) {
+      if (!trimmed.isEmpty()
+          && trimmed.length() <= MAX_LENGTH
+          && isSafe(trimmed)
+          && !CARD_LIKE.matcher(trimmed).find()) {
         return trimmed;
       }
     }
