@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -142,7 +141,7 @@ public class ConsoleSessions {
   public static String csrfFor(String token) {
     return Base64.getUrlEncoder()
         .withoutPadding()
-        .encodeToString(sha256("payplatform-console-csrf:" + token));
+        .encodeToString(SecretKeys.hash("payplatform-console-csrf:" + token));
   }
 
   /** Whether a presented CSRF token belongs to this cookie value (constant-time comparison). */
@@ -172,18 +171,10 @@ public class ConsoleSessions {
 
   /** A core Buffer: {@code Tuple.of} binds it as bytea (a Mutiny Buffer is not unwrapped). */
   static io.vertx.core.buffer.Buffer hashBuffer(String token) {
-    return io.vertx.core.buffer.Buffer.buffer(sha256(token));
+    return io.vertx.core.buffer.Buffer.buffer(SecretKeys.hash(token));
   }
 
   static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static byte[] sha256(String value) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
