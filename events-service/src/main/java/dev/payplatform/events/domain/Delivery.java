@@ -30,9 +30,13 @@ public class Delivery extends PanacheEntityBase {
   public Integer lastHttpStatus;
   public String lastError;
   public Instant createdAt;
+  // The trace of the event (or resend) this delivery belongs to; each attempt is a span of it.
+  public String traceparent;
 
-  public static Delivery due(String id, String eventId, WebhookEndpoint endpoint, Instant now) {
+  public static Delivery due(
+      String id, String eventId, WebhookEndpoint endpoint, Instant now, String traceparent) {
     Delivery d = new Delivery();
+    d.traceparent = traceparent;
     d.id = id;
     d.eventId = eventId;
     d.endpointId = endpoint.id;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.commons.tracing.TraceParents;
 import dev.payplatform.events.config.WebhookSettings;
 import dev.payplatform.events.domain.AttemptOutcome;
 import dev.payplatform.events.domain.Delivery;
@@ -15,6 +16,12 @@ import dev.payplatform.events.domain.EventTypes;
 import dev.payplatform.events.domain.StoredEvent;
 import dev.payplatform.events.domain.WebhookEndpoint;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +50,8 @@ public class DeliveryAttempts {
   private static final Logger LOG = Logger.getLogger(DeliveryAttempts.class);
   static final String DISABLED_EVENT = EventTypes.ENDPOINT_DISABLED;
 
+  private static final AttributeKey<Long> HTTP_STATUS =
+      AttributeKey.longKey("http.response.status_code");
   private final WebhookSender sender;
   private final SigningSecrets secrets;
   private final WebhookSettings settings;
@@ -50,6 +59,7 @@ public class DeliveryAttempts {
   private final ObjectMapper json;
   private final InstantSource clock;
   private final MeterRegistry metrics;
+  private final Tracer tracer;
 
   public DeliveryAttempts(
       WebhookSender sender,
@@ -58,7 +68,9 @@ public class DeliveryAttempts {
       EventLog log,
       ObjectMapper json,
       InstantSource clock,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      OpenTelemetry telemetry) {
+    this.tracer = telemetry.getTracer("dev.payplatform.webhooks");
     this.sender = sender;
     this.secrets = secrets;
     this.settings = settings;
@@ -71,24 +83,57 @@ public class DeliveryAttempts {
   /** What is sent: the request's URL, headers and body; or why nothing can be sent. */
   record Request(URI url, Map<String, String> headers, String body, String unsendable) {}
 
+  /** A leased delivery's request, with the endpoint and the trace the attempt is a span of. */
+  private record Prepared(Request request, String endpointId, String traceparent) {}
+
   public Uni<Void> run(String deliveryId, String token) {
     return Panache.withSession(() -> prepare(deliveryId, token))
         .chain(
-            request -> {
-              if (request == null) {
+            prepared -> {
+              if (prepared == null) {
                 return Uni.createFrom().voidItem();
               }
+              Request request = prepared.request();
+              Span span = attemptSpan(deliveryId, prepared);
               Uni<WebhookSender.Result> sent =
                   request.unsendable() != null
                       ? Uni.createFrom()
                           .item(new WebhookSender.Result(null, null, request.unsendable(), null, 0))
                       : sender.send(request.url(), request.headers(), request.body());
-              return sent.chain(
-                  result -> Panache.withTransaction(() -> record(deliveryId, token, result)));
+              return sent.invoke(result -> outcome(span, result))
+                  .onTermination()
+                  .invoke(span::end)
+                  .chain(
+                      result -> Panache.withTransaction(() -> record(deliveryId, token, result)));
             });
   }
 
-  private Uni<Request> prepare(String deliveryId, String token) {
+  /**
+   * The attempt as a span of the event's trace. The merchant's endpoint gets no traceparent (the
+   * sender's client does not propagate): our trace ids are not a third party's business.
+   */
+  private Span attemptSpan(String deliveryId, Prepared prepared) {
+    return tracer
+        .spanBuilder("webhook deliver")
+        .setParent(TraceParents.parent(prepared.traceparent()))
+        .setSpanKind(SpanKind.CLIENT)
+        .setAttribute("webhook.delivery_id", deliveryId)
+        .setAttribute("webhook.endpoint_id", prepared.endpointId())
+        .startSpan();
+  }
+
+  private static void outcome(Span span, WebhookSender.Result result) {
+    if (result.httpStatus() != null) {
+      span.setAttribute(HTTP_STATUS, result.httpStatus().longValue());
+    }
+    if (!result.delivered()) {
+      span.setStatus(
+          StatusCode.ERROR,
+          result.error() != null ? result.error() : "answered " + result.httpStatus());
+    }
+  }
+
+  private Uni<Prepared> prepare(String deliveryId, String token) {
     return Delivery.<Delivery>findById(deliveryId)
         .chain(
             d -> {
@@ -99,7 +144,10 @@ public class DeliveryAttempts {
                   .chain(
                       endpoint ->
                           StoredEvent.<StoredEvent>findById(d.eventId)
-                              .map(event -> request(endpoint, event)));
+                              .map(
+                                  event ->
+                                      new Prepared(
+                                          request(endpoint, event), d.endpointId, d.traceparent)));
             });
   }
 

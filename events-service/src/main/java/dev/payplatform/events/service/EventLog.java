@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.commons.tracing.TraceParents;
 import dev.payplatform.events.domain.Delivery;
 import dev.payplatform.events.domain.Subscriber;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -49,7 +50,8 @@ public class EventLog {
           + " where merchant_id = ?1 and livemode = ?2 and status = 'enabled'";
   private static final String INSERT_DELIVERY =
       "insert into delivery (id, event_id, endpoint_id, merchant_id, livemode, status,"
-          + " next_attempt_at, created_at) values (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6)";
+          + " next_attempt_at, created_at, traceparent)"
+          + " values (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6, ?7)";
 
   private final InstantSource clock;
 
@@ -155,6 +157,7 @@ public class EventLog {
                               .setParameter(4, e.tenant().merchantId())
                               .setParameter(5, e.tenant().livemode())
                               .setParameter(6, now)
+                              .setParameter(7, TraceParents.current())
                               .executeUpdate())
                   .collect()
                   .last()

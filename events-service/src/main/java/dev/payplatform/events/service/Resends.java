@@ -7,6 +7,7 @@ import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.commons.tracing.TraceParents;
 import dev.payplatform.events.domain.Delivery;
 import dev.payplatform.events.domain.EndpointStatus;
 import dev.payplatform.events.domain.EventTypes;
@@ -92,7 +93,12 @@ public class Resends {
                 existing.resend(now);
                 return Uni.createFrom().item(existing);
               }
-              return Delivery.due(Ids.newId(Delivery.ID_PREFIX), event.id, endpoint, now)
+              return Delivery.due(
+                      Ids.newId(Delivery.ID_PREFIX),
+                      event.id,
+                      endpoint,
+                      now,
+                      TraceParents.current())
                   .<Delivery>persist();
             });
   }

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.tracing.TracingPolicy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -51,7 +52,9 @@ public class WebhookSender {
                 .setKeepAlive(true)
                 .setForceSni(true)
                 .setVerifyHost(true)
-                .setTryUseCompression(false));
+                .setTryUseCompression(false)
+                // No traceparent to a merchant's endpoint: the attempt's span is ours alone.
+                .setTracingPolicy(TracingPolicy.IGNORE));
   }
 
   @PreDestroy

@@ -1,5 +1,6 @@
 package dev.payplatform.edge.proxy;
 
+import dev.payplatform.commons.metrics.UriTemplates;
 import dev.payplatform.commons.web.LogContext;
 import dev.payplatform.commons.web.RequestIds;
 import dev.payplatform.commons.web.RouteTable;
@@ -11,6 +12,7 @@ import dev.payplatform.edge.service.KeyAuthenticator;
 import dev.payplatform.edge.service.KeyPrincipal;
 import dev.payplatform.edge.service.RateLimiter;
 import dev.payplatform.edge.service.SecretKeys;
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
@@ -77,6 +79,9 @@ public class EdgeProxy {
           // The console's session cookie is the edge's alone; no service needs a cookie.
           "cookie",
           "x-csrf-token",
+          // The edge's client span injects its own: a service's span is a child of the edge's.
+          "traceparent",
+          "tracestate",
           CLIENT_ADDRESS_HEADER);
   private static final int MAX_IDEMPOTENCY_KEY = 255;
 
@@ -179,6 +184,11 @@ public class EdgeProxy {
       return;
     }
     RouteTable.Route route = ((RouteTable.Match.Found) match).route();
+    // One catch-all route serves every path: name the span for the path's template instead, as the
+    // services' spans are (never with a raw id).
+    String template = UriTemplates.of(path);
+    Span.current().updateName(request.method().name() + " " + template);
+    Span.current().setAttribute("http.route", template);
     if (BuyerCors.applies(route, path)) {
       BuyerCors.onAnswers(rc);
     }

@@ -6,7 +6,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.faults.TransientFailures;
 import dev.payplatform.commons.inbox.Inbox;
+import dev.payplatform.commons.tracing.TraceParents;
+import dev.payplatform.commons.web.LogContext;
+import dev.payplatform.commons.web.RequestIds;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +24,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +34,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The one consumer mechanism. A consumer's {@code @Incoming} method hands each record (or polled
@@ -61,6 +73,7 @@ public class EventConsumer {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Map<String, AtomicInteger> retrying = new ConcurrentHashMap<>();
+  private final Tracer tracer;
 
   public EventConsumer(
       ObjectMapper json,
@@ -71,7 +84,8 @@ public class EventConsumer {
       @ConfigProperty(name = "platform.consumer.backoff.initial", defaultValue = "200ms")
           Duration initialBackoff,
       @ConfigProperty(name = "platform.consumer.backoff.max", defaultValue = "5s")
-          Duration maxBackoff) {
+          Duration maxBackoff,
+      OpenTelemetry telemetry) {
     this.json = json;
     this.inbox = inbox;
     this.deadLetters = deadLetters;
@@ -79,6 +93,7 @@ public class EventConsumer {
     this.maxAttempts = Math.max(1, maxAttempts);
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
+    this.tracer = telemetry.getTracer("dev.payplatform.consumer");
   }
 
   /** Makes a consumer known (its dead letters listed and replayable); returns the table. */
@@ -316,7 +331,11 @@ public class EventConsumer {
   // ---------------------------------------------------------------- parts
 
   /** The event, its route and payload; null for a type this consumer does not handle. */
-  private record Prepared(IncomingEvent event, EventHandlers.Route<?> route, Object payload) {}
+  private record Prepared(
+      IncomingEvent event,
+      EventHandlers.Route<?> route,
+      Object payload,
+      ConsumerRecord<String, String> record) {}
 
   private Prepared prepare(EventHandlers table, ConsumerRecord<String, String> record) {
     IncomingEvent event;
@@ -350,11 +369,69 @@ public class EventConsumer {
     if (payload instanceof EventPayload p && p.problem() != null) {
       throw new MalformedEventException(event.type() + " " + event.id() + ": " + p.problem());
     }
-    return new Prepared(event, route, payload);
+    return new Prepared(event, route, payload, record);
+  }
+
+  /**
+   * Claims and handles one event inside the caller's transaction, as a span of the trace its record
+   * carries (the relay's publish span is its parent) and with the event's request id, merchant and
+   * mode in the MDC, so the handler's log lines read as the request's did.
+   */
+  private Uni<Void> apply(EventHandlers table, Prepared p) {
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              IncomingEvent event = p.event();
+              Span span =
+                  tracer
+                      .spanBuilder(table.consumer() + " process")
+                      .setParent(TraceParents.parent(traceparentOf(p.record())))
+                      .setSpanKind(SpanKind.CONSUMER)
+                      .setAttribute("messaging.system", "kafka")
+                      .setAttribute("messaging.destination.name", p.record().topic())
+                      .setAttribute("messaging.consumer.group.name", table.consumer())
+                      .setAttribute("messaging.message.id", event.id())
+                      .setAttribute("cloudevents.event_type", event.type())
+                      .startSpan();
+              Scope scope = span.makeCurrent();
+              logContext(event);
+              Uni<Void> handled;
+              try {
+                handled = claimAndHandle(table, p);
+              } catch (RuntimeException e) {
+                handled = Uni.createFrom().failure(e);
+              }
+              return handled
+                  .onTermination()
+                  .invoke(
+                      (ok, failure, cancelled) -> {
+                        if (failure != null) {
+                          span.recordException(failure);
+                          span.setStatus(StatusCode.ERROR, failure.toString());
+                        }
+                        span.end();
+                        scope.close();
+                      });
+            });
+  }
+
+  private static void logContext(IncomingEvent event) {
+    if (event.requestId() != null) {
+      MDC.put(RequestIds.MDC_KEY, event.requestId());
+    } else {
+      MDC.remove(RequestIds.MDC_KEY);
+    }
+    LogContext.merchant(
+        event.merchantId(), event.livemode() == null ? null : event.livemode() ? "live" : "test");
+  }
+
+  private static String traceparentOf(ConsumerRecord<String, String> record) {
+    Header h = record.headers().lastHeader(TraceParents.HEADER);
+    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
   }
 
   @SuppressWarnings("unchecked")
-  private Uni<Void> apply(EventHandlers table, Prepared p) {
+  private Uni<Void> claimAndHandle(EventHandlers table, Prepared p) {
     EventHandlers.Handler<Object> handler = (EventHandlers.Handler<Object>) p.route().handler();
     return inbox
         .claim(table.consumer(), p.event().id())

@@ -2,8 +2,15 @@ package dev.payplatform.commons.outbox;
 
 import dev.payplatform.commons.events.CloudEventHeaders;
 import dev.payplatform.commons.inbox.InboxRetention;
+import dev.payplatform.commons.tracing.TraceParents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -57,7 +64,8 @@ public class OutboxRelay {
   // holds, and the rest of the outbox flows on.
   private static final String SELECT_BATCH =
       "select id, event_id, topic, aggregate_key, event_type, source, subject, merchant_id,"
-          + " livemode, request_id, occurred_at, payload::text, attempts from outbox_event o"
+          + " livemode, request_id, occurred_at, payload::text, attempts, traceparent"
+          + " from outbox_event o"
           + " where published_at is null and parked_at is null and not exists (select 1 from"
           + " outbox_event p where p.parked_at is not null and p.published_at is null"
           + " and p.aggregate_key = o.aggregate_key and p.id < o.id) order by id limit ?";
@@ -80,6 +88,7 @@ public class OutboxRelay {
   private final Map<String, Object> kafkaConfig;
   private final int maxAttempts;
   private final Counter published;
+  private final Tracer tracer;
   private final AtomicLong pending = new AtomicLong();
   private final AtomicLong parked = new AtomicLong();
   private final AtomicLong lagSeconds = new AtomicLong();
@@ -107,7 +116,8 @@ public class OutboxRelay {
       @ConfigProperty(name = "platform.outbox.relay.max-attempts", defaultValue = "5")
           int maxAttempts,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      OpenTelemetry telemetry) {
     this.enabled = enabled;
     this.jdbcUrl = jdbcUrl;
     this.username = username;
@@ -120,6 +130,7 @@ public class OutboxRelay {
     this.kafkaConfig = kafkaConfig;
     this.maxAttempts = Math.max(1, maxAttempts);
     this.published = metrics.counter("outbox.published");
+    this.tracer = telemetry.getTracer("dev.payplatform.outbox");
     metrics.gauge("outbox.pending", pending);
     metrics.gauge("outbox.parked", parked);
     // Age of the oldest row waiting to be published (parked rows are outbox_parked's business).
@@ -243,12 +254,15 @@ public class OutboxRelay {
       throws SQLException, KafkaUnavailable {
     List<Long> ids = new ArrayList<>();
     List<Future<RecordMetadata>> acks = new ArrayList<>();
+    List<Span> spans = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(SELECT_BATCH)) {
       ps.setInt(1, batchSize);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           ids.add(rs.getLong(1));
-          Future<RecordMetadata> ack = producer.send(toRecord(rs));
+          Span span = publishSpan(rs);
+          spans.add(span);
+          Future<RecordMetadata> ack = producer.send(toRecord(rs, span));
           acks.add(ack);
           if (ack.isDone() && refusedAtOnce(ack)) {
             // The producer refused the row itself (too large, say): send nothing after it in this
@@ -258,6 +272,7 @@ public class OutboxRelay {
         }
       }
     } catch (org.apache.kafka.common.KafkaException e) {
+      endSpans(spans, 0, e.getMessage());
       throw new KafkaUnavailable(e.getMessage());
     }
     if (ids.isEmpty()) {
@@ -290,6 +305,7 @@ public class OutboxRelay {
         break;
       }
     }
+    endSpans(spans, done.size(), failure == null ? "refused" : failure);
     if (!done.isEmpty()) {
       try (PreparedStatement ps = c.prepareStatement(MARK_SENT)) {
         Array array = c.createArrayOf("bigint", done.toArray());
@@ -407,7 +423,38 @@ public class OutboxRelay {
       String parkedAt,
       long waiting) {}
 
-  private ProducerRecord<String, String> toRecord(ResultSet rs) throws SQLException {
+  /**
+   * The publish span of a row written inside a trace (a row without one, from a sweep say, gets an
+   * invalid span and no header): a child of the writer's span, and the parent of its consumers'.
+   */
+  private Span publishSpan(ResultSet rs) throws SQLException {
+    String traceparent = rs.getString("traceparent");
+    if (traceparent == null) {
+      return Span.getInvalid();
+    }
+    String topic = rs.getString("topic");
+    return tracer
+        .spanBuilder(topic + " publish")
+        .setParent(TraceParents.parent(traceparent))
+        .setSpanKind(SpanKind.PRODUCER)
+        .setAttribute("messaging.system", "kafka")
+        .setAttribute("messaging.destination.name", topic)
+        .setAttribute("messaging.message.id", rs.getString("event_id"))
+        .setAttribute("cloudevents.event_type", rs.getString("event_type"))
+        .startSpan();
+  }
+
+  /** Ends a batch's publish spans: the first {@code acknowledged} succeeded, the rest did not. */
+  private static void endSpans(List<Span> spans, int acknowledged, String failure) {
+    for (int i = 0; i < spans.size(); i++) {
+      if (i >= acknowledged) {
+        spans.get(i).setStatus(StatusCode.ERROR, failure);
+      }
+      spans.get(i).end();
+    }
+  }
+
+  private ProducerRecord<String, String> toRecord(ResultSet rs, Span span) throws SQLException {
     RecordHeaders headers = new RecordHeaders();
     header(headers, CloudEventHeaders.SPEC_VERSION, "1.0");
     header(headers, CloudEventHeaders.ID, rs.getString("event_id"));
@@ -423,6 +470,7 @@ public class OutboxRelay {
     header(headers, CloudEventHeaders.LIVEMODE, live == null ? null : live.toString());
     header(headers, CloudEventHeaders.REQUEST_ID, rs.getString("request_id"));
     header(headers, CloudEventHeaders.CONTENT_TYPE, "application/json");
+    header(headers, TraceParents.HEADER, TraceParents.of(Context.root().with(span)));
     return new ProducerRecord<>(
         rs.getString("topic"), null, rs.getString("aggregate_key"), rs.getString(12), headers);
   }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.tracing.TraceParents;
 import dev.payplatform.commons.web.RequestIds;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -25,10 +26,10 @@ public class OutboxWriter {
   private static final String INSERT =
       "with key_lock as (select pg_advisory_xact_lock(hashtext(cast(?3 as text))))"
           + " insert into outbox_event (event_id, topic, aggregate_key, event_type, source,"
-          + " subject, merchant_id, livemode, request_id, payload)"
+          + " subject, merchant_id, livemode, request_id, payload, traceparent)"
           + " select cast(?1 as text), cast(?2 as text), cast(?3 as text), cast(?4 as text),"
           + " cast(?5 as text), cast(?3 as text), cast(?6 as text), cast(?7 as boolean),"
-          + " cast(?8 as text), cast(cast(?9 as text) as jsonb) from key_lock";
+          + " cast(?8 as text), cast(cast(?9 as text) as jsonb), cast(?10 as text) from key_lock";
 
   // The payload goes in as text and is cast to jsonb in SQL: the reactive client would encode a
   // Java String bound to a jsonb parameter as a JSON string literal, not as the document.
@@ -52,6 +53,8 @@ public class OutboxWriter {
       return Uni.createFrom().failure(new IllegalArgumentException("event data is not JSON", e));
     }
     String requestId = RequestIds.current().orElse(null);
+    // The trace the event belongs to: the relay publishes it as the record's traceparent.
+    String traceparent = TraceParents.current();
     return Panache.getSession()
         .chain(
             session ->
@@ -66,6 +69,7 @@ public class OutboxWriter {
                     .setParameter(7, event.livemode())
                     .setParameter(8, requestId)
                     .setParameter(9, payload)
+                    .setParameter(10, traceparent)
                     .executeUpdate())
         .replaceWith(eventId);
   }
