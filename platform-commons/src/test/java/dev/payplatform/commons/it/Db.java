@@ -35,6 +35,21 @@ final class Db {
     return DB.connect();
   }
 
+  /** The first column of the first row, as text (null when there is no row). */
+  static String string(String sql, Object... args) {
+    try (Connection c = connect();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static long count(String sql, Object... args) {
     return DB.count(sql, args);
   }

@@ -71,6 +71,37 @@ class OutboxRelayInboxTest {
     }
   }
 
+  @Test
+  void aTracedWritesEventIsPublishedInTheSameTraceUnderTheRelaysSpan() {
+    try (TopicReader topic = new TopicReader(NoteService.TOPIC)) {
+      String traceId = UUID.randomUUID().toString().replace("-", "");
+      String callerSpan = "00f067aa0ba902b7";
+      String id =
+          given()
+              .auth()
+              .oauth2(TOKEN)
+              .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+              .contentType("application/json")
+              .body(Map.of("text", "traced", "tags", List.of()))
+              .post("/it/notes")
+              .then()
+              .statusCode(200)
+              .extract()
+              .path("id");
+
+      ConsumerRecord<String, String> record =
+          topic.await(r -> id.equals(r.key()), Duration.ofSeconds(20));
+      String stored = Db.string("select traceparent from outbox_event where aggregate_key = ?", id);
+      String published = TopicReader.header(record, "traceparent");
+      // Both in the caller's trace, sampled as the caller asked: the row names the request's span,
+      // the record the relay's publish span (a child of it), which consumers continue.
+      assertThat(stored).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+      assertThat(published).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+      assertThat(published).isNotEqualTo(stored);
+      assertThat(stored).as("the service's own span, not the caller's").doesNotContain(callerSpan);
+    }
+  }
+
   private static JsonNode readJson(String value) {
     try {
       return new ObjectMapper().readTree(value);
