@@ -49,6 +49,8 @@ class TracingIT {
   private static final Pattern SPAN =
       Pattern.compile("span \"(?<name>[^\"]*)\" (?<kind>[a-z]+) (?<ms>[0-9.]+) ms.*");
 
+  private static final Pattern SQL = Pattern.compile("(SELECT|INSERT|UPDATE|DELETE|WITH)\\b");
+
   /** A span as its service logged it. */
   record LoggedSpan(
       String service, String name, String kind, double ms, String id, String parent) {}
@@ -125,6 +127,48 @@ class TracingIT {
         .findFirst();
   }
 
+  /** The trace as a tree, for the build log: service, kind, duration, name (SQL spans counted). */
+  private static void print(List<LoggedSpan> spans) {
+    Map<String, List<LoggedSpan>> children = new HashMap<>();
+    Map<String, LoggedSpan> byId = new HashMap<>();
+    spans.forEach(x -> byId.put(x.id(), x));
+    spans.forEach(x -> children.computeIfAbsent(x.parent(), k -> new ArrayList<>()).add(x));
+    spans.stream()
+        .filter(x -> !byId.containsKey(x.parent()))
+        .forEach(root -> print(root, children, 0));
+  }
+
+  private static void print(LoggedSpan span, Map<String, List<LoggedSpan>> children, int depth) {
+    List<LoggedSpan> below = children.getOrDefault(span.id(), List.of());
+    long sql = below.stream().filter(x -> SQL.matcher(x.name()).lookingAt()).count();
+    System.out.printf(
+        "%s%-16s %-8s %8.1f ms  %s%s%n",
+        "  ".repeat(depth),
+        span.service(),
+        span.kind(),
+        span.ms(),
+        span.name(),
+        sql == 0 ? "" : "  (+" + sql + " SQL)");
+    below.stream()
+        .filter(x -> !SQL.matcher(x.name()).lookingAt())
+        .sorted(Comparator.comparing(LoggedSpan::service).thenComparing(LoggedSpan::name))
+        .forEach(x -> print(x, children, depth + 1));
+  }
+
+  /** Whether {@code span} is a descendant of the span {@code ancestorId}. */
+  private static boolean descends(List<LoggedSpan> spans, LoggedSpan span, String ancestorId) {
+    Map<String, String> parents = new HashMap<>();
+    spans.forEach(x -> parents.put(x.id(), x.parent()));
+    String at = span.parent();
+    for (int hops = 0; at != null && hops < 100; hops++) {
+      if (at.equals(ancestorId)) {
+        return true;
+      }
+      at = parents.get(at);
+    }
+    return false;
+  }
+
   private static RequestSpecification traced(String traceId, String callerSpan) {
     return given()
         .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
@@ -132,7 +176,7 @@ class TracingIT {
   }
 
   @Test
-  void aPaidPaymentIsOneTraceFromTheEdgeThroughServicesKafkaAndConsumersToItsWebhook()
+  void aPaidAndRefundedPaymentIsOneTraceFromTheEdgeThroughServicesKafkaConsumersAndWebhook()
       throws Exception {
     Platform.Merchant m = Platform.newMerchant("Traced Store");
     try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -200,13 +244,6 @@ class TracingIT {
                               x ->
                                   x.service().equals("events-service")
                                       && x.name().equals("webhook deliver")));
-      spans.sort(Comparator.comparing(LoggedSpan::service).thenComparing(LoggedSpan::name));
-      spans.forEach(
-          s ->
-              System.out.printf(
-                  "%-16s %-10s %8.1f ms  %s  %s <- %s%n",
-                  s.service(), s.kind(), s.ms(), s.name(), s.id(), s.parent()));
-
       // Creation: the caller's span -> the edge's server span -> its client span -> payments.
       LoggedSpan edgeCreate =
           find(spans, "gateway-adapter", "POST /v1/payments/", createCaller).orElseThrow();
@@ -276,6 +313,45 @@ class TracingIT {
       assertThat(receiver.received().get(0).header("traceparent"))
           .as("our trace ids are not sent to the merchant's endpoint")
           .isNull();
+
+      // A refund of the payment, passed the same trace: billing takes it, checkout refunds the
+      // charge, payments records it, each through Kafka.
+      String refundCaller = hex(8);
+      String paymentId = created.getString("data.id_payment");
+      await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  traced(traceId, refundCaller)
+                      .header("X-Api-Key", m.skTest())
+                      .body(Map.of("payment_id", paymentId, "amount", 500))
+                      .post(url("/v1/refunds"))
+                      .statusCode(),
+              status -> status == 200 || status == 201);
+      List<LoggedSpan> withRefund =
+          await()
+              .atMost(WAIT)
+              .pollInterval(Duration.ofSeconds(1))
+              .until(
+                  () -> spans(linesOf(traceId, from)),
+                  all -> {
+                    Optional<LoggedSpan> refund =
+                        all.stream()
+                            .filter(x -> x.name().equals("POST /v1/refunds"))
+                            .filter(x -> x.parent().equals(refundCaller))
+                            .reduce((first, last) -> last);
+                    return refund.isPresent()
+                        && all.stream()
+                            .anyMatch(
+                                x ->
+                                    x.service().equals("payments-service")
+                                        && x.kind().equals("consumer")
+                                        && descends(all, x, refund.get().id()));
+                  });
+      assertThat(withRefund)
+          .anyMatch(
+              x -> x.service().equals("billing-service") && x.name().equals("POST /v1/refunds"));
+      print(withRefund);
 
       // The consumer's own log lines carry the event's merchant and mode, as the request's did.
       JsonNode completed =
