@@ -127,6 +127,79 @@ class TracingIT {
         .findFirst();
   }
 
+  /**
+   * The payment's creation and confirmation, span by span: edge -> payments and its relay; edge ->
+   * checkout -> relay -> payments' consumer -> relay -> the event log's consumer -> webhook.
+   */
+  private static void paymentChain(
+      List<LoggedSpan> spans, String createCaller, String confirmCaller) {
+    // Creation: the caller's span -> the edge's server span -> its client span -> payments.
+    LoggedSpan edgeCreate =
+        find(spans, "gateway-adapter", "POST /v1/payments/", createCaller).orElseThrow();
+    assertThat(edgeCreate.kind()).isEqualTo("server");
+    LoggedSpan edgeCall =
+        spans.stream()
+            .filter(s -> s.service().equals("gateway-adapter") && s.kind().equals("client"))
+            .filter(s -> s.parent().equals(edgeCreate.id()))
+            .findFirst()
+            .orElseThrow();
+    LoggedSpan paymentsCreate =
+        find(spans, "payments-service", "POST /v1/payments", edgeCall.id()).orElseThrow();
+    assertThat(find(spans, "payments-service", "payments.events publish", paymentsCreate.id()))
+        .as("the relay publishes payment.created in the request's trace")
+        .isPresent();
+
+    // Confirmation and completion: checkout's confirm -> its relay -> payments' consumer -> its
+    // relay -> the event log's consumer -> the webhook attempt.
+    LoggedSpan edgeConfirm =
+        find(spans, "gateway-adapter", "POST /v1/payments/intent/{id}/confirm", confirmCaller)
+            .orElseThrow();
+    LoggedSpan confirm =
+        spans.stream()
+            .filter(s -> s.name().equals("POST /v1/payments/intent/{intentId}/confirm"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(confirm.service()).isEqualTo("checkout-service");
+    assertThat(
+            spans.stream()
+                .filter(s -> s.id().equals(confirm.parent()))
+                .map(LoggedSpan::parent)
+                .findFirst())
+        .as("checkout's span is a child of the edge's client span, itself the edge's child")
+        .contains(edgeConfirm.id());
+    List<String> checkoutPublishes =
+        spans.stream()
+            .filter(s -> s.name().equals("checkout.events publish"))
+            .filter(s -> s.parent().equals(confirm.id()))
+            .map(LoggedSpan::id)
+            .toList();
+    assertThat(checkoutPublishes).isNotEmpty();
+    LoggedSpan completion =
+        spans.stream()
+            .filter(s -> s.service().equals("payments-service") && s.kind().equals("consumer"))
+            .filter(s -> checkoutPublishes.contains(s.parent()))
+            .findFirst()
+            .orElseThrow();
+    List<String> paymentsPublishes =
+        spans.stream()
+            .filter(s -> s.name().equals("payments.events publish"))
+            .filter(s -> s.parent().equals(completion.id()))
+            .map(LoggedSpan::id)
+            .toList();
+    assertThat(paymentsPublishes).as("payment.succeeded, published in the trace").isNotEmpty();
+    List<String> logged =
+        spans.stream()
+            .filter(s -> s.name().equals("events-log process"))
+            .filter(s -> paymentsPublishes.contains(s.parent()))
+            .map(LoggedSpan::id)
+            .toList();
+    assertThat(logged).isNotEmpty();
+    LoggedSpan webhook = find(spans, "events-service", "webhook deliver", null).orElseThrow();
+    assertThat(logged)
+        .as("the webhook attempt continues the event's trace")
+        .contains(webhook.parent());
+  }
+
   /** The trace as a tree, for the build log: service, kind, duration, name (SQL spans counted). */
   private static void print(List<LoggedSpan> spans) {
     Map<String, List<LoggedSpan>> children = new HashMap<>();
@@ -232,83 +305,12 @@ class TracingIT {
           .then()
           .statusCode(200);
 
-      List<LoggedSpan> spans =
-          await()
-              .atMost(WAIT)
-              .pollInterval(Duration.ofSeconds(1))
-              .until(
-                  () -> spans(linesOf(traceId, from)),
-                  s ->
-                      s.stream()
-                          .anyMatch(
-                              x ->
-                                  x.service().equals("events-service")
-                                      && x.name().equals("webhook deliver")));
-      // Creation: the caller's span -> the edge's server span -> its client span -> payments.
-      LoggedSpan edgeCreate =
-          find(spans, "gateway-adapter", "POST /v1/payments/", createCaller).orElseThrow();
-      assertThat(edgeCreate.kind()).isEqualTo("server");
-      LoggedSpan edgeCall =
-          spans.stream()
-              .filter(s -> s.service().equals("gateway-adapter") && s.kind().equals("client"))
-              .filter(s -> s.parent().equals(edgeCreate.id()))
-              .findFirst()
-              .orElseThrow();
-      LoggedSpan paymentsCreate =
-          find(spans, "payments-service", "POST /v1/payments", edgeCall.id()).orElseThrow();
-      assertThat(find(spans, "payments-service", "payments.events publish", paymentsCreate.id()))
-          .as("the relay publishes payment.created in the request's trace")
-          .isPresent();
-
-      // Confirmation and completion: checkout's confirm -> its relay -> payments' consumer -> its
-      // relay -> the event log's consumer -> the webhook attempt.
-      LoggedSpan edgeConfirm =
-          find(spans, "gateway-adapter", "POST /v1/payments/intent/{id}/confirm", confirmCaller)
-              .orElseThrow();
-      LoggedSpan confirm =
-          spans.stream()
-              .filter(s -> s.name().equals("POST /v1/payments/intent/{intentId}/confirm"))
-              .findFirst()
-              .orElseThrow();
-      assertThat(confirm.service()).isEqualTo("checkout-service");
-      assertThat(
-              spans.stream()
-                  .filter(s -> s.id().equals(confirm.parent()))
-                  .map(LoggedSpan::parent)
-                  .findFirst())
-          .as("checkout's span is a child of the edge's client span, itself the edge's child")
-          .contains(edgeConfirm.id());
-      List<String> checkoutPublishes =
-          spans.stream()
-              .filter(s -> s.name().equals("checkout.events publish"))
-              .filter(s -> s.parent().equals(confirm.id()))
-              .map(LoggedSpan::id)
-              .toList();
-      assertThat(checkoutPublishes).isNotEmpty();
-      LoggedSpan completion =
-          spans.stream()
-              .filter(s -> s.service().equals("payments-service") && s.kind().equals("consumer"))
-              .filter(s -> checkoutPublishes.contains(s.parent()))
-              .findFirst()
-              .orElseThrow();
-      List<String> paymentsPublishes =
-          spans.stream()
-              .filter(s -> s.name().equals("payments.events publish"))
-              .filter(s -> s.parent().equals(completion.id()))
-              .map(LoggedSpan::id)
-              .toList();
-      assertThat(paymentsPublishes).as("payment.succeeded, published in the trace").isNotEmpty();
-      List<String> logged =
-          spans.stream()
-              .filter(s -> s.name().equals("events-log process"))
-              .filter(s -> paymentsPublishes.contains(s.parent()))
-              .map(LoggedSpan::id)
-              .toList();
-      assertThat(logged).isNotEmpty();
-      LoggedSpan webhook = find(spans, "events-service", "webhook deliver", null).orElseThrow();
-      assertThat(logged)
-          .as("the webhook attempt continues the event's trace")
-          .contains(webhook.parent());
+      // Each service exports its spans in its own batches: wait until the whole chain is there.
+      await()
+          .atMost(WAIT)
+          .pollInterval(Duration.ofSeconds(1))
+          .untilAsserted(
+              () -> paymentChain(spans(linesOf(traceId, from)), createCaller, confirmCaller));
       await().atMost(WAIT).until(() -> !receiver.received().isEmpty());
       assertThat(receiver.received().get(0).header("traceparent"))
           .as("our trace ids are not sent to the merchant's endpoint")
