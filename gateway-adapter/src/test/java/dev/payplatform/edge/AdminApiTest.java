@@ -16,7 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -103,9 +102,7 @@ class AdminApiTest {
         .statusCode(200)
         .body(not(containsString(testKey)));
 
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/edge_test", "edge", "edge");
+    try (Connection c = dev.payplatform.commons.testing.TestDb.forService("edge").connect();
         PreparedStatement ps =
             c.prepareStatement(
                 "select encode(key_hash, 'hex'), k::text from api_key k where merchant_id = ? and livemode = false")) {

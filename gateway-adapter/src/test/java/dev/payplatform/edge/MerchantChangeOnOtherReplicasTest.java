@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import org.jose4j.jwt.JwtClaims;
@@ -28,9 +27,7 @@ class MerchantChangeOnOtherReplicasTest {
     String original = forwardedClaims(m).getStringClaimValue("merchant_name");
     org.assertj.core.api.Assertions.assertThat(original).startsWith("Shop ");
 
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/edge_test", "edge", "edge");
+    try (Connection c = dev.payplatform.commons.testing.TestDb.forService("edge").connect();
         PreparedStatement ps =
             c.prepareStatement(
                 "update merchant set name = ?, gateway_account_id = ? where id = ?")) {

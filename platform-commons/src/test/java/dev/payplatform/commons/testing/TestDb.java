@@ -16,11 +16,11 @@ import java.util.Map;
  * the service under test: what a test asserts about rows is what PostgreSQL holds.
  */
 public final class TestDb {
-  private final String url;
+  private final String database;
   private final String user;
 
   private TestDb(String database, String user) {
-    this.url = "jdbc:postgresql://127.0.0.1:5432/" + database;
+    this.database = database;
     this.user = user;
   }
 
@@ -30,6 +30,8 @@ public final class TestDb {
   }
 
   public Connection connect() throws SQLException {
+    // Asked each time: the server is known only once the test resource has started.
+    String url = "jdbc:postgresql://" + TestInfrastructure.postgresAddress() + "/" + database;
     return DriverManager.getConnection(url, user, user);
   }
 

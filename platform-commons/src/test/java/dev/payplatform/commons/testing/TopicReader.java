@@ -105,7 +105,8 @@ public final class TopicReader implements AutoCloseable {
   public static String bootstrap() {
     return System.getProperty(
         "kafka.bootstrap.servers",
-        System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
+        System.getenv()
+            .getOrDefault("KAFKA_BOOTSTRAP_SERVERS", TestInfrastructure.kafkaBootstrap()));
   }
 
   /** Polls until a record matching {@code match} arrives, or fails after {@code timeout}. */
