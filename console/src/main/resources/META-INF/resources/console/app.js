@@ -271,13 +271,16 @@ function notFound(ctx) {
     el('p', {}, 'There is no such page. ', el('a', { href: '#/' }, 'Go to Home'), '.'));
 }
 
-/** Calls fn every `interval` ms for `duration` ms, until the page is left; failures are skipped. */
+/**
+ * Calls fn every `interval` ms for `duration` ms, until the page is left or fn answers true (what
+ * it waited for has happened); failures are skipped.
+ */
 function poll(signal, fn, { interval = 2000, duration = 30000 } = {}) {
   const until = Date.now() + duration;
   const tick = async () => {
     if (signal.aborted || Date.now() > until) return;
     try {
-      await fn();
+      if ((await fn()) === true) return;
     } catch {
       // a poll that fails (a blip) is simply tried again at the next tick
     }

@@ -33,6 +33,9 @@ final class Browser implements AutoCloseable {
     driver = new ChromeDriver(options);
   }
 
+  /** How long a page may take to show what it renders itself. */
+  static final Duration WAIT = Duration.ofSeconds(20);
+
   void open(String url) {
     driver.get(url);
   }
@@ -65,7 +68,11 @@ final class Browser implements AutoCloseable {
   }
 
   <T> T waitFor(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition::apply);
+    return waitFor(condition, WAIT);
+  }
+
+  <T> T waitFor(Function<WebDriver, T> condition, Duration timeout) {
+    return new WebDriverWait(driver, timeout).until(condition::apply);
   }
 
   @Override

@@ -86,6 +86,42 @@ final class ConsoleBrowser implements AutoCloseable {
     waitOrShow(d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
   }
 
+  /**
+   * Waits until the page's text contains this, for what reaches the page through Kafka (an event, a
+   * status a consumer sets): that takes seconds, and longer while the platform is busy, so the wait
+   * is a minute, not the 20 s of a page's own rendering.
+   */
+  void awaitEventually(String text) {
+    waitOrShow(
+        d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null,
+        java.time.Duration.ofSeconds(60));
+  }
+
+  /**
+   * Waits a minute until a page that loads once (a list, a timeline) shows what reaches it through
+   * Kafka, reloading it every 5 s as a person would.
+   */
+  void awaitEventuallyReloading(String text) {
+    long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (true) {
+      try {
+        waitOrShowQuietly(text, java.time.Duration.ofSeconds(5));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (System.nanoTime() > until) {
+          screenshot("failed-" + System.currentTimeMillis());
+          throw e;
+        }
+        browser.driver.navigate().refresh();
+      }
+    }
+  }
+
+  private void waitOrShowQuietly(String text, java.time.Duration timeout) {
+    browser.waitFor(
+        d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null, timeout);
+  }
+
   String pageText() {
     return browser.driver.findElement(By.tagName("body")).getText();
   }
@@ -130,8 +166,14 @@ final class ConsoleBrowser implements AutoCloseable {
   /** Waits like the buyer's browser; on a timeout, keeps a screenshot of what was on screen. */
   private <T> T waitOrShow(
       java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    return waitOrShow(condition, Browser.WAIT);
+  }
+
+  private <T> T waitOrShow(
+      java.util.function.Function<org.openqa.selenium.WebDriver, T> condition,
+      java.time.Duration timeout) {
     try {
-      return browser.waitFor(condition);
+      return browser.waitFor(condition, timeout);
     } catch (org.openqa.selenium.TimeoutException e) {
       screenshot("failed-" + System.currentTimeMillis());
       throw e;

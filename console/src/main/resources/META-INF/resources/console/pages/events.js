@@ -101,6 +101,7 @@ export function timeline(ctx, objectId) {
   const empty = el('p', { class: 'muted' }, 'No events yet.');
   const node = section('Timeline', empty, list);
   const rendered = new Map(); // event id → <li>
+  let seenTypes = new Set();
 
   async function refresh() {
     const page = await api.get('/v1/events', { query: { object_id: objectId, limit: 100 }, signal: ctx.signal });
@@ -114,9 +115,10 @@ export function timeline(ctx, objectId) {
       list.insertBefore(item, next ? rendered.get(next.id) : null);
     });
     empty.hidden = rendered.size > 0;
+    seenTypes = new Set(events.map((e) => e.type));
   }
 
-  return { node, refresh };
+  return { node, refresh, has: (type) => seenTypes.has(type) };
 }
 
 function timelineItem(ctx, event) {

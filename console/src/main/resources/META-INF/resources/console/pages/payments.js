@@ -113,6 +113,7 @@ export async function detail(ctx) {
 
   let payment = null;
   let refunded = 0; // minor units refunded or being refunded (pending + succeeded refunds)
+  let refundList = [];
 
   async function loadPayment() {
     payment = await api.get(`/v1/payments/${encodeURIComponent(id)}`, { signal: ctx.signal });
@@ -169,6 +170,7 @@ export async function detail(ctx) {
   async function loadRefunds() {
     const page = await api.get('/v1/refunds', { query: { payment_id: id, limit: 100 }, signal: ctx.signal });
     const items = page.items || [];
+    refundList = items;
     refunded = items.filter((r) => r.status !== 'failed').reduce((sum, r) => sum + Number(r.amount || 0), 0);
     refunds.replaceChildren(table({
       caption: 'Refunds of this payment',
@@ -190,7 +192,18 @@ export async function detail(ctx) {
     if (target) target.replaceChildren(el('p', { class: 'muted' }, `Could not load: ${e.message}`));
     else throw e;
   });
-  const reloadAll = () => Promise.all([loadPayment(), quietly(loadMoney, money), quietly(loadRefunds, refunds), tl.refresh()]);
+  // The timeline comes from events-service, the rest from payments and billing: a slow event log
+  // must not hold back the payment's new status, so the timeline refreshes on its own (one at a
+  // time) and the others do not wait for it.
+  let timelineLoading = null;
+  const refreshTimeline = () => {
+    timelineLoading ??= tl.refresh().catch(() => {}).finally(() => { timelineLoading = null; });
+    return timelineLoading;
+  };
+  const reloadAll = () => {
+    refreshTimeline();
+    return Promise.all([loadPayment(), quietly(loadMoney, money), quietly(loadRefunds, refunds)]);
+  };
 
   async function openRefund() {
     if (!payment) return;
@@ -220,9 +233,18 @@ export async function detail(ctx) {
     if (!created) return;
     showStatus('Refund created');
     await reloadAll().catch(reportError);
-    // refund.created, then the refund's outcome and the payment's new status, arrive within
-    // seconds through Kafka: poll so they appear without a reload.
-    ctx.poll(() => reloadAll(), { interval: 2000, duration: 30000 });
+    // refund.created, then the refund's outcome and the payment's new status, arrive through
+    // Kafka, usually within seconds but later under load: poll until all three show, so they
+    // appear without a reload.
+    const settled = () => {
+      const refund = refundList.find((r) => r.id === created.id);
+      if (!refund || refund.status === 'pending' || !tl.has('refund.created')) return false;
+      return refund.status !== 'succeeded' || payment.status !== 'completed';
+    };
+    ctx.poll(async () => {
+      await reloadAll();
+      return settled();
+    }, { interval: 2000, duration: 180000 });
   }
 
   await Promise.all([loadPayment(), quietly(loadMoney, money), quietly(loadRefunds, refunds)]);
