@@ -1,0 +1,90 @@
+package dev.payplatform.events.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Where the event log starts reading a partition its consumer group has never committed: at the
+ * first record of the last {@code events.log.backfill}, or at the partition's end when none is that
+ * recent (an empty partition included), so a new deployment's log begins with recent history, not
+ * with days of it. Kafka's own {@code auto.offset.reset=by_duration:…} makes the same lookup, but
+ * on a partition with no such record it keeps retrying it instead of settling at the end, and the
+ * first events such a partition then receives waited 20–60 s (decision 0017). A partition with a
+ * committed offset resumes there. Without a backfill (the tests), the channels' {@code
+ * auto.offset.reset=earliest} applies.
+ */
+@ApplicationScoped
+@Identifier(BackfillStart.NAME)
+public class BackfillStart implements KafkaConsumerRebalanceListener {
+  static final String NAME = "events-log-start";
+  private static final Logger LOG = Logger.getLogger(BackfillStart.class);
+
+  private final Optional<Duration> backfill;
+  private final InstantSource clock;
+
+  public BackfillStart(
+      @ConfigProperty(name = "events.log.backfill") Optional<Duration> backfill,
+      InstantSource clock) {
+    this.backfill = backfill;
+    this.clock = clock;
+  }
+
+  @Override
+  public void onPartitionsAssigned(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
+    if (backfill.isEmpty() || partitions.isEmpty()) {
+      return;
+    }
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        consumer.committed(new HashSet<>(partitions));
+    Set<TopicPartition> fresh = new HashSet<>();
+    for (TopicPartition p : partitions) {
+      if (committed.get(p) == null) {
+        fresh.add(p);
+      }
+    }
+    if (fresh.isEmpty()) {
+      return;
+    }
+    long since = clock.instant().minus(backfill.get()).toEpochMilli();
+    Map<TopicPartition, Long> query = new HashMap<>();
+    fresh.forEach(p -> query.put(p, since));
+    Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
+    List<TopicPartition> atEnd = new ArrayList<>();
+    for (TopicPartition p : fresh) {
+      OffsetAndTimestamp first = found.get(p);
+      if (first == null) {
+        atEnd.add(p);
+      } else {
+        consumer.seek(p, first.offset());
+        LOG.infof(
+            "event log starts %s at offset %d (backfill %s)", p, first.offset(), backfill.get());
+      }
+    }
+    if (!atEnd.isEmpty()) {
+      consumer
+          .endOffsets(atEnd)
+          .forEach(
+              (p, end) -> {
+                consumer.seek(p, end);
+                LOG.infof("event log starts %s at its end, offset %d", p, end);
+              });
+    }
+  }
+}
