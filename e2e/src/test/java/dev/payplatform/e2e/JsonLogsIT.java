@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +18,12 @@ import org.junit.jupiter.api.Test;
  * one request, or one merchant, across the logs.
  */
 class JsonLogsIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SERVICE = "checkout-service";
 
-  private static Optional<JsonNode> lineWith(Path log, String requestId) throws Exception {
-    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      String line = lines.get(i);
-      if (line.startsWith("{") && line.contains(requestId)) {
-        return Optional.of(JSON.readTree(line));
-      }
-    }
-    return Optional.empty();
+  /** The last JSON line of checkout's log, since byte {@code from}, that carries the request id. */
+  private static Optional<JsonNode> lastLineWith(long from, String requestId) throws Exception {
+    List<JsonNode> lines = ServiceLogs.linesSince(SERVICE, from, requestId);
+    return lines.isEmpty() ? Optional.empty() : Optional.of(lines.get(lines.size() - 1));
   }
 
   @Test
@@ -40,6 +31,7 @@ class JsonLogsIT {
     Platform.Merchant m = Platform.newMerchant("Json Logs");
     // Groups of at most 12 hex digits: never the 13-digit run a request id may not carry.
     String requestId = "e2e-json-" + UUID.randomUUID().toString().replace("-", "-x");
+    long from = ServiceLogs.sizes(List.of(SERVICE)).get(SERVICE);
     given()
         .header("X-Api-Key", m.skTest())
         .header("X-Request-Id", requestId)
@@ -54,11 +46,10 @@ class JsonLogsIT {
         .post(url("/v1/payments/session"))
         .then()
         .statusCode(201);
-    Path log = Platform.STATE.resolve("logs/checkout-service.log");
     JsonNode line =
         await()
             .atMost(Duration.ofSeconds(20))
-            .until(() -> lineWith(log, requestId), Optional::isPresent)
+            .until(() -> lastLineWith(from, requestId), Optional::isPresent)
             .orElseThrow();
     assertThat(line.path("message").asText()).contains("POST /v1/payments/session -> 201");
     assertThat(line.path("mdc").path("requestId").asText()).isEqualTo(requestId);

@@ -6,14 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +32,6 @@ import org.junit.jupiter.api.Test;
  * of a sampled trace as a JSON line in its service's log (docs/operations.md, "Traces").
  */
 class TracingIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Duration WAIT = Duration.ofSeconds(60);
   private static final List<String> SERVICES =
@@ -62,35 +57,15 @@ class TracingIT {
     return HexFormat.of().formatHex(b);
   }
 
-  private static Map<String, Long> logSizes() {
-    Map<String, Long> sizes = new HashMap<>();
-    for (String s : SERVICES) {
-      sizes.put(s, log(s).toFile().length());
-    }
-    return sizes;
-  }
-
-  private static Path log(String service) {
-    return Platform.STATE.resolve("logs/" + service + ".log");
-  }
-
   /** The JSON lines of every service's log, written since {@code from}, that carry the trace. */
   private static Map<String, List<JsonNode>> linesOf(String traceId, Map<String, Long> from)
       throws IOException {
     Map<String, List<JsonNode>> lines = new HashMap<>();
     for (String service : SERVICES) {
       List<JsonNode> mine = new ArrayList<>();
-      try (RandomAccessFile file = new RandomAccessFile(log(service).toFile(), "r")) {
-        file.seek(Math.min(from.get(service), file.length()));
-        byte[] rest = new byte[(int) (file.length() - file.getFilePointer())];
-        file.readFully(rest);
-        for (String line : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-          if (line.startsWith("{") && line.contains(traceId)) {
-            JsonNode json = JSON.readTree(line);
-            if (traceId.equals(json.path("mdc").path("traceId").asText())) {
-              mine.add(json);
-            }
-          }
+      for (JsonNode json : ServiceLogs.linesSince(service, from.get(service), traceId)) {
+        if (traceId.equals(json.path("mdc").path("traceId").asText())) {
+          mine.add(json);
         }
       }
       lines.put(service, mine);
@@ -255,7 +230,7 @@ class TracingIT {
     Platform.Merchant m = Platform.newMerchant("Traced Store");
     try (WebhookReceiver receiver = new WebhookReceiver()) {
       WebhooksEndToEndIT.endpoint(m.skTest(), receiver.url(), List.of("payment.succeeded"));
-      Map<String, Long> from = logSizes();
+      Map<String, Long> from = ServiceLogs.sizes(SERVICES);
       String traceId = hex(16);
       String createCaller = hex(8);
       String confirmCaller = hex(8);
@@ -375,7 +350,7 @@ class TracingIT {
     Platform.Merchant m = Platform.newMerchant("Untraced Store");
     // Groups of at most 12 hex digits: never the 13-digit run a request id may not carry.
     String requestId = "e2e-trace-" + UUID.randomUUID().toString().replace("-", "-x");
-    Map<String, Long> from = logSizes();
+    Map<String, Long> from = ServiceLogs.sizes(SERVICES);
     given()
         .header("X-Api-Key", m.skTest())
         .header("X-Request-Id", requestId)
@@ -405,17 +380,9 @@ class TracingIT {
   private static Optional<JsonNode> lineWithRequestId(Map<String, Long> from, String requestId)
       throws IOException {
     for (String service : SERVICES) {
-      try (RandomAccessFile file = new RandomAccessFile(log(service).toFile(), "r")) {
-        file.seek(Math.min(from.get(service), file.length()));
-        byte[] rest = new byte[(int) (file.length() - file.getFilePointer())];
-        file.readFully(rest);
-        for (String l : new String(rest, StandardCharsets.UTF_8).split("\n")) {
-          if (l.startsWith("{") && l.contains(requestId)) {
-            JsonNode json = JSON.readTree(l);
-            if (json.path("mdc").has("traceId")) {
-              return Optional.of(json);
-            }
-          }
+      for (JsonNode json : ServiceLogs.linesSince(service, from.get(service), requestId)) {
+        if (json.path("mdc").has("traceId")) {
+          return Optional.of(json);
         }
       }
     }
