@@ -3,13 +3,17 @@ package dev.payplatform.e2e;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -83,7 +87,11 @@ final class ConsoleBrowser implements AutoCloseable {
 
   /** Waits until the page's text contains this. */
   void awaitText(String text) {
-    waitOrShow(d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null);
+    waitOrShow(pageContains(text));
+  }
+
+  private static Function<WebDriver, Boolean> pageContains(String text) {
+    return d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null;
   }
 
   /**
@@ -92,9 +100,7 @@ final class ConsoleBrowser implements AutoCloseable {
    * is a minute, not the 20 s of a page's own rendering.
    */
   void awaitEventually(String text) {
-    waitOrShow(
-        d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null,
-        java.time.Duration.ofSeconds(60));
+    waitOrShow(pageContains(text), Duration.ofSeconds(60));
   }
 
   /**
@@ -102,12 +108,12 @@ final class ConsoleBrowser implements AutoCloseable {
    * Kafka, reloading it every 5 s as a person would.
    */
   void awaitEventuallyReloading(String text) {
-    long until = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (true) {
       try {
-        waitOrShowQuietly(text, java.time.Duration.ofSeconds(5));
+        browser.waitFor(pageContains(text), Duration.ofSeconds(5));
         return;
-      } catch (org.openqa.selenium.TimeoutException e) {
+      } catch (TimeoutException e) {
         if (System.nanoTime() > until) {
           screenshot("failed-" + System.currentTimeMillis());
           throw e;
@@ -115,11 +121,6 @@ final class ConsoleBrowser implements AutoCloseable {
         browser.driver.navigate().refresh();
       }
     }
-  }
-
-  private void waitOrShowQuietly(String text, java.time.Duration timeout) {
-    browser.waitFor(
-        d -> d.findElement(By.tagName("body")).getText().contains(text) ? true : null, timeout);
   }
 
   String pageText() {
@@ -164,17 +165,14 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Waits like the buyer's browser; on a timeout, keeps a screenshot of what was on screen. */
-  private <T> T waitOrShow(
-      java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+  private <T> T waitOrShow(Function<WebDriver, T> condition) {
     return waitOrShow(condition, Browser.WAIT);
   }
 
-  private <T> T waitOrShow(
-      java.util.function.Function<org.openqa.selenium.WebDriver, T> condition,
-      java.time.Duration timeout) {
+  private <T> T waitOrShow(Function<WebDriver, T> condition, Duration timeout) {
     try {
       return browser.waitFor(condition, timeout);
-    } catch (org.openqa.selenium.TimeoutException e) {
+    } catch (TimeoutException e) {
       screenshot("failed-" + System.currentTimeMillis());
       throw e;
     }
