@@ -5,11 +5,9 @@ import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -27,7 +25,8 @@ import org.jboss.logging.Logger;
  * with days of it. Kafka's own {@code auto.offset.reset=by_duration:…} makes the same lookup, but
  * on a partition with no such record it keeps retrying it instead of settling at the end, and the
  * first events such a partition then receives waited 20–60 s (decision 0017). A partition with a
- * committed offset resumes there. Without a backfill (the tests), the channels' {@code
+ * committed offset resumes there. The end is read before the window, so a record published
+ * meanwhile is never skipped. Without a backfill (the tests), the channels' {@code
  * auto.offset.reset=earliest} applies.
  */
 @ApplicationScoped
@@ -62,29 +61,24 @@ public class BackfillStart implements KafkaConsumerRebalanceListener {
     if (fresh.isEmpty()) {
       return;
     }
+    // The end offsets first, then the window: a record published between the two lookups is at
+    // or after the end read first, so starting there never skips it (the reverse order did).
+    Map<TopicPartition, Long> ends = consumer.endOffsets(fresh);
     long since = clock.instant().minus(backfill.get()).toEpochMilli();
     Map<TopicPartition, Long> query = new HashMap<>();
     fresh.forEach(p -> query.put(p, since));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    List<TopicPartition> atEnd = new ArrayList<>();
     for (TopicPartition p : fresh) {
       OffsetAndTimestamp first = found.get(p);
-      if (first == null) {
-        atEnd.add(p);
-      } else {
+      if (first != null) {
         consumer.seek(p, first.offset());
         LOG.infof(
             "event log starts %s at offset %d (backfill %s)", p, first.offset(), backfill.get());
+      } else {
+        long end = ends.get(p);
+        consumer.seek(p, end);
+        LOG.infof("event log starts %s at its end, offset %d", p, end);
       }
-    }
-    if (!atEnd.isEmpty()) {
-      consumer
-          .endOffsets(atEnd)
-          .forEach(
-              (p, end) -> {
-                consumer.seek(p, end);
-                LOG.infof("event log starts %s at its end, offset %d", p, end);
-              });
     }
   }
 }
