@@ -1,6 +1,8 @@
 package dev.payplatform.billing;
 
 import dev.payplatform.commons.testing.TestDb;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,11 @@ final class Db {
 
   static List<Map<String, Object>> rows(String sql, Object... args) {
     return DB.rows(sql, args);
+  }
+
+  /** A connection of its own, for a test that holds a lock while the service works. */
+  static Connection connect() throws SQLException {
+    return DB.connect();
   }
 
   static int update(String sql, Object... args) {

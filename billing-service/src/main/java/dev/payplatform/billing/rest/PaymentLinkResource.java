@@ -3,6 +3,7 @@ package dev.payplatform.billing.rest;
 import dev.payplatform.billing.service.PaymentLinkService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The Payment Links API (api-docs 003), plus get, deactivate and reactivate. */
 @Path("/v1/payment-links")
@@ -38,6 +40,8 @@ public class PaymentLinkResource {
   /** 200 with exactly {@code {id, object, url, active}}, as documented. */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Cancellable(false)
   public Uni<PaymentLinkResponse> create(@Valid @NotNull CreatePaymentLinkRequest body) {
     Money price =
         Money.ofMinorUnits(
@@ -67,12 +71,16 @@ public class PaymentLinkResource {
   /** The link page then answers 410; idempotent. */
   @POST
   @Path("/{id}/deactivate")
+  @Idempotent
+  @Cancellable(false)
   public Uni<PaymentLinkView> deactivate(@PathParam("id") String id) {
     return links.setActive(tenant(), id, false).map(views::link);
   }
 
   @POST
   @Path("/{id}/reactivate")
+  @Idempotent
+  @Cancellable(false)
   public Uni<PaymentLinkView> reactivate(@PathParam("id") String id) {
     return links.setActive(tenant(), id, true).map(views::link);
   }

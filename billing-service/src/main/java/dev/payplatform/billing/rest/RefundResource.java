@@ -3,6 +3,7 @@ package dev.payplatform.billing.rest;
 import dev.payplatform.billing.service.RefundService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/v1/refunds")
 @RolesAllowed("merchant")
@@ -39,6 +41,8 @@ public class RefundResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Cancellable(false)
   public Uni<RefundView> create(@Valid @NotNull CreateRefundRequest body) {
     return refunds
         .create(

@@ -10,6 +10,7 @@ import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.state.WireWord;
@@ -32,6 +33,7 @@ import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/v1/subscriptions")
 @RolesAllowed("merchant")
@@ -68,6 +70,8 @@ public class SubscriptionResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Cancellable(false)
   public Uni<SubscriptionView> create(@Valid @NotNull CreateSubscriptionRequest body) {
     Long trialDays = JsonIntegers.toLong(body.trialDays());
     var req =
@@ -105,6 +109,8 @@ public class SubscriptionResource {
   @POST
   @Path("/{id}/cancel")
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
+  @Idempotent
+  @Cancellable(false)
   public Uni<SubscriptionView> cancel(@PathParam("id") String id, CancelSubscriptionRequest body) {
     boolean atPeriodEnd = body != null && Boolean.TRUE.equals(body.atPeriodEnd());
     return cancellation.cancel(tenant(), id, atPeriodEnd).map(this::view);
@@ -118,6 +124,8 @@ public class SubscriptionResource {
   @POST
   @Path("/{id}/test_clock/advance")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Cancellable(false)
   public Uni<SubscriptionView> advanceClock(
       @PathParam("id") String id, @Valid @NotNull AdvanceClockRequest body) {
     Long seconds = JsonIntegers.toLong(body.seconds());

@@ -4,6 +4,7 @@ import dev.payplatform.catalog.rest.validation.Emails;
 import dev.payplatform.catalog.service.CustomerService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.Texts;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/v1/customers")
 @RolesAllowed("merchant")
@@ -34,6 +36,8 @@ public class CustomerResource {
   }
 
   @POST
+  @Idempotent
+  @Cancellable(false)
   public Uni<CustomerResponse> create(@Valid @NotNull CreateCustomerRequest body) {
     CustomerService.NewCustomer customer =
         new CustomerService.NewCustomer(

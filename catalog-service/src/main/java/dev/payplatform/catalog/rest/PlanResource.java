@@ -4,6 +4,7 @@ import dev.payplatform.catalog.domain.Product;
 import dev.payplatform.catalog.service.PlanService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/v1/plans")
 @RolesAllowed("merchant")
@@ -40,6 +42,8 @@ public class PlanResource {
    * body's constraints ran already; Money re-checks amount and currency as the platform's rule.
    */
   @POST
+  @Idempotent
+  @Cancellable(false)
   public Uni<PlanResponse> create(@Valid @NotNull CreatePlanRequest body) {
     Money price =
         Money.ofMinorUnits(

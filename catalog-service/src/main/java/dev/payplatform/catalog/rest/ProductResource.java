@@ -3,6 +3,7 @@ package dev.payplatform.catalog.rest;
 import dev.payplatform.catalog.service.ProductService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.Texts;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/v1/products")
 @RolesAllowed("merchant")
@@ -33,6 +35,8 @@ public class ProductResource {
   }
 
   @POST
+  @Idempotent
+  @Cancellable(false)
   public Uni<ProductResponse> create(@Valid @NotNull CreateProductRequest body) {
     boolean active = body.active() == null || body.active();
     return products

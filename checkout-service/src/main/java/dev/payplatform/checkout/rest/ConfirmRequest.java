@@ -4,8 +4,10 @@ import dev.payplatform.checkout.processor.CardDetails;
 import dev.payplatform.checkout.processor.CardNumbers;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.idempotency.Fingerprinted;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -31,12 +33,30 @@ public record ConfirmRequest(
     @Schema(type = SchemaType.INTEGER, example = "2030") Object expYear,
     @Schema(example = "123") String cvc,
     String cardholderName,
-    String email) {
+    String email)
+    implements Fingerprinted {
 
   private static final Pattern SEPARATORS = Pattern.compile("[ -]");
   private static final Pattern DIGITS = Pattern.compile("[0-9]+");
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+");
   private static final int MAX_YEARS_AHEAD = 25;
+
+  /**
+   * What makes a retry the same confirmation for its {@code Idempotency-Key}: the card only by its
+   * last four digits, never its number or security code.
+   */
+  @Override
+  public Object fingerprintContent() {
+    String digits = cardNumber == null ? "" : SEPARATORS.matcher(cardNumber).replaceAll("");
+    String last4 = digits.length() > 4 ? digits.substring(digits.length() - 4) : "";
+    return Arrays.asList(
+        clientSecret,
+        last4,
+        String.valueOf(expMonth),
+        String.valueOf(expYear),
+        cardholderName,
+        email);
+  }
 
   /** The card, or a 422 naming every bad field. */
   public CardDetails validate(YearMonth now) {

@@ -6,6 +6,7 @@ import dev.payplatform.checkout.rest.Responses.IntentView;
 import dev.payplatform.checkout.service.IntentConfirmation;
 import dev.payplatform.checkout.service.IntentCreation;
 import dev.payplatform.commons.errors.PaymentFailedException;
+import dev.payplatform.commons.idempotency.Idempotent;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
@@ -21,6 +22,7 @@ import java.time.InstantSource;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Payment intents for sessions, and confirmations (api-docs 000; docs/checkout.md, payment
@@ -50,6 +52,8 @@ public class IntentResource {
   @POST
   @Path("/intent")
   @ResponseStatus(201)
+  @Idempotent
+  @Cancellable(false)
   public Uni<IntentCreated> createIntent(@Valid @NotNull SessionRefRequest body) {
     return intents.forSession(body.sessionId(), false).map(IntentCreated::of);
   }
@@ -61,6 +65,8 @@ public class IntentResource {
   @POST
   @Path("/subscription")
   @ResponseStatus(201)
+  @Idempotent
+  @Cancellable(false)
   public Uni<IntentCreated> createSubscription(@Valid @NotNull SessionRefRequest body) {
     return intents.forSession(body.sessionId(), true).map(IntentCreated::of);
   }
@@ -72,6 +78,8 @@ public class IntentResource {
    */
   @POST
   @Path("/intent/{intentId}/confirm")
+  @Idempotent(Idempotent.Commit.SEVERAL_TRANSACTIONS)
+  @Cancellable(false)
   public Uni<IntentView> confirm(
       @PathParam("intentId") String intentId,
       @HeaderParam("X-Client-Address") String clientAddress,

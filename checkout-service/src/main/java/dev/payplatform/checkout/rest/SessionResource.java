@@ -10,6 +10,7 @@ import dev.payplatform.checkout.service.SessionService.NewSession;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.time.Timestamps;
 import io.smallrye.mutiny.Uni;
@@ -28,6 +29,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** Checkout sessions (api-docs 000): created by the merchant, read by the buyer's page. */
 @Path("/v1/payments/session")
@@ -54,6 +56,8 @@ public class SessionResource {
   @POST
   @RolesAllowed("merchant")
   @ResponseStatus(201)
+  @Idempotent
+  @Cancellable(false)
   public Uni<SessionCreated> create(@Valid @NotNull CreateSessionRequest body) {
     NewSession session = validate(body);
     MerchantContext m = merchant;

@@ -5,6 +5,7 @@ import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.checkout.CheckoutTokens;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.ListQuery;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Hosted payments (api-docs 000 "Create Payment", "List Payments", "Get Payment", "List Payments
@@ -88,6 +90,8 @@ public class PaymentsResource {
    */
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
+  @Idempotent
+  @Cancellable(false)
   public Uni<Response> create(@Valid @NotNull CreatePaymentRequest body) {
     Money money = validate(body);
     Instant expiresAt = clock.instant().plus(tokenTtl).truncatedTo(ChronoUnit.SECONDS);

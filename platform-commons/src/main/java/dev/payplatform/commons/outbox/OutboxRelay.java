@@ -1,6 +1,7 @@
 package dev.payplatform.commons.outbox;
 
 import dev.payplatform.commons.events.CloudEventHeaders;
+import dev.payplatform.commons.idempotency.IdempotentRequestRetention;
 import dev.payplatform.commons.inbox.InboxRetention;
 import dev.payplatform.commons.tracing.TraceParents;
 import io.micrometer.core.instrument.Counter;
@@ -85,6 +86,7 @@ public class OutboxRelay {
   private final long lockId;
   private final Duration publishedRetention;
   private final InboxRetention inboxRetention;
+  private final IdempotentRequestRetention idempotencyRetention;
   private final Map<String, Object> kafkaConfig;
   private final int maxAttempts;
   private final Counter published;
@@ -113,6 +115,7 @@ public class OutboxRelay {
       @ConfigProperty(name = "platform.outbox.published-retention", defaultValue = "7d")
           Duration publishedRetention,
       InboxRetention inboxRetention,
+      IdempotentRequestRetention idempotencyRetention,
       @ConfigProperty(name = "platform.outbox.relay.max-attempts", defaultValue = "5")
           int maxAttempts,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
@@ -127,6 +130,7 @@ public class OutboxRelay {
     this.lockId = lockId;
     this.publishedRetention = publishedRetention;
     this.inboxRetention = inboxRetention;
+    this.idempotencyRetention = idempotencyRetention;
     this.kafkaConfig = kafkaConfig;
     this.maxAttempts = Math.max(1, maxAttempts);
     this.published = metrics.counter("outbox.published");
@@ -505,8 +509,11 @@ public class OutboxRelay {
       outbox.setLong(1, publishedRetention.toSeconds());
       int a = outbox.executeUpdate();
       int b = inboxRetention.purge(c);
-      if (a + b > 0) {
-        LOG.infof("outbox housekeeping removed %d published events and %d inbox ids", a, b);
+      int k = idempotencyRetention.purge(c);
+      if (a + b + k > 0) {
+        LOG.infof(
+            "outbox housekeeping removed %d published events, %d inbox ids and %d idempotency keys",
+            a, b, k);
       }
     }
   }

@@ -42,6 +42,7 @@ import java.time.InstantSource;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * The hosted pages buyers pay on, under {@code /checkout/**} (reached through the edge without a
@@ -225,6 +226,7 @@ public class CheckoutPagesResource {
   @Path("/3ds/{intentId}/complete")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
+  @Cancellable(false)
   public Uni<Response> completeChallenge(
       @PathParam("intentId") String intentId, @FormParam("challenge") String challenge) {
     return answer(intentId, challenge, true);
@@ -234,6 +236,7 @@ public class CheckoutPagesResource {
   @Path("/3ds/{intentId}/fail")
   @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
   @Produces(MediaType.TEXT_HTML)
+  @Cancellable(false)
   public Uni<Response> failChallenge(
       @PathParam("intentId") String intentId, @FormParam("challenge") String challenge) {
     return answer(intentId, challenge, false);
