@@ -45,6 +45,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class IdempotentInterceptor {
   static final String HEADER = "Idempotency-Key";
   private static final int MAX_KEY = 255;
+  private static final Tenant BUYERS = new Tenant("buyer", false);
 
   private final IdempotentRequests requests;
   private final MerchantContext merchant;
@@ -71,8 +72,18 @@ public class IdempotentInterceptor {
     if (key.isBlank() || key.length() > MAX_KEY) {
       throw ApiException.badRequest(HEADER + " must be 1 to " + MAX_KEY + " characters.");
     }
-    Tenant tenant = Tenant.of(merchant);
     String fingerprint = fingerprint(ctx);
+    Tenant tenant;
+    // A merchant's call carries the edge's internal JWT (already verified for its resource); a
+    // buyer's call carries none, and asking for a principal there would block the event loop.
+    if (http.getCurrent().request().getHeader("Authorization") != null) {
+      tenant = Tenant.of(merchant);
+    } else {
+      // A buyer's call (a confirmation, authorised by the intent's client secret) has no
+      // merchant: its key is scoped to the object it acts on, so two buyers' keys never meet.
+      tenant = BUYERS;
+      key = http.getCurrent().request().path() + " " + key;
+    }
     Idempotent.Commit commit = commitOf(ctx);
     return commit == Idempotent.Commit.ONE_TRANSACTION
         ? inOneTransaction(ctx, tenant, key, fingerprint)
