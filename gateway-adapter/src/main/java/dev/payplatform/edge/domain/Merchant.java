@@ -18,8 +18,12 @@ public class Merchant extends PanacheEntityBase {
   public int feeBasisPoints;
   public long feeFixed;
   public String statementDescriptor;
+  // refund | keep: what becomes of a charge that succeeds after its payment was canceled.
+  public String lateSuccess = LATE_SUCCESS_REFUND;
   public Integer rateLimitTest;
   public Integer rateLimitLive;
   public Instant createdAt;
   public Instant updatedAt;
+
+  public static final String LATE_SUCCESS_REFUND = "refund";
 }

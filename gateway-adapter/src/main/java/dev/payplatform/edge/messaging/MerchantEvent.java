@@ -15,5 +15,6 @@ public record MerchantEvent(
     String feePercent,
     long feeFixed,
     String statementDescriptor,
+    String lateSuccess,
     String createdAt,
     String updatedAt) {}

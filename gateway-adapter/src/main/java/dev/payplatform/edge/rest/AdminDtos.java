@@ -28,6 +28,7 @@ public final class AdminDtos {
           @Max(value = 100_000_000, message = "is too large")
           Long feeFixed,
       @Size(max = 22, message = "must be at most 22 characters") String statementDescriptor,
+      @Pattern(regexp = "refund|keep", message = "must be refund or keep") String lateSuccess,
       @Min(value = 1, message = "must be at least 1")
           @Max(value = 100_000, message = "must be at most 100000")
           Integer rateLimitTest,
@@ -51,6 +52,7 @@ public final class AdminDtos {
           @Max(value = 100_000_000, message = "is too large")
           Long feeFixed,
       @Size(min = 1, max = 22, message = "must be 1 to 22 characters") String statementDescriptor,
+      @Pattern(regexp = "refund|keep", message = "must be refund or keep") String lateSuccess,
       @Min(value = 1, message = "must be at least 1")
           @Max(value = 100_000, message = "must be at most 100000")
           Integer rateLimitTest,
@@ -100,6 +102,7 @@ public final class AdminDtos {
       String feePercent,
       long feeFixed,
       String statementDescriptor,
+      String lateSuccess,
       Integer rateLimitTest,
       Integer rateLimitLive,
       String createdAt,

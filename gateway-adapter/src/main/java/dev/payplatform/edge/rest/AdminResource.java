@@ -128,6 +128,7 @@ public class AdminResource {
         MerchantService.feePercent(m.feeBasisPoints),
         m.feeFixed,
         m.statementDescriptor,
+        m.lateSuccess,
         m.rateLimitTest,
         m.rateLimitLive,
         m.createdAt.toString(),

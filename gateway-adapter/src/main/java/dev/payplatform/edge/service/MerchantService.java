@@ -72,6 +72,9 @@ public class MerchantService {
     m.feeBasisPoints = basisPoints(req.feePercent() == null ? "2.9" : req.feePercent());
     m.feeFixed = req.feeFixed() == null ? 30 : req.feeFixed();
     m.statementDescriptor = descriptor(req.statementDescriptor(), m.name);
+    if (req.lateSuccess() != null) {
+      m.lateSuccess = req.lateSuccess();
+    }
     m.rateLimitTest = req.rateLimitTest();
     m.rateLimitLive = req.rateLimitLive();
     m.createdAt = now;
@@ -134,6 +137,9 @@ public class MerchantService {
               }
               if (req.statementDescriptor() != null) {
                 m.statementDescriptor = req.statementDescriptor().strip();
+              }
+              if (req.lateSuccess() != null) {
+                m.lateSuccess = req.lateSuccess();
               }
               if (req.rateLimitTest() != null) {
                 m.rateLimitTest = req.rateLimitTest();
@@ -226,6 +232,7 @@ public class MerchantService {
         feePercent(m.feeBasisPoints),
         m.feeFixed,
         m.statementDescriptor,
+        m.lateSuccess,
         m.createdAt.toString(),
         m.updatedAt.toString());
   }

@@ -27,6 +27,9 @@ public class MerchantProfile extends PanacheEntityBase {
 
   public String statementDescriptor;
 
+  /** refund | keep: what becomes of a charge that succeeds after its payment was canceled. */
+  public String lateSuccess;
+
   /** The event's {@code updated_at}: an older event never overwrites a newer one. */
   public Instant sourceUpdatedAt;
 

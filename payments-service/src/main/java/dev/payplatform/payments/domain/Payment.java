@@ -68,6 +68,12 @@ public class Payment extends PanacheEntityBase {
   public String declineReason;
   public String failureMessage;
 
+  /**
+   * Null for an ordinary charge; for a success that came after the payment was canceled, what was
+   * done with it: {@code refund} (an automatic refund follows) or {@code keep}.
+   */
+  public String lateSuccess;
+
   /** Minor units refunded so far; never above {@link #amount}. */
   public long refundedTotal;
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  *    ├──────────────▶ failed ───┴─────────────┘
  *    ├──────────────▶ completed
  *    └──────────────▶ canceled ◀── requires_action, failed
+ *                        └─────────▶ completed (a late success: the card was charged after all)
  * </pre>
  */
 public enum PaymentStatus implements WireWord {
@@ -36,6 +37,9 @@ public enum PaymentStatus implements WireWord {
           .allow(REQUIRES_ACTION, COMPLETED, FAILED, CANCELED)
           // The buyer may retry on the same payment after a decline (and be challenged again).
           .allow(FAILED, COMPLETED, REQUIRES_ACTION, CANCELED)
+          // A success that arrives after the payment was given up: the card was charged, so the
+          // payment records it (and the merchant's setting refunds or keeps it).
+          .allow(CANCELED, COMPLETED)
           .allow(COMPLETED, PARTIALLY_REFUNDED, REFUNDED)
           // A further partial refund keeps it partially refunded.
           .allow(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, REFUNDED)

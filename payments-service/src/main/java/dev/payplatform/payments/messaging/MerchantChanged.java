@@ -14,6 +14,7 @@ public record MerchantChanged(
     Integer feeBasisPoints,
     Long feeFixed,
     String statementDescriptor,
+    String lateSuccess,
     String updatedAt)
     implements EventPayload {
 

@@ -63,7 +63,8 @@ public final class PaymentEvents {
       long fee,
       long net,
       String netCurrency,
-      String paymentIntentId) {}
+      String paymentIntentId,
+      String lateSuccess) {}
 
   public record Failed(
       @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage) {}

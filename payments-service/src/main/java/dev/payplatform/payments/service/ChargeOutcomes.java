@@ -1,8 +1,10 @@
 package dev.payplatform.payments.service;
 
 import dev.payplatform.commons.events.IncomingEvent;
+import dev.payplatform.commons.messaging.InapplicableEventException;
 import dev.payplatform.commons.state.Transitions.Move;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.payments.domain.MerchantProfile;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.CheckoutCharge;
@@ -18,12 +20,17 @@ import org.jboss.logging.Logger;
 /**
  * Applies the charge outcomes checkout-service reports ({@code payment_intent.*}) to payments. Runs
  * inside the consumer's transaction (with its inbox claim), holding the payment's lock, and applies
- * only the moves {@link PaymentStatus#TRANSITIONS} allows: a duplicate or late event is logged and
- * ignored, never applied.
+ * only the moves {@link PaymentStatus#TRANSITIONS} allows. Every other case is handled on purpose
+ * (docs/payments.md, "Outcomes that arrive late"): a duplicate or an outcome behind the payment's
+ * state changes nothing; a success after a cancel is recorded as a late success; what cannot be
+ * applied (another merchant's payment, another amount, a second charge) is dead-lettered with its
+ * reason.
  */
 @ApplicationScoped
 public class ChargeOutcomes {
   private static final Logger LOG = Logger.getLogger(ChargeOutcomes.class);
+  static final String LATE_SUCCESS_REFUND = "refund";
+  static final String LATE_SUCCESS_KEEP = "keep";
 
   private final PaymentOutbox events;
   private final PaymentCompletion completion;
@@ -88,18 +95,34 @@ public class ChargeOutcomes {
 
   private Uni<Void> move(Payment p, IncomingEvent event, CheckoutCharge c, PaymentStatus target) {
     if (!p.belongsTo(event.merchantId(), event.livemode())) {
-      LOG.errorf(
-          "%s %s names payment %s of another merchant or mode; ignored",
-          event.type(), event.id(), p.id);
-      return Uni.createFrom().voidItem();
+      throw new InapplicableEventException(
+          event.type()
+              + " "
+              + event.id()
+              + " names payment "
+              + p.id
+              + " of another merchant or mode");
     }
     if (c.amount() != p.amount || !p.currency.strip().equals(c.currency())) {
-      LOG.errorf(
-          "%s %s charges %d %s but payment %s is %d %s; ignored",
-          event.type(), event.id(), c.amount(), c.currency(), p.id, p.amount, p.currency);
-      return Uni.createFrom().voidItem();
+      throw new InapplicableEventException(
+          String.format(
+              "%s %s charges %d %s but payment %s is %d %s",
+              event.type(), event.id(), c.amount(), c.currency(), p.id, p.amount, p.currency));
     }
     PaymentStatus from = p.status;
+    if (target == PaymentStatus.COMPLETED && secondCharge(p, c)) {
+      // Two intents of one payment both charged: the books cannot show one payment twice, and
+      // the buyer paid twice. An operator decides (refund the second charge in the console).
+      throw new InapplicableEventException(
+          String.format(
+              "%s %s: intent %s charged payment %s, which intent %s already charged (%s)",
+              event.type(),
+              event.id(),
+              c.paymentIntentId(),
+              p.id,
+              p.paymentIntentId,
+              from.publicWord()));
+    }
     Move move = p.moveTo(target, Timestamps.now(clock));
     if (move == Move.UNCHANGED) {
       LOG.infof(
@@ -108,10 +131,16 @@ public class ChargeOutcomes {
       return Uni.createFrom().voidItem();
     }
     if (move == Move.ILLEGAL) {
-      LOG.warnf(
-          "illegal transition %s -> %s of payment %s by %s %s; ignored",
-          from.publicWord(), target.publicWord(), p.id, event.type(), event.id());
+      // Only outcomes that are behind the payment reach here: the success it already recorded
+      // (now refunded), or an earlier attempt's failure, challenge or cancel arriving after the
+      // payment settled. Neither changes money; the later state stands (docs/payments.md).
+      LOG.infof(
+          "%s %s is behind payment %s, which is %s; its later state stands",
+          event.type(), event.id(), p.id, from.publicWord());
       return Uni.createFrom().voidItem();
+    }
+    if (from == PaymentStatus.CANCELED && target == PaymentStatus.COMPLETED) {
+      return lateSuccess(p, event, c);
     }
     recordDetails(p, c);
     LOG.infof(
@@ -135,6 +164,45 @@ public class ChargeOutcomes {
               new PaymentEvents.Canceled(PaymentEvents.PaymentData.of(p), c.cancellationReason()));
       default -> Uni.createFrom().voidItem();
     };
+  }
+
+  /**
+   * A success after the payment was canceled (at its link's expiry, say) while the charge was on
+   * its way: the card was charged, so the payment records it, posts it to the ledger and announces
+   * it, with what the merchant's setting does with it. {@code refund} (the default) makes billing
+   * refund it automatically; {@code keep} keeps it.
+   */
+  private Uni<Void> lateSuccess(Payment p, IncomingEvent event, CheckoutCharge c) {
+    return MerchantProfile.<MerchantProfile>findById(p.merchantId)
+        .chain(
+            merchant -> {
+              p.lateSuccess =
+                  merchant != null && LATE_SUCCESS_KEEP.equals(merchant.lateSuccess)
+                      ? LATE_SUCCESS_KEEP
+                      : LATE_SUCCESS_REFUND;
+              recordDetails(p, c);
+              LOG.warnf(
+                  "payment %s canceled -> completed by %s %s: a late success, %s",
+                  p.id,
+                  event.type(),
+                  event.id(),
+                  LATE_SUCCESS_KEEP.equals(p.lateSuccess)
+                      ? "kept (the merchant's setting)"
+                      : "to be refunded automatically");
+              return completion.complete(p, c.paymentIntentId());
+            });
+  }
+
+  /** Another intent's success for a payment that a charge already settled. */
+  private static boolean secondCharge(Payment p, CheckoutCharge c) {
+    boolean settled =
+        p.status == PaymentStatus.COMPLETED
+            || p.status == PaymentStatus.PARTIALLY_REFUNDED
+            || p.status == PaymentStatus.REFUNDED;
+    return settled
+        && p.paymentIntentId != null
+        && c.paymentIntentId() != null
+        && !p.paymentIntentId.equals(c.paymentIntentId());
   }
 
   /** What checkout knows of the charge that the payment does not yet: card, buyer, ids. */

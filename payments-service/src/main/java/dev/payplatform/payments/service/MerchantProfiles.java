@@ -43,6 +43,7 @@ public class MerchantProfiles {
               p.feeBasisPoints = m.feeBasisPoints();
               p.feeFixed = m.feeFixed();
               p.statementDescriptor = m.statementDescriptor();
+              p.lateSuccess = m.lateSuccess();
               p.sourceUpdatedAt = updatedAt;
               p.receivedAt = Timestamps.now(clock);
               LOG.infof(

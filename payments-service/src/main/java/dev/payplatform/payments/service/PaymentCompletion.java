@@ -63,7 +63,8 @@ public class PaymentCompletion {
                         s.fee(),
                         s.net(),
                         s.netCurrency(),
-                        paymentIntentId)))
+                        paymentIntentId,
+                        p.lateSuccess)))
         // After payment.succeeded in the outbox, so balance.available follows it on the
         // payment's stream (the outbox publishes in id order).
         .call(() -> ledger.charged(p));
