@@ -96,6 +96,19 @@ final class Upstream {
       long amount,
       String status,
       Long refundedTotal) {
+    return payment(merchantId, live, type, id, amount, status, refundedTotal, Map.of());
+  }
+
+  /** ... with more fields of the event's data (late_success, say). */
+  static String payment(
+      String merchantId,
+      boolean live,
+      String type,
+      String id,
+      long amount,
+      String status,
+      Long refundedTotal,
+      Map<String, Object> more) {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("id", id);
     d.put("amount", amount);
@@ -110,6 +123,7 @@ final class Upstream {
       d.put("refunded_total", refundedTotal);
       d.put("fully_refunded", refundedTotal == amount);
     }
+    d.putAll(more);
     return TestEvents.publish(PAYMENTS, type, id, merchantId, live, json(d));
   }
 

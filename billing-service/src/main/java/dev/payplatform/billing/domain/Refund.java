@@ -18,8 +18,12 @@ import java.util.Set;
 public class Refund extends PanacheEntityBase {
   public static final String ID_PREFIX = "re";
 
+  /** The reasons a merchant may give. */
   public static final Set<String> REASONS =
       Set.of("duplicate", "fraudulent", "requested_by_customer");
+
+  /** The platform's own: the charge succeeded after its payment was canceled (Stripe's word). */
+  public static final String REASON_LATE_SUCCESS = "expired_uncaptured_charge";
 
   @Id public String id;
   public String merchantId;

@@ -1,7 +1,9 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.payplatform.billing.service.LateSuccessRefunds;
 import dev.payplatform.billing.service.ReadModels;
+import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
@@ -20,10 +22,13 @@ public class PaymentsEventsConsumer {
   private final EventConsumer consumer;
   private final EventHandlers handlers;
   private final ReadModels readModels;
+  private final LateSuccessRefunds lateSuccessRefunds;
 
-  public PaymentsEventsConsumer(EventConsumer consumer, ReadModels readModels) {
+  public PaymentsEventsConsumer(
+      EventConsumer consumer, ReadModels readModels, LateSuccessRefunds lateSuccessRefunds) {
     this.consumer = consumer;
     this.readModels = readModels;
+    this.lateSuccessRefunds = lateSuccessRefunds;
     EventHandlers.Builder table = EventHandlers.consumer(CONSUMER);
     for (String type :
         List.of("payment.created", "payment.succeeded", "payment.failed", "payment.refunded")) {
@@ -43,14 +48,23 @@ public class PaymentsEventsConsumer {
     if (amount <= 0) {
       throw new MalformedEventException("payment amount must be positive");
     }
-    return readModels.payment(
-        EventFields.tenant(event),
-        new ReadModels.PaymentData(
-            EventFields.requiredText(d, "id"),
-            amount,
-            EventFields.currency(d),
-            EventFields.text(d, "status"),
-            EventFields.integer(d, "refunded_total")),
-        EventFields.time(event.time()));
+    Tenant tenant = EventFields.tenant(event);
+    String paymentId = EventFields.requiredText(d, "id");
+    Uni<Void> recorded =
+        readModels.payment(
+            tenant,
+            new ReadModels.PaymentData(
+                paymentId,
+                amount,
+                EventFields.currency(d),
+                EventFields.text(d, "status"),
+                EventFields.integer(d, "refunded_total")),
+            EventFields.time(event.time()));
+    // A success after the payment was canceled, which the merchant has refunded automatically.
+    if ("payment.succeeded".equals(event.type())
+        && "refund".equals(EventFields.text(d, "late_success"))) {
+      return recorded.chain(() -> lateSuccessRefunds.refund(tenant, paymentId));
+    }
+    return recorded;
   }
 }
