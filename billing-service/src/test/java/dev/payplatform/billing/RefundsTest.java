@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.payplatform.commons.events.CloudEventHeaders;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.testing.TopicReader;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.Map;
@@ -128,9 +130,18 @@ class RefundsTest {
     assertThat(failed.getString("failure_reason")).isEqualTo("processor_unavailable");
     assertThat(refund(m, Map.of("payment_id", payment)).getLong("amount")).isEqualTo(5000);
 
-    // A late success for the failed refund changes nothing.
+    // A success for the failed refund changes nothing here: the processor said both, so it goes to
+    // the dead-letter topic with that reason, for an operator.
+    java.time.Instant from = java.time.Instant.now();
     String late = Upstream.refundOutcome(m, false, id, payment, 5000, true);
-    Upstream.awaitRow("select count(*) from inbox_event where event_id = ?", late);
+    try (TopicReader dlq = new TopicReader("test.billing-checkout.dlq", from)) {
+      var letter =
+          dlq.await(
+              r -> late.equals(TopicReader.header(r, CloudEventHeaders.ID)),
+              java.time.Duration.ofSeconds(30));
+      assertThat(TopicReader.header(letter, "dlq_error"))
+          .contains("is already failed but its success arrived");
+    }
     Api.asTest(m).get("/v1/refunds/" + id).then().body("status", is("failed"));
     assertThat(Db.count("select refunds_pending from payment_record where id = ?", payment))
         .isEqualTo(5000);

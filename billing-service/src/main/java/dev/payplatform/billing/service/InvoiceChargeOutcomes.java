@@ -3,6 +3,7 @@ package dev.payplatform.billing.service;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.messaging.InapplicableEventException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -116,8 +117,10 @@ public class InvoiceChargeOutcomes {
 
   private Uni<Void> keepUnclaimed(Tenant tenant, ChargeOutcome o) {
     if (o.invoiceId() != null) {
-      LOG.warnf("charge outcome for unknown invoice %s ignored", o.invoiceId());
-      return Uni.createFrom().voidItem();
+      // A charge for an invoice this merchant and mode do not have: money moved that no invoice
+      // accounts for. An operator looks at it.
+      throw new InapplicableEventException(
+          "charge outcome " + o.paymentIntentId() + " names unknown invoice " + o.invoiceId());
     }
     // Only a subscription session's charge saves a payment method (checkout's contract): one-off
     // session payments are not kept.

@@ -8,6 +8,8 @@ import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.billing.messaging.BillingEvents;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.messaging.InapplicableEventException;
+import dev.payplatform.commons.messaging.MalformedEventException;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
@@ -105,8 +107,8 @@ public class PaymentLinkService {
   public Uni<Void> recordPaidVisit(
       Tenant tenant, String linkId, String paymentId, long amount, String currency) {
     if (linkId == null || paymentId == null) {
-      LOG.warnf("paid link visit without link or payment id (%s, %s) ignored", linkId, paymentId);
-      return Uni.createFrom().voidItem();
+      throw new MalformedEventException(
+          "paid link visit without link or payment id (" + linkId + ", " + paymentId + ")");
     }
     return PaymentLink.<PaymentLink>find(
             Tenant.WHERE + " and id = :id", tenant.parameters("id", linkId))
@@ -114,8 +116,8 @@ public class PaymentLinkService {
         .chain(
             link -> {
               if (link == null) {
-                LOG.warnf("payment %s for unknown payment link %s ignored", paymentId, linkId);
-                return Uni.createFrom().voidItem();
+                throw new InapplicableEventException(
+                    "payment " + paymentId + " names unknown payment link " + linkId);
               }
               return Panache.getSession()
                   .chain(

@@ -5,6 +5,7 @@ import dev.payplatform.billing.domain.MerchantRecord;
 import dev.payplatform.billing.domain.PaymentStatus;
 import dev.payplatform.billing.domain.PlanRecord;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.messaging.InapplicableEventException;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -134,9 +135,8 @@ public class ReadModels {
         .invoke(
             rows -> {
               if (rows == 0) {
-                LOG.warnf(
-                    "payment %s event names another merchant or mode than its first: ignored",
-                    p.id());
+                throw new InapplicableEventException(
+                    "payment " + p.id() + " event names another merchant or mode than its first");
               }
             })
         .replaceWithVoid();

@@ -13,6 +13,7 @@ import dev.payplatform.billing.domain.RefundsPendingForRemainder;
 import dev.payplatform.billing.messaging.BillingEvents;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.messaging.InapplicableEventException;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
@@ -119,8 +120,9 @@ public class RefundService {
         .chain(
             paymentId -> {
               if (paymentId == null) {
-                LOG.warnf("refund outcome for unknown refund %s ignored", refundId);
-                return Uni.createFrom().voidItem();
+                // Refunds are billing's own: an outcome for none of this tenant's is an anomaly.
+                throw new InapplicableEventException(
+                    "refund outcome for unknown refund " + refundId);
               }
               return lockPayment(tenant, paymentId)
                   .chain(
@@ -132,10 +134,21 @@ public class RefundService {
 
   private Uni<Void> apply(
       PaymentRecord payment, Refund refund, boolean succeeded, String failureReason) {
+    RefundStatus before = refund.status;
     if (!refund.settle(succeeded, failureReason, Timestamps.now(clock))) {
-      LOG.infof(
-          "refund %s is already %s: ignoring %s",
-          refund.id, refund.status.wire(), succeeded ? "success" : "failure");
+      boolean same = before == (succeeded ? RefundStatus.SUCCEEDED : RefundStatus.FAILED);
+      if (!same) {
+        // The processor said both: the refund's record and the money disagree.
+        throw new InapplicableEventException(
+            "refund "
+                + refund.id
+                + " is already "
+                + before.wire()
+                + " but its "
+                + (succeeded ? "success" : "failure")
+                + " arrived");
+      }
+      LOG.infof("refund %s is already %s: a repeated outcome", refund.id, before.wire());
       return Uni.createFrom().voidItem();
     }
     payment.refundsPending = Math.max(0, payment.refundsPending - refund.amount);
