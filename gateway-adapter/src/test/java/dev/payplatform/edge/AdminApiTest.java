@@ -73,6 +73,7 @@ class AdminApiTest {
             .body("fee_percent", is("3.50"))
             .body("fee_fixed", is(25))
             .body("statement_descriptor", is("CORNER SHOP"))
+            .body("late_success", is("refund"))
             .body("keys", hasSize(2))
             .extract()
             .jsonPath();
@@ -143,6 +144,14 @@ class AdminApiTest {
         .body("detail[0].loc", contains("body", "settlement_currency"));
     given()
         .header("Authorization", "Bearer " + EdgeFixtures.ADMIN)
+        .contentType("application/json")
+        .body(Map.of("name", "Ok", "late_success", "maybe"))
+        .post("/admin/merchants")
+        .then()
+        .statusCode(422)
+        .body("detail[0].loc", contains("body", "late_success"));
+    given()
+        .header("Authorization", "Bearer " + EdgeFixtures.ADMIN)
         .get("/admin/merchants/mer_nope")
         .then()
         .statusCode(404)
@@ -156,7 +165,7 @@ class AdminApiTest {
       given()
           .header("Authorization", "Bearer " + EdgeFixtures.ADMIN)
           .contentType("application/json")
-          .body("{\"fee_percent\": \"1.25\"}")
+          .body("{\"fee_percent\": \"1.25\", \"late_success\": \"keep\"}")
           .patch("/admin/merchants/" + m.id())
           .then()
           .statusCode(200);
@@ -177,6 +186,9 @@ class AdminApiTest {
       JsonNode data = new ObjectMapper().readTree(updated.value());
       assertThat(data.path("fee_basis_points").asInt()).isEqualTo(125);
       assertThat(data.path("fee_percent").asText()).isEqualTo("1.25");
+      assertThat(data.path("late_success").asText()).isEqualTo("keep");
+      assertThat(new ObjectMapper().readTree(created.value()).path("late_success").asText())
+          .isEqualTo("refund");
       assertThat(data.path("settlement_currency").asText()).isEqualTo("USD");
       assertThat(data.has("secret_key_test")).isFalse();
       assertThat(updated.offset()).isGreaterThan(created.offset());
