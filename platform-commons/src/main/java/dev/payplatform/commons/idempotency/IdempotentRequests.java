@@ -66,10 +66,7 @@ public class IdempotentRequests {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(INSERT)
-                    .setParameter(1, tenant.merchantId())
-                    .setParameter(2, tenant.livemode())
-                    .setParameter(3, key)
+                keyed(s.createNativeQuery(INSERT), tenant, key)
                     .setParameter(4, fingerprint)
                     .setParameter(5, leaseMillis)
                     .executeUpdate()
@@ -77,10 +74,7 @@ public class IdempotentRequests {
                         inserted ->
                             inserted == 1
                                 ? Uni.createFrom().<Claim>item(new Claim.Run())
-                                : s.createNativeQuery(FIND, Object[].class)
-                                    .setParameter(1, tenant.merchantId())
-                                    .setParameter(2, tenant.livemode())
-                                    .setParameter(3, key)
+                                : keyed(s.createNativeQuery(FIND, Object[].class), tenant, key)
                                     .getSingleResultOrNull()
                                     .chain(
                                         row ->
@@ -108,13 +102,19 @@ public class IdempotentRequests {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(TAKE_OVER)
-                    .setParameter(1, tenant.merchantId())
-                    .setParameter(2, tenant.livemode())
-                    .setParameter(3, key)
+                keyed(s.createNativeQuery(TAKE_OVER), tenant, key)
                     .setParameter(4, leaseMillis)
                     .executeUpdate())
         .replaceWith(new Claim.Run());
+  }
+
+  /** The statement with its first three parameters: the row's merchant, mode and key. */
+  private static <Q extends org.hibernate.reactive.mutiny.Mutiny.AbstractQuery> Q keyed(
+      Q query, Tenant tenant, String key) {
+    query.setParameter(1, tenant.merchantId());
+    query.setParameter(2, tenant.livemode());
+    query.setParameter(3, key);
+    return query;
   }
 
   /** Stores the answer of the request that holds {@code key}. */
@@ -123,10 +123,7 @@ public class IdempotentRequests {
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(COMPLETE)
-                    .setParameter(1, tenant.merchantId())
-                    .setParameter(2, tenant.livemode())
-                    .setParameter(3, key)
+                keyed(s.createNativeQuery(COMPLETE), tenant, key)
                     .setParameter(4, status)
                     .setParameter(5, body)
                     .setParameter(6, replayable)
@@ -137,13 +134,7 @@ public class IdempotentRequests {
   /** Frees an unanswered key: its request ended without an effect, so a retry may run it. */
   public Uni<Void> release(Tenant tenant, String key) {
     return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(RELEASE)
-                    .setParameter(1, tenant.merchantId())
-                    .setParameter(2, tenant.livemode())
-                    .setParameter(3, key)
-                    .executeUpdate())
+        .chain(s -> keyed(s.createNativeQuery(RELEASE), tenant, key).executeUpdate())
         .replaceWithVoid();
   }
 }
