@@ -21,6 +21,8 @@ public class WebhookSettings {
   private final int maxInFlightPerEndpoint;
   private final AddressPolicy addressPolicy;
   private final boolean requireHttpsInLive;
+  private final int resendLimit;
+  private final Duration resendWindow;
 
   public WebhookSettings(
       @ConfigProperty(name = "events.webhooks.retry-schedule") List<Duration> retrySchedule,
@@ -33,7 +35,10 @@ public class WebhookSettings {
           int maxInFlightPerEndpoint,
       @ConfigProperty(name = "events.webhooks.allowed-networks") Optional<List<String>> allowed,
       @ConfigProperty(name = "events.webhooks.require-https-in-live", defaultValue = "true")
-          boolean requireHttpsInLive) {
+          boolean requireHttpsInLive,
+      @ConfigProperty(name = "events.webhooks.resend-limit", defaultValue = "60") int resendLimit,
+      @ConfigProperty(name = "events.webhooks.resend-window", defaultValue = "1m")
+          Duration resendWindow) {
     this.retrySchedule = new RetrySchedule(retrySchedule);
     this.disableAfter = disableAfter;
     this.timeout = timeout;
@@ -42,6 +47,12 @@ public class WebhookSettings {
     this.maxInFlightPerEndpoint = Math.max(1, maxInFlightPerEndpoint);
     this.addressPolicy = AddressPolicy.allowing(allowed.orElse(List.of()));
     this.requireHttpsInLive = requireHttpsInLive;
+    this.resendLimit = resendLimit;
+    this.resendWindow = resendWindow;
+    if (resendLimit < 1 || resendWindow.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "events.webhooks.resend-limit must be at least 1 and resend-window at least 1s");
+    }
     if (lease.compareTo(timeout) <= 0) {
       throw new IllegalArgumentException("events.webhooks.lease must be longer than the timeout");
     }
@@ -82,5 +93,14 @@ public class WebhookSettings {
 
   public boolean requireHttpsInLive() {
     return requireHttpsInLive;
+  }
+
+  /** Resends a merchant may ask for per {@link #resendWindow}, in each mode. */
+  public int resendLimit() {
+    return resendLimit;
+  }
+
+  public Duration resendWindow() {
+    return resendWindow;
   }
 }

@@ -8,7 +8,8 @@ import java.time.Instant;
 
 /**
  * One event to one endpoint, recorded before its first attempt. The dispatcher leases a due one
- * while it runs an attempt; the outcome moves it on.
+ * while it runs an attempt; the outcome moves it on. One attempt at a time: only that attempt's
+ * outcome (or its lease running out) ends a lease; a resend meanwhile waits for it.
  */
 @Entity
 @Table(name = "delivery")
@@ -26,6 +27,8 @@ public class Delivery extends PanacheEntityBase {
   public Instant nextAttemptAt;
   public Instant leaseUntil;
   public String leaseToken;
+  // A resend asked for while an attempt held the lease: its series starts after that outcome.
+  public boolean resendQueued;
   public Instant lastAttemptAt;
   public Integer lastHttpStatus;
   public String lastError;
@@ -72,12 +75,39 @@ public class Delivery extends PanacheEntityBase {
     }
   }
 
-  /** A resend: a new series of attempts, the first now. */
+  /**
+   * A resend: a new series of attempts, the first now. While an attempt holds the delivery the
+   * resend is queued instead, never cancelling it: that attempt runs to its end and records its
+   * outcome, then the series starts ({@link #startQueuedResend}). Resends queued behind one attempt
+   * are one resend.
+   */
   public void resend(Instant now) {
+    if (leaseToken != null) {
+      resendQueued = true;
+      return;
+    }
+    newSeries(now);
+  }
+
+  /** After an attempt's outcome: a resend queued while it ran starts its series now. */
+  public boolean startQueuedResend(Instant now) {
+    if (!resendQueued) {
+      return false;
+    }
+    newSeries(now);
+    return true;
+  }
+
+  /** A queued resend that will not run: the attempt's endpoint is disabled now. */
+  public void dropQueuedResend() {
+    resendQueued = false;
+  }
+
+  private void newSeries(Instant now) {
     status = DeliveryStatus.TRANSITIONS.move(id, status, DeliveryStatus.PENDING);
     seriesAttempts = 0;
     nextAttemptAt = now;
-    release();
+    resendQueued = false;
   }
 
   /** Whether the dispatcher that leased it under {@code token} still holds it. */

@@ -40,7 +40,8 @@ import org.jboss.logging.Logger;
 /**
  * One attempt of a leased delivery: read what to send, send it signed (no database connection is
  * held while the endpoint answers), then record the attempt and move the delivery on in one
- * transaction, under the delivery's row lock and only while the lease is still this attempt's. A
+ * transaction, under the delivery's row lock and only while the lease is still this attempt's (a
+ * resend meanwhile does not take it: it is queued and starts its series here, after the outcome). A
  * 410 disables the endpoint; so does failing for {@code events.webhooks.disable-after}. Either way
  * the endpoint's other pending deliveries fail and a {@code webhook_endpoint.disabled} event goes
  * into the merchant's log.
@@ -281,6 +282,18 @@ public class DeliveryAttempts {
         attempt.nextRetryAt = next;
       }
     }
+    if (d.resendQueued) {
+      // A resend asked for while this attempt ran: its series starts now that the outcome is in,
+      // unless the endpoint no longer takes deliveries (a resend to it would be refused too).
+      if (disabledReason == null && endpoint.status == EndpointStatus.ENABLED) {
+        d.startQueuedResend(now);
+        if (attempt.outcome == AttemptOutcome.RETRYING) {
+          attempt.nextRetryAt = now;
+        }
+      } else {
+        d.dropQueuedResend();
+      }
+    }
     metrics.counter("platform.webhook.attempts", "outcome", attempt.outcome.wire()).increment();
     if (attempt.outcome != AttemptOutcome.RETRYING) {
       metrics.counter("platform.webhook.deliveries", "outcome", attempt.outcome.wire()).increment();
@@ -315,7 +328,8 @@ public class DeliveryAttempts {
   private Uni<Void> failPending(WebhookEndpoint endpoint, String except) {
     return Delivery.update(
             "status = ?1, nextAttemptAt = null, leaseUntil = null, leaseToken = null,"
-                + " lastError = ?2 where endpointId = ?3 and status = ?4 and id <> ?5",
+                + " resendQueued = false, lastError = ?2 where endpointId = ?3 and status = ?4"
+                + " and id <> ?5",
             DeliveryStatus.FAILED,
             "the endpoint was disabled",
             endpoint.id,

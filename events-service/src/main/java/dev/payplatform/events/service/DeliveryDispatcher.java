@@ -25,11 +25,12 @@ import org.jboss.logging.Logger;
  * Runs due deliveries. Each pass leases what is due (for {@code events.webhooks.lease}) and starts
  * one attempt per leased delivery without waiting for it, so a slow endpoint holds only its own
  * slots. A pass takes at most the free slots of this replica ({@code max-in-flight}), at most
- * {@code max-in-flight-per-endpoint} per endpoint counting what is already in flight there, and
- * takes merchants in turn (the first due of each merchant, then the second, ...), so one merchant's
- * backlog cannot starve another's. Replicas share the work: a delivery is leased by one at a time,
- * and a crashed replica's leases expire and are taken again (at least once: the receiver dedups on
- * {@code webhook-id}).
+ * {@code max-in-flight-per-endpoint} per endpoint counting what is already in flight there on every
+ * replica (the leases in the database; only an attempt's outcome ends one), and takes merchants in
+ * turn (the first due of each merchant, then the second, ...), so one merchant's backlog cannot
+ * starve another's. Replicas share the work: a delivery is leased by one at a time, and a crashed
+ * replica's leases expire and are taken again (at least once: the receiver dedups on {@code
+ * webhook-id}).
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -55,9 +56,19 @@ public class DeliveryDispatcher {
           + " and (x.lease_until is null or x.lease_until <= ?1)"
           + " order by x.next_attempt_at limit s.free) p),"
           + " picked as (select id from candidates order by merchant_rank, next_attempt_at limit ?3)"
-          + " update delivery d set lease_until = ?4, lease_token = ?5 from picked"
+          // A resend queued behind an attempt whose lease ran out starts its series with this one.
+          + " update delivery d set lease_until = ?4, lease_token = ?5,"
+          + " series_attempts = case when d.resend_queued then 0 else d.series_attempts end,"
+          + " resend_queued = false from picked"
           + " where d.id = picked.id and d.status = 'pending'"
           + " and (d.lease_until is null or d.lease_until <= ?1) returning d.id";
+  // Claims run one at a time across replicas (a transaction-scoped advisory lock, released at
+  // commit): a claim then counts the leases every earlier claim committed, so two replicas claiming
+  // at once cannot both fill an endpoint's free slots. A claim is one short statement.
+  private static final String ONE_CLAIM_AT_A_TIME =
+      "select count(*) from (select pg_advisory_xact_lock(?1)) locked";
+  // The key of that lock ("whclaim" in ASCII), used by nothing else.
+  private static final long CLAIM_LOCK = 0x7768636c61696dL;
   private static final String BACKLOG =
       "select count(*), coalesce(extract(epoch from (?1 - min(d.created_at))), 0)::bigint"
           + " from delivery d join webhook_endpoint e on e.id = d.endpoint_id"
@@ -162,6 +173,11 @@ public class DeliveryDispatcher {
     return Panache.withTransaction(
             () ->
                 Panache.getSession()
+                    .call(
+                        s ->
+                            s.createNativeQuery(ONE_CLAIM_AT_A_TIME, Long.class)
+                                .setParameter(1, CLAIM_LOCK)
+                                .getSingleResult())
                     .chain(
                         s ->
                             s.createNativeQuery(CLAIM, String.class)

@@ -28,6 +28,7 @@ public class Resends {
   private final WebhookEndpoints endpoints;
   private final EventLog log;
   private final DeliveryDispatcher dispatcher;
+  private final ResendLimit limit;
   private final ObjectMapper json;
   private final InstantSource clock;
 
@@ -35,23 +36,27 @@ public class Resends {
       WebhookEndpoints endpoints,
       EventLog log,
       DeliveryDispatcher dispatcher,
+      ResendLimit limit,
       ObjectMapper json,
       InstantSource clock) {
     this.endpoints = endpoints;
     this.log = log;
     this.dispatcher = dispatcher;
+    this.limit = limit;
     this.json = json;
     this.clock = clock;
   }
 
   /**
    * Delivers the event again now: to {@code endpointId}, or to every enabled endpoint that wants
-   * it. An existing delivery starts a new series of attempts (same {@code webhook-id}); an endpoint
-   * created after the event gets its first.
+   * it. An existing delivery starts a new series of attempts (same {@code webhook-id}), after the
+   * attempt it has in flight if it has one; an endpoint created after the event gets its first.
+   * Counts against the merchant's resends ({@link ResendLimit}).
    */
   public Uni<List<Delivery>> resend(Tenant tenant, String eventId, String endpointId) {
     // Woken after the commit, so the dispatcher sees the deliveries.
-    return Panache.withTransaction(() -> resendIn(tenant, eventId, endpointId))
+    return Panache.withTransaction(
+            () -> limit.take(tenant).chain(() -> resendIn(tenant, eventId, endpointId)))
         .invoke(ignored -> dispatcher.wake());
   }
 
