@@ -35,6 +35,7 @@ class PaymentTransitionsTest {
     assertMoved(FAILED, COMPLETED, REQUIRES_ACTION, CANCELED);
     assertMoved(COMPLETED, PARTIALLY_REFUNDED, REFUNDED);
     assertMoved(PARTIALLY_REFUNDED, PARTIALLY_REFUNDED, REFUNDED);
+    assertMoved(CANCELED, COMPLETED);
   }
 
   @Test
@@ -59,15 +60,14 @@ class PaymentTransitionsTest {
     assertThat(TRANSITIONS.check(PENDING, REFUNDED)).isEqualTo(Move.ILLEGAL);
     assertThat(TRANSITIONS.check(PARTIALLY_REFUNDED, COMPLETED)).isEqualTo(Move.ILLEGAL);
     assertThat(TRANSITIONS.check(REFUNDED, PARTIALLY_REFUNDED)).isEqualTo(Move.ILLEGAL);
-    assertThat(TRANSITIONS.check(CANCELED, COMPLETED)).isEqualTo(Move.ILLEGAL);
+    assertThat(TRANSITIONS.check(CANCELED, FAILED)).isEqualTo(Move.ILLEGAL);
+    assertThat(TRANSITIONS.check(CANCELED, REQUIRES_ACTION)).isEqualTo(Move.ILLEGAL);
   }
 
   @Test
-  void onlyCanceledAndRefundedAreFinal() {
+  void onlyRefundedIsFinalACanceledPaymentCanStillRecordALateSuccess() {
     for (PaymentStatus status : PaymentStatus.values()) {
-      assertThat(TRANSITIONS.isFinal(status))
-          .as("%s", status)
-          .isEqualTo(status == CANCELED || status == REFUNDED);
+      assertThat(TRANSITIONS.isFinal(status)).as("%s", status).isEqualTo(status == REFUNDED);
     }
   }
 
