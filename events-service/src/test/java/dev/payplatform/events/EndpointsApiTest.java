@@ -51,6 +51,39 @@ class EndpointsApiTest {
   }
 
   @Test
+  void aRetriedCreateMakesOneEndpointAndNeverShowsItsSecretTwice() {
+    String merchant = TestApi.newMerchant();
+    String key = java.util.UUID.randomUUID().toString();
+    Map<String, Object> body =
+        Map.of("url", "http://127.0.0.1:9/once", "enabled_events", List.of("*"));
+
+    TestApi.asTest(merchant)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post("/v1/webhook_endpoints")
+        .then()
+        .statusCode(200)
+        .body("secret", org.hamcrest.Matchers.startsWith("whsec_"));
+    TestApi.asTest(merchant)
+        .header("Idempotency-Key", key)
+        .body(body)
+        .post("/v1/webhook_endpoints")
+        .then()
+        .statusCode(409)
+        .body("title", equalTo("Answer not replayed"))
+        .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("whsec_")));
+
+    assertThat(DB.count("select count(*) from webhook_endpoint where merchant_id = ?", merchant))
+        .isEqualTo(1);
+    assertThat(
+            DB.count(
+                "select count(*) from idempotent_request where idempotency_key = ?"
+                    + " and response_body is null and not replayable",
+                key))
+        .isEqualTo(1);
+  }
+
+  @Test
   void liveEndpointsNeedHttpsAndUnknownEventTypesAreRefused() {
     String merchant = TestApi.newMerchant();
     TestApi.as(merchant, "live")

@@ -2,6 +2,7 @@ package dev.payplatform.events.rest;
 
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The merchant's event log: every event of its objects, newest first, and deliveries again. */
 @Path("/v1/events")
@@ -77,6 +79,8 @@ public class EventResource {
   /** Delivers the event again now, to one endpoint ({@code endpoint_id}) or to all that want it. */
   @POST
   @Path("/{id}/resend")
+  @Idempotent
+  @Cancellable(false)
   public Uni<List<DeliveryView>> resend(@PathParam("id") String id, ResendRequest body) {
     String endpointId = body == null ? null : body.endpointId();
     return resends

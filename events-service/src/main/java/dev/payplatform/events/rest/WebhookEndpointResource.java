@@ -4,6 +4,7 @@ import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.Texts;
@@ -28,6 +29,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.ResponseHeader;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A merchant's webhook endpoints, their secrets, test events and delivery attempts. */
 @Path("/v1/webhook_endpoints")
@@ -54,6 +56,8 @@ public class WebhookEndpointResource {
    */
   @POST
   @ResponseHeader(name = "Cache-Control", value = "no-store")
+  @Idempotent
+  @Cancellable(false)
   public Uni<EndpointView> create(@Valid @NotNull CreateEndpointRequest body) {
     return endpoints
         .create(tenant(), body.url(), body.enabledEvents(), Texts.trimToNull(body.description()))
@@ -112,6 +116,8 @@ public class WebhookEndpointResource {
   @POST
   @Path("/{id}/rotate_secret")
   @ResponseHeader(name = "Cache-Control", value = "no-store")
+  @Idempotent
+  @Cancellable(false)
   public Uni<EndpointView> rotateSecret(@PathParam("id") String id) {
     return endpoints
         .rotateSecret(tenant(), id)
@@ -121,6 +127,8 @@ public class WebhookEndpointResource {
   /** Sends a {@code webhook.test} event to this endpoint now; answers its delivery. */
   @POST
   @Path("/{id}/test")
+  @Idempotent
+  @Cancellable(false)
   public Uni<DeliveryView> test(@PathParam("id") String id) {
     return resends.test(tenant(), id).map(DeliveryView::of);
   }

@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import org.jboss.resteasy.reactive.ResponseHeader;
 import org.jboss.resteasy.reactive.ResponseStatus;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -222,6 +223,11 @@ public class IdempotentInterceptor {
       ResponseStatus declared = ctx.getMethod().getAnnotation(ResponseStatus.class);
       status = declared != null ? declared.value() : result == null ? 204 : 200;
       entity = result;
+      for (ResponseHeader header : ctx.getMethod().getAnnotationsByType(ResponseHeader.class)) {
+        if (header.name().equalsIgnoreCase("Cache-Control")) {
+          cacheControl = String.join(", ", header.value());
+        }
+      }
     }
     boolean replayable =
         cacheControl == null || !cacheControl.toLowerCase(Locale.ROOT).contains("no-store");
