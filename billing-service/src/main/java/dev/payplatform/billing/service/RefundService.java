@@ -19,6 +19,8 @@ import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -42,10 +44,15 @@ public class RefundService {
 
   private final BillingEvents events;
   private final InstantSource clock;
+  private final Counter unknownRefundOutcomes;
 
-  public RefundService(BillingEvents events, InstantSource clock) {
+  public RefundService(BillingEvents events, InstantSource clock, MeterRegistry metrics) {
     this.events = events;
     this.clock = clock;
+    this.unknownRefundOutcomes =
+        Counter.builder("billing_unknown_refund_outcomes")
+            .description("Refund outcomes from checkout for refunds billing does not have")
+            .register(metrics);
   }
 
   /**
@@ -120,9 +127,13 @@ public class RefundService {
         .chain(
             paymentId -> {
               if (paymentId == null) {
-                // Refunds are billing's own: an outcome for none of this tenant's is an anomaly.
-                throw new InapplicableEventException(
-                    "refund outcome for unknown refund " + refundId);
+                // Checkout refunds only what billing asked for, so this is another environment's
+                // event on a shared topic, or a bug. Counted and logged, not dead-lettered: a
+                // topic shared with test producers flooded the dead-letter topic with thousands
+                // of them and held the consumer back by minutes (issue 27's note).
+                unknownRefundOutcomes.increment();
+                LOG.warnf("refund outcome for unknown refund %s: nothing to settle", refundId);
+                return Uni.createFrom().voidItem();
               }
               return lockPayment(tenant, paymentId)
                   .chain(
