@@ -4,7 +4,6 @@ import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.InapplicableEventException;
 import dev.payplatform.commons.state.Transitions.Move;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.payments.domain.MerchantProfile;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.CheckoutCharge;
@@ -147,7 +146,7 @@ public class ChargeOutcomes {
         "payment %s %s -> %s by %s %s",
         p.id, from.publicWord(), target.publicWord(), event.type(), event.id());
     return switch (target) {
-      case COMPLETED -> completion.complete(p, c.paymentIntentId());
+      case COMPLETED -> completion.complete(p, c.paymentIntentId(), false);
       case FAILED -> {
         p.declineReason = c.declineReason();
         p.failureMessage = c.failureMessage();
@@ -173,24 +172,19 @@ public class ChargeOutcomes {
    * refund it automatically; {@code keep} keeps it.
    */
   private Uni<Void> lateSuccess(Payment p, IncomingEvent event, CheckoutCharge c) {
-    return MerchantProfile.<MerchantProfile>findById(p.merchantId)
-        .chain(
-            merchant -> {
-              p.lateSuccess =
-                  merchant != null && LATE_SUCCESS_KEEP.equals(merchant.lateSuccess)
-                      ? LATE_SUCCESS_KEEP
-                      : LATE_SUCCESS_REFUND;
-              recordDetails(p, c);
-              LOG.warnf(
-                  "payment %s canceled -> completed by %s %s: a late success, %s",
-                  p.id,
-                  event.type(),
-                  event.id(),
-                  LATE_SUCCESS_KEEP.equals(p.lateSuccess)
-                      ? "kept (the merchant's setting)"
-                      : "to be refunded automatically");
-              return completion.complete(p, c.paymentIntentId());
-            });
+    recordDetails(p, c);
+    return completion
+        .complete(p, c.paymentIntentId(), true)
+        .invoke(
+            () ->
+                LOG.warnf(
+                    "payment %s canceled -> completed by %s %s: a late success, %s",
+                    p.id,
+                    event.type(),
+                    event.id(),
+                    LATE_SUCCESS_KEEP.equals(p.lateSuccess)
+                        ? "kept (the merchant's setting)"
+                        : "to be refunded automatically"));
   }
 
   /** Another intent's success for a payment that a charge already settled. */

@@ -23,13 +23,26 @@ public class PaymentCompletion {
     this.ledger = ledger;
   }
 
-  /** Freezes the fee plan and the current FX rates on the payment, then announces it. */
-  Uni<Void> complete(Payment p, String paymentIntentId) {
+  /**
+   * Freezes the fee plan and the current FX rates on the payment, then announces it. A {@code late}
+   * success (after a cancel) also takes the merchant's {@code late_success} setting from the same
+   * profile read.
+   */
+  Uni<Void> complete(Payment p, String paymentIntentId, boolean late) {
     p.completedAt = p.updatedAt;
     p.declineReason = null;
     p.failureMessage = null;
     String currency = p.currency.strip();
     return MerchantProfile.<MerchantProfile>findById(p.merchantId)
+        .invoke(
+            m -> {
+              if (late) {
+                p.lateSuccess =
+                    m != null && ChargeOutcomes.LATE_SUCCESS_KEEP.equals(m.lateSuccess)
+                        ? ChargeOutcomes.LATE_SUCCESS_KEEP
+                        : ChargeOutcomes.LATE_SUCCESS_REFUND;
+              }
+            })
         .map(m -> m == null ? FeePlan.defaultFor(currency) : FeePlan.of(m))
         .chain(
             plan ->
