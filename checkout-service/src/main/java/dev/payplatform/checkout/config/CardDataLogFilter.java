@@ -1,6 +1,6 @@
 package dev.payplatform.checkout.config;
 
-import dev.payplatform.checkout.processor.CardNumbers;
+import dev.payplatform.processor.CardNumbers;
 import io.quarkus.logging.LoggingFilter;
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;

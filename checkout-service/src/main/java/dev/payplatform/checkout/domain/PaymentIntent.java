@@ -1,6 +1,7 @@
 package dev.payplatform.checkout.domain;
 
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.processor.CardSummary;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,12 +1,12 @@
 package dev.payplatform.checkout.messaging;
 
-import dev.payplatform.checkout.domain.CardSummary;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.domain.Refund;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.processor.CardSummary;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;

@@ -1,6 +1,9 @@
 package dev.payplatform.checkout.processor;
 
 import dev.payplatform.checkout.processor.sandbox.SandboxProcessor;
+import dev.payplatform.processor.CardProcessor;
+import dev.payplatform.processor.LiveConnector;
+import dev.payplatform.processor.ProcessorAccount;
 import io.quarkus.arc.All;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;

@@ -1,10 +1,10 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.processor.CardDetails;
-import dev.payplatform.checkout.processor.CardNumbers;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.idempotency.Fingerprinted;
+import dev.payplatform.processor.CardDetails;
+import dev.payplatform.processor.CardNumbers;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;

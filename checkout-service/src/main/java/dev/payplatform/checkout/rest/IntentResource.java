@@ -1,12 +1,12 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.processor.CardDetails;
 import dev.payplatform.checkout.rest.Responses.IntentCreated;
 import dev.payplatform.checkout.rest.Responses.IntentView;
 import dev.payplatform.checkout.service.IntentConfirmation;
 import dev.payplatform.checkout.service.IntentCreation;
 import dev.payplatform.commons.errors.PaymentFailedException;
 import dev.payplatform.commons.idempotency.Idempotent;
+import dev.payplatform.processor.CardDetails;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;

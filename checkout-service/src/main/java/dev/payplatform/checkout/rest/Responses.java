@@ -1,12 +1,12 @@
 package dev.payplatform.checkout.rest;
 
 import dev.payplatform.checkout.config.PublicUrls;
-import dev.payplatform.checkout.domain.CardSummary;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.processor.CardSummary;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.payplatform.checkout.service;
 
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.processor.CardProcessor;
-import dev.payplatform.checkout.processor.ProcessorAccount;
+import dev.payplatform.processor.CardProcessor;
+import dev.payplatform.processor.ProcessorAccount;
 
 /**
  * What the first transaction of a confirmation leaves: either the attempt is finished already

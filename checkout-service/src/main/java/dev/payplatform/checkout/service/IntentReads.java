@@ -1,8 +1,8 @@
 package dev.payplatform.checkout.service;
 
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.processor.ProcessorAccount;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.processor.ProcessorAccount;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

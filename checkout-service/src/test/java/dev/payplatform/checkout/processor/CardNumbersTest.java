@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payplatform.checkout.processor.sandbox.SandboxBehaviour;
 import dev.payplatform.checkout.processor.sandbox.SandboxCards;
+import dev.payplatform.processor.CardDetails;
+import dev.payplatform.processor.CardNumbers;
 import org.junit.jupiter.api.Test;
 
 /** Luhn, brands, masking, and the test-card table. */

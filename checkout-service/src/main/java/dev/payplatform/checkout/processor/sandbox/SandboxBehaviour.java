@@ -1,6 +1,6 @@
 package dev.payplatform.checkout.processor.sandbox;
 
-import dev.payplatform.checkout.processor.DeclineReasons;
+import dev.payplatform.processor.DeclineReasons;
 
 /**
  * What a sandbox test card does (docs/checkout.md, the sandbox processor). A saved payment method

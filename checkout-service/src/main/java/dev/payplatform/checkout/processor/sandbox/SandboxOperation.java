@@ -1,8 +1,8 @@
 package dev.payplatform.checkout.processor.sandbox;
 
-import dev.payplatform.checkout.domain.CardSummary;
-import dev.payplatform.checkout.processor.ProcessorAccount;
-import dev.payplatform.checkout.processor.ProcessorResult;
+import dev.payplatform.processor.CardSummary;
+import dev.payplatform.processor.ProcessorAccount;
+import dev.payplatform.processor.ProcessorResult;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

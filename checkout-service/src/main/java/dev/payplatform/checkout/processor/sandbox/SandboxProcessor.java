@@ -1,14 +1,14 @@
 package dev.payplatform.checkout.processor.sandbox;
 
-import dev.payplatform.checkout.domain.CardSummary;
-import dev.payplatform.checkout.processor.CardDetails;
-import dev.payplatform.checkout.processor.CardProcessor;
-import dev.payplatform.checkout.processor.DeclineReasons;
-import dev.payplatform.checkout.processor.ProcessorAccount;
-import dev.payplatform.checkout.processor.ProcessorResult;
-import dev.payplatform.checkout.processor.RefundResult;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.processor.CardDetails;
+import dev.payplatform.processor.CardProcessor;
+import dev.payplatform.processor.CardSummary;
+import dev.payplatform.processor.DeclineReasons;
+import dev.payplatform.processor.ProcessorAccount;
+import dev.payplatform.processor.ProcessorResult;
+import dev.payplatform.processor.RefundResult;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

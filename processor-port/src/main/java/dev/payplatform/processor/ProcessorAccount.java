@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
 /**
  * Whose charge it is: the merchant and mode (the sandbox keeps its records per tenant) and the

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
 import io.smallrye.mutiny.Uni;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
 /** The processor's answer to a refund: its reference, or why it failed. */
 public record RefundResult(boolean succeeded, String reference, String failureReason) {

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

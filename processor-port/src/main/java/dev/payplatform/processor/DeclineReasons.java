@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
 /** The decline reasons of docs/events/README.md and the buyer-facing message for each. */
 public final class DeclineReasons {

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.domain;
+package dev.payplatform.processor;
 
 /**
  * Everything checkout keeps about a card: brand, last 4, expiry, issuing country and a keyed HMAC

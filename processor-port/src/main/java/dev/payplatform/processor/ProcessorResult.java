@@ -1,6 +1,4 @@
-package dev.payplatform.checkout.processor;
-
-import dev.payplatform.checkout.domain.CardSummary;
+package dev.payplatform.processor;
 
 /**
  * What the processor answered to an authorization, a challenge answer or an off-session charge.

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
 /**
  * A real gateway connector: a {@link CardProcessor} for live charges of the gateway accounts it

@@ -1,6 +1,5 @@
-package dev.payplatform.checkout.processor;
+package dev.payplatform.processor;
 
-import dev.payplatform.checkout.domain.CardSummary;
 import java.util.Objects;
 
 /**
