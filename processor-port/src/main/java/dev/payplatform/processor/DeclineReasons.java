@@ -9,6 +9,12 @@ public final class DeclineReasons {
   public static final String FRAUDULENT = "fraudulent";
   public static final String LIVE_MODE_UNAVAILABLE = "live_mode_unavailable";
   public static final String AUTHENTICATION_FAILED = "authentication_failed";
+  public static final String INCORRECT_NUMBER = "incorrect_number";
+  public static final String TRANSACTION_NOT_ALLOWED = "transaction_not_allowed";
+  public static final String CARD_VELOCITY_EXCEEDED = "card_velocity_exceeded";
+
+  /** A live off-session charge: it needs the card number, which the platform does not keep. */
+  public static final String OFF_SESSION_UNAVAILABLE = "off_session_unavailable";
 
   /** The processor never answered and, asked later, said nothing happened: no charge was made. */
   public static final String PROCESSING_ERROR = "processing_error";
@@ -26,6 +32,14 @@ public final class DeclineReasons {
               + " merchant's gateway account. No charge was made.";
       case AUTHENTICATION_FAILED ->
           "Your bank could not verify this payment (3-D Secure failed). Please try again.";
+      case INCORRECT_NUMBER -> "Your card number is incorrect.";
+      case TRANSACTION_NOT_ALLOWED ->
+          "Your card does not support this type of purchase. Please try another card.";
+      case CARD_VELOCITY_EXCEEDED ->
+          "Your card has reached its spending limit. Please try another card.";
+      case OFF_SESSION_UNAVAILABLE ->
+          "Live charges without the buyer are not available yet: they need a card vault. No"
+              + " charge was made.";
       case PROCESSING_ERROR ->
           "We could not reach the card processor and no charge was made. Please try again.";
       default -> "Your card was declined. Please try another payment method.";

@@ -8,6 +8,7 @@ package dev.payplatform.processor;
  * @param chargeRef the captured charge, for refunds (succeeded only)
  * @param authenticationRef the pending 3-D Secure authentication (challenge only)
  * @param paymentMethodId the saved card ({@code pm_…}) when saving was asked for (succeeded only)
+ * @param network what the card network answered (live connectors only)
  */
 public record ProcessorResult(
     Outcome outcome,
@@ -16,7 +17,8 @@ public record ProcessorResult(
     CardSummary card,
     String chargeRef,
     String authenticationRef,
-    String paymentMethodId) {
+    String paymentMethodId,
+    NetworkDetails network) {
 
   public enum Outcome {
     SUCCEEDED,
@@ -25,19 +27,31 @@ public record ProcessorResult(
   }
 
   public static ProcessorResult succeeded(CardSummary card, String chargeRef, String pm) {
-    return new ProcessorResult(Outcome.SUCCEEDED, null, null, card, chargeRef, null, pm);
+    return new ProcessorResult(Outcome.SUCCEEDED, null, null, card, chargeRef, null, pm, null);
   }
 
   public static ProcessorResult challenge(CardSummary card, String authenticationRef) {
     return new ProcessorResult(
-        Outcome.CHALLENGE_REQUIRED, null, null, card, null, authenticationRef, null);
+        Outcome.CHALLENGE_REQUIRED, null, null, card, null, authenticationRef, null, null);
   }
 
   public static ProcessorResult declined(CardSummary card, String reason, String message) {
-    return new ProcessorResult(Outcome.DECLINED, reason, message, card, null, null, null);
+    return new ProcessorResult(Outcome.DECLINED, reason, message, card, null, null, null, null);
   }
 
   public static ProcessorResult declined(CardSummary card, String reason) {
     return declined(card, reason, DeclineReasons.message(reason));
+  }
+
+  public ProcessorResult withNetwork(NetworkDetails details) {
+    return new ProcessorResult(
+        outcome,
+        declineReason,
+        message,
+        card,
+        chargeRef,
+        authenticationRef,
+        paymentMethodId,
+        details);
   }
 }

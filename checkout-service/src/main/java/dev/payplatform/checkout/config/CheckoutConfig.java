@@ -17,6 +17,21 @@ public interface CheckoutConfig {
 
   Faults faults();
 
+  Gateway gateway();
+
+  /** Gateway accounts (docs/connectors.md). */
+  interface Gateway {
+    /** How often every replica rereads the gateway accounts (an operator's change anywhere). */
+    @io.smallrye.config.WithDefault("5s")
+    Duration refreshInterval();
+
+    /**
+     * AES-256 key (64 hex digits or base64) sealing the accounts' credentials at rest; locally
+     * CHECKOUT_GATEWAY_SEALING_KEY. Accounts without credentials work without it.
+     */
+    java.util.Optional<String> sealingKey();
+  }
+
   interface Session {
     /** How long a new session stays open. */
     Duration ttl();

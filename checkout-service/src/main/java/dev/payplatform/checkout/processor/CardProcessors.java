@@ -2,6 +2,8 @@ package dev.payplatform.checkout.processor;
 
 import dev.payplatform.checkout.processor.sandbox.SandboxProcessor;
 import dev.payplatform.processor.CardProcessor;
+import dev.payplatform.processor.GatewayAccount;
+import dev.payplatform.processor.GatewayAccounts;
 import dev.payplatform.processor.LiveConnector;
 import dev.payplatform.processor.ProcessorAccount;
 import io.quarkus.arc.All;
@@ -10,30 +12,68 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Picks the processor for a charge: the sandbox in test mode; in live mode the connector serving
- * the merchant's gateway account, or none, and then the charge is refused ({@code
- * live_mode_unavailable}), never run through the sandbox.
+ * Picks the processor for a charge: the sandbox in test mode; in live mode the connector of the
+ * merchant's gateway account's kind (docs/connectors.md), or none, and then the charge is refused
+ * ({@code live_mode_unavailable}), never run through the sandbox.
  */
 @ApplicationScoped
 public class CardProcessors {
   private final SandboxProcessor sandbox;
   private final List<LiveConnector> connectors;
+  private final GatewayAccounts accounts;
 
-  public CardProcessors(SandboxProcessor sandbox, @All List<LiveConnector> connectors) {
+  public CardProcessors(
+      SandboxProcessor sandbox, @All List<LiveConnector> connectors, GatewayAccounts accounts) {
     this.sandbox = sandbox;
     this.connectors = connectors;
+    this.accounts = accounts;
   }
 
   public Optional<CardProcessor> forAccount(ProcessorAccount account) {
     if (!account.livemode()) {
       return Optional.of(sandbox);
     }
-    if (account.gatewayAccountId() == null) {
-      return Optional.empty();
+    return accounts
+        .find(account.gatewayAccountId())
+        .filter(GatewayAccount::enabled)
+        .flatMap(this::connectorOf);
+  }
+
+  /** Why {@link #forAccount} found no processor for a live charge, for the merchant and buyer. */
+  public String whyUnavailable(ProcessorAccount account) {
+    String id = account.gatewayAccountId();
+    if (id == null) {
+      return "Live payments are not available: this merchant has no gateway account. No charge"
+          + " was made.";
     }
+    Optional<GatewayAccount> gateway = accounts.find(id);
+    if (gateway.isEmpty()) {
+      return "Live payments are not available: gateway account "
+          + id
+          + " does not exist. No"
+          + " charge was made.";
+    }
+    if (!gateway.get().enabled()) {
+      return "Live payments are not available: gateway account "
+          + id
+          + " is disabled. No charge"
+          + " was made.";
+    }
+    return "Live payments are not available: no connector serves gateway account "
+        + id
+        + " (kind "
+        + gateway.get().kind()
+        + "). No charge was made.";
+  }
+
+  private Optional<CardProcessor> connectorOf(GatewayAccount gateway) {
     return connectors.stream()
-        .filter(c -> c.serves(account.gatewayAccountId()))
+        .filter(c -> c.kind().equals(gateway.kind()))
         .<CardProcessor>map(c -> c)
         .findFirst();
+  }
+
+  public List<LiveConnector> connectors() {
+    return connectors;
   }
 }

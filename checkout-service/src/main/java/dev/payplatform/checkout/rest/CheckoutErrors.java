@@ -4,6 +4,8 @@ import dev.payplatform.checkout.domain.CatalogReferenceNotFound;
 import dev.payplatform.checkout.domain.ChallengeNotFound;
 import dev.payplatform.checkout.domain.CheckoutLinkExpired;
 import dev.payplatform.checkout.domain.ConfirmationInProgress;
+import dev.payplatform.checkout.domain.GatewayAccountInUse;
+import dev.payplatform.checkout.domain.GatewayAccountNotFound;
 import dev.payplatform.checkout.domain.IntentAlreadySucceeded;
 import dev.payplatform.checkout.domain.IntentCanceled;
 import dev.payplatform.checkout.domain.IntentNotFound;
@@ -38,7 +40,9 @@ public class CheckoutErrors {
     ConfirmationInProgress.class,
     CheckoutLinkExpired.class,
     IntentAlreadySucceeded.class,
-    IntentCanceled.class
+    IntentCanceled.class,
+    GatewayAccountNotFound.class,
+    GatewayAccountInUse.class
   })
   public Response checkoutRule(DomainException e) {
     ApiException answer = answer(e);
@@ -53,6 +57,12 @@ public class CheckoutErrors {
     }
     if (e instanceof IntentNotFound) {
       return ApiException.notFound("Payment intent not found", content);
+    }
+    if (e instanceof GatewayAccountNotFound) {
+      return ApiException.notFound("Gateway account not found", content);
+    }
+    if (e instanceof GatewayAccountInUse) {
+      return ApiException.conflict(content);
     }
     if (e instanceof ChallengeNotFound) {
       return ApiException.notFound("Challenge not found", content);

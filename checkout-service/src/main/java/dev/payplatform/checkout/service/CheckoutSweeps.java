@@ -1,9 +1,13 @@
 package dev.payplatform.checkout.service;
 
+import dev.payplatform.checkout.processor.CardProcessors;
 import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.processor.LiveConnector;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.stream.Collectors;
 
 /**
  * checkout's janitors on their schedules (docs/checkout.md, deadlines): expired sessions, expired
@@ -16,16 +20,19 @@ public class CheckoutSweeps {
   private final SessionExpiry sessions;
   private final CheckoutLinkExpiry links;
   private final ProcessingReconciliation processing;
+  private final CardProcessors processors;
 
   public CheckoutSweeps(
       Sweeps sweeps,
       SessionExpiry sessions,
       CheckoutLinkExpiry links,
-      ProcessingReconciliation processing) {
+      ProcessingReconciliation processing,
+      CardProcessors processors) {
     this.sweeps = sweeps;
     this.sessions = sessions;
     this.links = links;
     this.processing = processing;
+    this.processors = processors;
   }
 
   @Scheduled(
@@ -51,5 +58,23 @@ public class CheckoutSweeps {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> reconcileProcessing() {
     return sweeps.run(ProcessingReconciliation.SWEEP, processing::sweepOnce);
+  }
+
+  /** What live connectors must still deliver to their acquirers: reversals until acknowledged. */
+  @Scheduled(
+      every = "${checkout.intent.processing-sweep-interval}",
+      delayed = "${checkout.intent.processing-sweep-interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> deliverToAcquirers() {
+    return sweeps.run(
+        "checkout.acquirer-deliveries",
+        () ->
+            Multi.createFrom()
+                .iterable(processors.connectors())
+                .onItem()
+                .transformToUniAndConcatenate(LiveConnector::deliverPending)
+                .collect()
+                .with(Collectors.summingInt(Integer::intValue))
+                .map(n -> new Sweeps.Pass(n, n)));
   }
 }

@@ -160,7 +160,8 @@ public class IntentConfirmation {
               ProcessorAccount account = IntentReads.accountOf(pi);
               Optional<CardProcessor> processor = processors.forAccount(account);
               if (processor.isEmpty()) {
-                return refused(pi, DeclineReasons.LIVE_MODE_UNAVAILABLE, null);
+                return refused(
+                    pi, DeclineReasons.LIVE_MODE_UNAVAILABLE, processors.whyUnavailable(account));
               }
               return fraud
                   .check(pi, card, fingerprint)

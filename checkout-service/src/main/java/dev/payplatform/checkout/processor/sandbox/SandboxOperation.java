@@ -91,6 +91,7 @@ public class SandboxOperation extends PanacheEntityBase {
             card,
             chargeId,
             authenticationId,
-            paymentMethodId));
+            paymentMethodId,
+            null));
   }
 }

@@ -1,0 +1,128 @@
+package dev.payplatform.connector.iso8583;
+
+import dev.payplatform.processor.GatewayAccount;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+import org.jpos.iso.ISOMsg;
+
+/**
+ * The open links, one per gateway account, made on first use and remade when the account's endpoint
+ * or acceptor ids change. A watchdog signs each link on (0800, DE 70 = 001) once it is connected,
+ * echoes it (301) when idle, and reconnects a link whose echo goes unanswered.
+ */
+@ApplicationScoped
+public class AcquirerLinks {
+  private static final Logger LOG = Logger.getLogger(AcquirerLinks.class);
+
+  private final Map<String, AcquirerLink> links = new ConcurrentHashMap<>();
+  private final Iso8583Settings settings;
+  private final Iso8583Journal journal;
+  private final InstantSource clock;
+  private final ScheduledExecutorService watchdog =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "iso8583-link-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
+
+  public AcquirerLinks(Iso8583Settings settings, Iso8583Journal journal, InstantSource clock) {
+    this.settings = settings;
+    this.journal = journal;
+    this.clock = clock;
+    long every = Math.max(1, settings.echoInterval().toSeconds() / 3);
+    watchdog.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.SECONDS);
+  }
+
+  /** The link of {@code account}, connecting if it is new. */
+  AcquirerLink of(GatewayAccount account) {
+    return links.compute(
+        account.id(),
+        (id, existing) -> {
+          if (existing != null && sameEndpoint(existing.account(), account)) {
+            return existing;
+          }
+          if (existing != null) {
+            existing.stop();
+          }
+          AcquirerLink link = new AcquirerLink(account, settings);
+          link.start();
+          LOG.infof("acquirer link for %s to %s:%d started", id, account.host(), account.port());
+          return link;
+        });
+  }
+
+  /** Waits up to {@code within} for a new link's first connection. */
+  static boolean awaitConnected(AcquirerLink link, Duration within) {
+    long until = System.nanoTime() + within.toNanos();
+    while (!link.connected() && System.nanoTime() < until) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return link.connected();
+  }
+
+  private static boolean sameEndpoint(GatewayAccount a, GatewayAccount b) {
+    return a.host().equals(b.host())
+        && a.port() == b.port()
+        && a.terminalId().equals(b.terminalId())
+        && a.cardAcceptorId().equals(b.cardAcceptorId())
+        && a.merchantCategoryCode().equals(b.merchantCategoryCode())
+        && a.acquiringInstitutionId().equals(b.acquiringInstitutionId())
+        && java.util.Objects.equals(a.cardAcceptorName(), b.cardAcceptorName());
+  }
+
+  private void watch() {
+    for (AcquirerLink link : links.values()) {
+      try {
+        if (!link.connected()) {
+          link.signedOn(false);
+        } else if (!link.signedOn()) {
+          link.signedOn(networkManagement(link, Iso8583Messages.SIGN_ON));
+        } else if (link.idle().compareTo(settings.echoInterval()) >= 0
+            && !networkManagement(link, Iso8583Messages.ECHO)) {
+          LOG.warnf("the echo to %s went unanswered: reconnecting", link.account());
+          link.reconnect();
+        }
+      } catch (RuntimeException e) {
+        LOG.warnf("the link watchdog failed for %s: %s", link.account(), e);
+      }
+    }
+  }
+
+  private boolean networkManagement(AcquirerLink link, String code) {
+    try {
+      long trace = journal.nextTraceNumber().await().atMost(Duration.ofSeconds(5));
+      ISOMsg answer =
+          link.request(
+                  Iso8583Messages.networkManagement(
+                      code, Iso8583Messages.Trace.of(trace, clock.instant())),
+                  settings.answerTimeout())
+              .await()
+              .indefinitely();
+      return answer != null && ResponseCodes.approved(answer.getString(39));
+    } catch (Exception e) {
+      LOG.debugf("network management %s to %s failed: %s", code, link.account(), e);
+      return false;
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    watchdog.shutdownNow();
+    links.values().forEach(AcquirerLink::stop);
+    links.clear();
+  }
+}
