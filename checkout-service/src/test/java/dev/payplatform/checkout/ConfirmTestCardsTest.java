@@ -182,7 +182,7 @@ class ConfirmTestCardsTest {
         .then()
         .statusCode(402)
         .body("error.decline_reason", is("live_mode_unavailable"))
-        .body("error.message", containsString("no card processor connector is configured"));
+        .body("error.message", containsString("does not exist. No charge was made."));
     assertThat(Db.text("select status from payment_intent where id = ?", intent.id()))
         .isEqualTo("requires_payment_method");
     // This merchant's charges only: the table keeps every earlier run's.

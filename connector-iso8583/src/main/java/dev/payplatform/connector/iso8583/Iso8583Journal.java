@@ -113,8 +113,7 @@ public class Iso8583Journal {
                 + " where reference in (select reference from iso8583_transaction"
                 + "   where state = 'reversing' and next_reversal_at <= now()"
                 + "   order by next_reversal_at limit $1 for update skip locked)"
-                + " returning t.reversal_attempts - 1 as attempts, "
-                + COLUMNS.replace("reference,", "t.reference,"))
+                + " returning t.reversal_attempts - 1 as attempts, t.*")
         .execute(Tuple.of(limit, (double) retryAfter.toMillis() / 1000))
         .map(
             rows ->
