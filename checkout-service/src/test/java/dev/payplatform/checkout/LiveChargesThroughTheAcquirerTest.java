@@ -56,6 +56,15 @@ class LiveChargesThroughTheAcquirerTest {
                     + " from iso8583_transaction where rrn = ?",
                 rrn))
         .isEqualTo("approved 00 " + atAcquirer.authorizationCode());
+    // The merchant sees the network's answer on the intent's event (and so on the payment).
+    assertThat(
+            Db.text(
+                "select payload->'network'->>'authorization_code' || ' '"
+                    + " || (payload->'network'->>'retrieval_reference_number') || ' '"
+                    + " || (payload->'network'->>'response_code') from outbox_event"
+                    + " where event_type = 'payment_intent.succeeded' and aggregate_key = ?",
+                intent.id()))
+        .isEqualTo(atAcquirer.authorizationCode() + " " + rrn + " 00");
     // The card number reached the acquirer and nothing else: the host keeps it masked.
     assertThat(Acquirer.host().record().journal())
         .filteredOn(e -> rrn.equals(e.rrn()) && "in".equals(e.direction()))
@@ -91,6 +100,15 @@ class LiveChargesThroughTheAcquirerTest {
                     + " processor_reference from payment_intent where id = ?)",
                 intent.id()))
         .isEqualTo("declined");
+  }
+
+  /** The response code the host answers a card with (docs/connectors.md, the acquirer host). */
+  private static String expectedCode(String card) {
+    return switch (card) {
+      case "4000000000000127" -> "N7";
+      case "4000000000009995" -> "51";
+      default -> card.substring(10, 12);
+    };
   }
 
   @Test

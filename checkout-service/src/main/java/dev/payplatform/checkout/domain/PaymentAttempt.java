@@ -27,5 +27,8 @@ public class PaymentAttempt extends PanacheEntityBase {
   public String cardFingerprint;
   public boolean offSession;
   public String clientAddress;
+  public String networkAuthorizationCode;
+  public String networkRrn;
+  public String networkResponseCode;
   public Instant createdAt;
 }

@@ -2,6 +2,7 @@ package dev.payplatform.checkout.domain;
 
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.processor.CardSummary;
+import dev.payplatform.processor.NetworkDetails;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -65,6 +66,10 @@ public class PaymentIntent extends PanacheEntityBase {
   public String cancellationReason;
   public String authenticationRef;
   public String chargeRef;
+  // The card network's answer to the last live attempt (null in test mode).
+  public String networkAuthorizationCode;
+  public String networkRrn;
+  public String networkResponseCode;
   public String challengeTokenHash;
   // The idempotent reference of the last processor call, and since when the intent is processing.
   public String processorReference;
@@ -191,5 +196,19 @@ public class PaymentIntent extends PanacheEntityBase {
     }
     return new CardSummary(
         cardBrand, cardLast4, cardExpMonth, cardExpYear, cardCountry, cardFingerprint);
+  }
+
+  /** The card network's answer to this attempt; null clears the last attempt's. */
+  public void recordNetwork(NetworkDetails network) {
+    networkAuthorizationCode = network == null ? null : network.authorizationCode();
+    networkRrn = network == null ? null : network.retrievalReferenceNumber();
+    networkResponseCode = network == null ? null : network.responseCode();
+  }
+
+  /** The card network's answer to the last live attempt; null when there is none. */
+  public NetworkDetails network() {
+    return networkResponseCode == null && networkRrn == null
+        ? null
+        : new NetworkDetails(networkAuthorizationCode, networkRrn, networkResponseCode);
   }
 }

@@ -7,6 +7,7 @@ import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.processor.CardSummary;
+import dev.payplatform.processor.NetworkDetails;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
@@ -151,6 +152,8 @@ public class CheckoutEvents {
     m.put("customer_email", pi.customerEmail);
     CardSummary card = pi.card();
     m.put("card", card == null ? null : CardData.of(card));
+    NetworkDetails network = pi.network();
+    m.put("network", network == null ? null : NetworkData.of(network));
     m.put("payment_method_id", pi.paymentMethodId);
     m.put("off_session", pi.offSession);
     return m;
@@ -176,6 +179,14 @@ public class CheckoutEvents {
     static CardData of(CardSummary c) {
       return new CardData(
           c.brand(), c.last4(), c.expMonth(), c.expYear(), c.country(), c.fingerprint());
+    }
+  }
+
+  /** The card network's answer to a live charge (docs/connectors.md). */
+  public record NetworkData(
+      String authorizationCode, String retrievalReferenceNumber, String responseCode) {
+    static NetworkData of(NetworkDetails n) {
+      return new NetworkData(n.authorizationCode(), n.retrievalReferenceNumber(), n.responseCode());
     }
   }
 

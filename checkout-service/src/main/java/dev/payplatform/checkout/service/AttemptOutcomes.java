@@ -61,6 +61,7 @@ public class AttemptOutcomes {
       LOG.warnf("ignoring a processor answer for %s, which is %s", pi.id, pi.status.wire());
       return Uni.createFrom().item(new ConfirmOutcome(pi, null, null));
     }
+    pi.recordNetwork(r.network());
     if (r.card() != null) {
       pi.recordCard(
           r.card().withFingerprint(fingerprint != null ? fingerprint : pi.cardFingerprint));
@@ -134,6 +135,7 @@ public class AttemptOutcomes {
    */
   public Uni<ConfirmOutcome> releaseUnanswered(PaymentIntent pi) {
     String message = DeclineReasons.message(DeclineReasons.PROCESSING_ERROR);
+    pi.recordNetwork(null);
     pi.lastDeclineReason = DeclineReasons.PROCESSING_ERROR;
     pi.lastFailureMessage = message;
     pi.authenticationRef = null;
@@ -189,6 +191,9 @@ public class AttemptOutcomes {
     a.cardFingerprint = pi.cardFingerprint;
     a.offSession = pi.offSession;
     a.clientAddress = pi.offSession ? null : pi.clientAddress;
+    a.networkAuthorizationCode = pi.networkAuthorizationCode;
+    a.networkRrn = pi.networkRrn;
+    a.networkResponseCode = pi.networkResponseCode;
     a.createdAt = Timestamps.now(clock);
     return a.persist();
   }

@@ -57,6 +57,10 @@ public class Payment extends PanacheEntityBase {
   public String customerEmail;
 
   public String cardBrand;
+  // The card network's answer to a live charge: DE 38, DE 37, DE 39 (docs/connectors.md).
+  public String networkAuthorizationCode;
+  public String networkRrn;
+  public String networkResponseCode;
 
   @Column(name = "card_last4")
   public String cardLast4;

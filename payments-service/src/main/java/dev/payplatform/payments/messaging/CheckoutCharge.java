@@ -25,6 +25,7 @@ public record CheckoutCharge(
     String returnUrl,
     String customerEmail,
     Card card,
+    Network network,
     String declineReason,
     String failureMessage,
     String cancellationReason)
@@ -49,4 +50,8 @@ public record CheckoutCharge(
       String expYear,
       String country,
       String fingerprint) {}
+
+  /** The card network's answer to a live charge (docs/connectors.md); null in test mode. */
+  public record Network(
+      String authorizationCode, String retrievalReferenceNumber, String responseCode) {}
 }

@@ -1,6 +1,7 @@
 package dev.payplatform.payments.messaging;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.payplatform.payments.domain.NetworkView;
 import dev.payplatform.payments.domain.Payment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -35,6 +36,7 @@ public final class PaymentEvents {
       String customerEmail,
       String cardBrand,
       String cardLast4,
+      NetworkView network,
       String createdAt,
       String updatedAt) {
 
@@ -53,6 +55,7 @@ public final class PaymentEvents {
           p.customerEmail,
           p.cardBrand,
           p.cardLast4,
+          NetworkView.of(p),
           utc(p.createdAt),
           utc(p.updatedAt));
     }

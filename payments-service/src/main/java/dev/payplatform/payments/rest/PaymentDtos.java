@@ -2,6 +2,7 @@ package dev.payplatform.payments.rest;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.payments.domain.NetworkView;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.service.FeeCalculator;
 import jakarta.validation.constraints.NotBlank;
@@ -60,6 +61,7 @@ public final class PaymentDtos {
       String paymentMethod,
       String cardLast4,
       String cardBrand,
+      NetworkView network,
       String createdAt,
       String updatedAt,
       boolean test) {
@@ -77,6 +79,7 @@ public final class PaymentDtos {
           "card",
           p.cardLast4,
           p.cardBrand,
+          NetworkView.of(p),
           seconds(p.createdAt),
           seconds(p.updatedAt),
           !p.livemode);

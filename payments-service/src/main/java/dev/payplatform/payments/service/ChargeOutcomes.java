@@ -211,6 +211,11 @@ public class ChargeOutcomes {
       p.cardExpYear = c.card().expYear();
       p.cardCountry = c.card().country();
     }
+    if (c.network() != null) {
+      p.networkAuthorizationCode = c.network().authorizationCode();
+      p.networkRrn = c.network().retrievalReferenceNumber();
+      p.networkResponseCode = c.network().responseCode();
+    }
     if (c.customerEmail() != null) {
       p.customerEmail = c.customerEmail();
     }
