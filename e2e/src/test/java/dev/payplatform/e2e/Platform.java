@@ -115,6 +115,63 @@ final class Platform {
         created.getString("secret_key_live"));
   }
 
+  /** A merchant whose live charges go to the acquirer host through its own gateway account. */
+  record LiveMerchant(Merchant merchant, String gatewayAccountId, String cardAcceptorId) {
+    String skLive() {
+      return merchant.skLive();
+    }
+
+    String id() {
+      return merchant.id();
+    }
+  }
+
+  /**
+   * A new merchant with an ISO 8583 gateway account of its own (its own card acceptor id, so the
+   * acquirer host's record of it can be told apart), made through checkout's operator API and
+   * attached through the edge's (docs/connectors.md).
+   */
+  static LiveMerchant newLiveMerchant(String name) {
+    String acceptor = ("E2E" + UUID.randomUUID().toString().replace("-", "")).substring(0, 15);
+    String account =
+        given()
+            .header("Authorization", "Bearer " + env().adminToken())
+            .contentType("application/json")
+            .body(
+                Map.of(
+                    "kind", "iso8583",
+                    "host", "127.0.0.1",
+                    "port", AcquirerControl.ISO_PORT,
+                    "terminal_id", "E2E00001",
+                    "card_acceptor_id", acceptor,
+                    "merchant_category_code", "5999",
+                    "acquiring_institution_id", "4711",
+                    "card_acceptor_name", name,
+                    "settlement_currency", "USD"))
+            .post("http://127.0.0.1:8081/admin/gateway_accounts")
+            .then()
+            .statusCode(201)
+            .extract()
+            .path("id");
+    return newLiveMerchant(name, account, acceptor);
+  }
+
+  /**
+   * A new merchant attached to an existing gateway account (a payment facilitator's merchants share
+   * one acceptor at the acquirer).
+   */
+  static LiveMerchant newLiveMerchant(String name, String account, String acceptor) {
+    Merchant m = newMerchant(name);
+    given()
+        .header("Authorization", "Bearer " + env().adminToken())
+        .contentType("application/json")
+        .body(Map.of("gateway_account_id", account))
+        .patch(url("/admin/merchants/" + m.id()))
+        .then()
+        .statusCode(200);
+    return new LiveMerchant(m, account, acceptor);
+  }
+
   /** The base URLs of the services behind the edge (to prove they cannot be reached around it). */
   static List<String> serviceUrls() {
     return List.of(

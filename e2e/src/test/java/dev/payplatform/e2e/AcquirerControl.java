@@ -1,0 +1,100 @@
+package dev.payplatform.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The acquirer host's operator control (127.0.0.1:8584, docs/connectors.md): its record of every
+ * transaction, the acquirer's truth the tests compare the platform with, and the faults.
+ */
+final class AcquirerControl {
+  static final int ISO_PORT = 8583;
+  private static final String URL = "http://127.0.0.1:8584";
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+  private AcquirerControl() {}
+
+  /** One transaction as the acquirer keeps it. */
+  record Transaction(
+      String rrn,
+      String type,
+      String cardAcceptorId,
+      long amount,
+      String responseCode,
+      String authorizationCode,
+      String status,
+      String originalRrn) {
+    boolean approvedPurchase() {
+      return "purchase".equals(type) && authorizationCode != null;
+    }
+  }
+
+  /** The acquirer's transactions for one card acceptor (one gateway account). */
+  static List<Transaction> transactions(String cardAcceptorId) {
+    List<Transaction> mine = new ArrayList<>();
+    for (JsonNode t : call("GET", "/transactions", null)) {
+      if (cardAcceptorId.equals(t.path("cardAcceptorId").asText().strip())) {
+        mine.add(
+            new Transaction(
+                t.path("rrn").asText(),
+                t.path("type").asText(),
+                t.path("cardAcceptorId").asText().strip(),
+                t.path("amount").asLong(),
+                t.path("responseCode").asText(),
+                t.path("authorizationCode").isNull() ? null : t.path("authorizationCode").asText(),
+                t.path("status").asText(),
+                t.path("originalRrn").isNull() ? null : t.path("originalRrn").asText()));
+      }
+    }
+    return mine;
+  }
+
+  static void dropAnswers() {
+    call("POST", "/faults", "{\"drop_answers\":true}");
+  }
+
+  static void heal() {
+    call("DELETE", "/faults", null);
+    call("POST", "/connections/accept", null);
+  }
+
+  static void closeConnections() {
+    call("POST", "/connections/close", null);
+  }
+
+  private static JsonNode call(String method, String path, String body) {
+    try {
+      HttpRequest.Builder b =
+          HttpRequest.newBuilder(URI.create(URL + path)).timeout(Duration.ofSeconds(10));
+      b.method(
+          method,
+          body == null
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofString(body));
+      if (body != null) {
+        b.header("Content-Type", "application/json");
+      }
+      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(
+            method + " " + path + ": " + r.statusCode() + " " + r.body());
+      }
+      return JSON.readTree(r.body());
+    } catch (IOException e) {
+      throw new IllegalStateException("the acquirer host's control does not answer", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
