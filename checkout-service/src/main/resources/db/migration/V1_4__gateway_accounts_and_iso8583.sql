@@ -13,7 +13,7 @@ create table gateway_account (
     acquiring_institution_id  text,
     card_acceptor_name        text,
     settlement_currency       char(3)     not null,
-    -- The connector's keys: a JSON object sealed with AES-256-GCM (platform.gateway-accounts.sealing-key).
+    -- The connector's keys: a JSON object sealed with AES-256-GCM (checkout.gateway.sealing-key).
     sealed_credentials        text,
     credential_names          text[]      not null default '{}',
     created_at                timestamptz not null,

@@ -30,6 +30,10 @@ public interface CheckoutConfig {
      * CHECKOUT_GATEWAY_SEALING_KEY. Accounts without credentials work without it.
      */
     java.util.Optional<String> sealingKey();
+
+    /** How often what live connectors owe their acquirers (reversals) is delivered again. */
+    @io.smallrye.config.WithDefault("5s")
+    Duration deliveryInterval();
   }
 
   interface Session {

@@ -39,6 +39,19 @@ public class CardProcessors {
         .flatMap(this::connectorOf);
   }
 
+  /**
+   * The processor that holds what an account's earlier charges did, for lookups and refunds: the
+   * connector of the account's kind even when the account is disabled now, so a charge still in
+   * processing is resolved by asking it (never assumed to have done nothing) and a captured charge
+   * can still be refunded.
+   */
+  public Optional<CardProcessor> serving(ProcessorAccount account) {
+    if (!account.livemode()) {
+      return Optional.of(sandbox);
+    }
+    return accounts.find(account.gatewayAccountId()).flatMap(this::connectorOf);
+  }
+
   /** Why {@link #forAccount} found no processor for a live charge, for the merchant and buyer. */
   public String whyUnavailable(ProcessorAccount account) {
     String id = account.gatewayAccountId();

@@ -105,7 +105,10 @@ public class AttemptOutcomes {
   /** A failed attempt: counted, recorded, emitted; the last allowed one cancels the intent. */
   public Uni<ConfirmOutcome> decline(PaymentIntent pi, String reason, String message) {
     String failure = message != null ? message : DeclineReasons.message(reason);
-    pi.failedAttempts++;
+    // An acquirer that could not decide (91, 96, no answer) is not the buyer's failure.
+    if (!DeclineReasons.PROCESSING_ERROR.equals(reason)) {
+      pi.failedAttempts++;
+    }
     pi.lastDeclineReason = reason;
     pi.lastFailureMessage = failure;
     pi.authenticationRef = null;

@@ -62,8 +62,8 @@ public class CheckoutSweeps {
 
   /** What live connectors must still deliver to their acquirers: reversals until acknowledged. */
   @Scheduled(
-      every = "${checkout.intent.processing-sweep-interval}",
-      delayed = "${checkout.intent.processing-sweep-interval}",
+      every = "${checkout.gateway.delivery-interval:5s}",
+      delayed = "${checkout.gateway.delivery-interval:5s}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> deliverToAcquirers() {
     return sweeps.run(

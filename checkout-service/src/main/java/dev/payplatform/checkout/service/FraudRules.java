@@ -8,6 +8,7 @@ import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.processor.CardDetails;
+import dev.payplatform.processor.DeclineReasons;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -80,12 +81,14 @@ public class FraudRules {
                         "select count(a), count(distinct a.cardFingerprint) from PaymentAttempt a"
                             + " where a.merchantId = :merchant and a.livemode = :livemode"
                             + " and a.clientAddress = :address and a.outcome = :failed"
+                            + " and coalesce(a.declineReason, '') <> :unavailable"
                             + " and a.createdAt > :since",
                         Object[].class)
                     .setParameter("merchant", pi.merchantId)
                     .setParameter("livemode", pi.livemode)
                     .setParameter("address", pi.clientAddress)
                     .setParameter("failed", PaymentAttempt.FAILED)
+                    .setParameter("unavailable", DeclineReasons.PROCESSING_ERROR)
                     .setParameter("since", Timestamps.now(clock).minus(velocityWindow))
                     .getSingleResult())
         .map(
@@ -104,12 +107,13 @@ public class FraudRules {
   private Uni<Optional<String>> declinesOfCard(PaymentIntent pi, String fingerprint) {
     return PaymentAttempt.count(
             "merchantId = ?1 and livemode = ?2 and cardFingerprint = ?3 and outcome = ?4"
-                + " and createdAt > ?5",
+                + " and createdAt > ?5 and coalesce(declineReason, '') <> ?6",
             pi.merchantId,
             pi.livemode,
             fingerprint,
             PaymentAttempt.FAILED,
-            Timestamps.now(clock).minus(DECLINE_WINDOW))
+            Timestamps.now(clock).minus(DECLINE_WINDOW),
+            DeclineReasons.PROCESSING_ERROR)
         .map(
             declines ->
                 declines > maxDeclines

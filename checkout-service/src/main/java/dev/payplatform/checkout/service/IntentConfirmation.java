@@ -203,7 +203,7 @@ public class IntentConfirmation {
               pi.startProcessing(Ids.newId(PaymentAttempt.ID_PREFIX), Timestamps.now(clock));
               ProcessorAccount account = IntentReads.accountOf(pi);
               CardProcessor processor =
-                  processors.forAccount(account).orElseThrow(IllegalStateException::new);
+                  processors.serving(account).orElseThrow(IllegalStateException::new);
               return new Begun.CallProcessor(pi, processor, account, pi.cardFingerprint);
             });
   }

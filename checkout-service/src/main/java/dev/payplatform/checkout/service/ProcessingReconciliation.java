@@ -66,7 +66,7 @@ public class ProcessingReconciliation {
                 return Uni.createFrom().item(Optional.<ConfirmOutcome>empty());
               }
               ProcessorAccount account = IntentReads.accountOf(pi);
-              Optional<CardProcessor> processor = processors.forAccount(account);
+              Optional<CardProcessor> processor = processors.serving(account);
               Uni<Optional<ProcessorResult>> found =
                   processor.isPresent()
                       ? processor.get().lookup(account, reference)

@@ -94,7 +94,7 @@ public class RefundService {
     }
     ProcessorAccount account =
         new ProcessorAccount(pi.merchantId, pi.livemode, pi.gatewayAccountId);
-    Optional<CardProcessor> processor = processors.forAccount(account);
+    Optional<CardProcessor> processor = processors.serving(account);
     if (processor.isEmpty()) {
       return Uni.createFrom().item(failed(r, DeclineReasons.LIVE_MODE_UNAVAILABLE));
     }

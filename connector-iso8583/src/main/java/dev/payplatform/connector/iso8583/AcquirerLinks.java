@@ -1,6 +1,7 @@
 package dev.payplatform.connector.iso8583;
 
 import dev.payplatform.processor.GatewayAccount;
+import dev.payplatform.processor.GatewayAccounts;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -25,6 +26,7 @@ public class AcquirerLinks {
   private final Map<String, AcquirerLink> links = new ConcurrentHashMap<>();
   private final Iso8583Settings settings;
   private final Iso8583Journal journal;
+  private final GatewayAccounts accounts;
   private final InstantSource clock;
   private final ScheduledExecutorService watchdog =
       Executors.newSingleThreadScheduledExecutor(
@@ -34,9 +36,14 @@ public class AcquirerLinks {
             return t;
           });
 
-  public AcquirerLinks(Iso8583Settings settings, Iso8583Journal journal, InstantSource clock) {
+  public AcquirerLinks(
+      Iso8583Settings settings,
+      Iso8583Journal journal,
+      GatewayAccounts accounts,
+      InstantSource clock) {
     this.settings = settings;
     this.journal = journal;
+    this.accounts = accounts;
     this.clock = clock;
     long every = Math.max(1, settings.echoInterval().toSeconds() / 3);
     watchdog.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.SECONDS);
@@ -87,7 +94,13 @@ public class AcquirerLinks {
   private void watch() {
     for (AcquirerLink link : links.values()) {
       try {
-        if (!link.connected()) {
+        if (accounts.find(link.account().id()).filter(GatewayAccount::enabled).isEmpty()) {
+          // Disabled or deleted: close it (a reversal still due reopens it for itself).
+          if (links.remove(link.account().id(), link)) {
+            link.stop();
+            LOG.infof("acquirer link for %s closed: the account is disabled", link.account().id());
+          }
+        } else if (!link.connected()) {
           link.signedOn(false);
         } else if (!link.signedOn()) {
           link.signedOn(networkManagement(link, Iso8583Messages.SIGN_ON));

@@ -15,7 +15,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.jpos.iso.ISOException;
@@ -129,7 +128,8 @@ public class Iso8583Connector implements LiveConnector {
                 LOG.warnf(
                     "no answer from the acquirer to %s (RRN %s) within %s: reversing",
                     row.reference(), row.rrn(), settings.answerTimeout());
-                return reverse(row.reference()).replaceWith(unavailable());
+                // The buyer hears at once; the reversal goes on without them (0400, then advices).
+                return reverseInBackground(row.reference()).replaceWith(unavailable());
               }
               String code = answer.getString(39);
               String authorization = answer.getString(38);
@@ -139,8 +139,8 @@ public class Iso8583Connector implements LiveConnector {
                   .chain(
                       recorded ->
                           recorded
-                              // The answer came too late: a lookup already started the reversal.
                               ? Uni.createFrom().item(result(row, approved, code, authorization))
+                              // The answer came too late: a lookup already started the reversal.
                               : recorded(row.reference()));
             });
   }
@@ -184,7 +184,7 @@ public class Iso8583Connector implements LiveConnector {
                                         row.responseCode(),
                                         row.authorizationCode())));
                     case JournalRow.SENT ->
-                        reverse(reference)
+                        reverseInBackground(reference)
                             .chain(started -> started ? none() : lookupAgain(account, reference));
                     default -> none();
                   };
@@ -207,6 +207,11 @@ public class Iso8583Connector implements LiveConnector {
             .find(refundId)
             .chain(
                 existing -> {
+                  if (existing.isPresent() && JournalRow.SENT.equals(existing.get().state())) {
+                    // Sent before a crash, never answered: undo it, and say it failed.
+                    return reverseInBackground(refundId)
+                        .replaceWith(RefundResult.failed(DeclineReasons.PROCESSING_ERROR));
+                  }
                   if (existing.isPresent()) {
                     return Uni.createFrom().item(refundOutcome(existing.get()));
                   }
@@ -322,10 +327,23 @@ public class Iso8583Connector implements LiveConnector {
                         .map(done -> (int) done.stream().filter(Boolean.TRUE::equals).count()));
   }
 
-  private Uni<Boolean> reverse(String reference) {
+  /**
+   * Gives the reference up to a reversal and sends the first one without waiting for its answer:
+   * true when this call started it. The deliveries sweep repeats it until the acquirer answers.
+   */
+  private Uni<Boolean> reverseInBackground(String reference) {
     return journal
         .startReversal(reference)
-        .call(started -> started ? deliverPending() : Uni.createFrom().voidItem());
+        .invoke(
+            started -> {
+              if (started) {
+                deliverPending()
+                    .subscribe()
+                    .with(
+                        sent -> {},
+                        e -> LOG.warnf("the first reversal of %s failed: %s", reference, e));
+              }
+            });
   }
 
   private Uni<Boolean> sendReversal(Iso8583Journal.Due due) {
@@ -430,9 +448,5 @@ public class Iso8583Connector implements LiveConnector {
   @FunctionalInterface
   private interface Message {
     ISOMsg build() throws ISOException;
-  }
-
-  static List<String> kinds() {
-    return List.of(KIND);
   }
 }

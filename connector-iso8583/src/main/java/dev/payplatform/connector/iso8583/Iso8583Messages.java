@@ -22,8 +22,8 @@ final class Iso8583Messages {
   static final String SIGN_ON = "001";
   static final String ECHO = "301";
 
-  /** DE 22: PAN key-entered (01), no PIN entry capability (0). */
-  private static final String POS_ENTRY_MODE = "010";
+  /** DE 22: PAN key-entered (01), terminal cannot accept PINs (2). */
+  private static final String POS_ENTRY_MODE = "012";
 
   /** DE 25: card not present, e-commerce. */
   private static final String POS_CONDITION_CODE = "59";
@@ -97,6 +97,7 @@ final class Iso8583Messages {
     m.set(4, String.format("%012d", amount));
     m.set(7, trace.transmission());
     m.set(11, trace.stan());
+    // DE 12/13, the acceptor's local time and date: the platform's acceptor clock is UTC.
     m.set(12, LOCAL_TIME.format(at));
     m.set(13, LOCAL_DATE.format(at));
     m.set(18, account.merchantCategoryCode());
