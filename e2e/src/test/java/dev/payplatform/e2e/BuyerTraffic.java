@@ -48,7 +48,7 @@ final class BuyerTraffic implements AutoCloseable {
     }
   }
 
-  private final Platform.Merchant merchant;
+  private final String apiKey;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
@@ -58,7 +58,16 @@ final class BuyerTraffic implements AutoCloseable {
   private final List<Thread> buyers = new ArrayList<>();
 
   BuyerTraffic(Platform.Merchant merchant) {
-    this.merchant = merchant;
+    this(merchant.skTest());
+  }
+
+  private BuyerTraffic(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  /** Live buyers: the merchant's live key, so every charge goes to the acquirer host. */
+  static BuyerTraffic live(Platform.Merchant merchant) {
+    return new BuyerTraffic(merchant.skLive());
   }
 
   /** Starts {@code clients} merchant+buyer loops. */
@@ -115,7 +124,7 @@ final class BuyerTraffic implements AutoCloseable {
                     "/v1/payments/",
                     "{\"amount\":\"12.34\",\"description\":\"Fault suite order\",\"currency\":\"USD\","
                         + "\"items\":[\"Widget\"],\"return_url\":\"https://example.com/thanks\"}")
-                .header("X-Api-Key", merchant.skTest())
+                .header("X-Api-Key", apiKey)
                 .build(),
             202);
     if (payment == null) {

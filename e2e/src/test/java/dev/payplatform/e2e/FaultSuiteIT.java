@@ -1,5 +1,18 @@
 package dev.payplatform.e2e;
 
+import static dev.payplatform.e2e.FaultTools.HTTP;
+import static dev.payplatform.e2e.FaultTools.SERVICES;
+import static dev.payplatform.e2e.FaultTools.alive;
+import static dev.payplatform.e2e.FaultTools.awaitEveryServiceReady;
+import static dev.payplatform.e2e.FaultTools.kill9;
+import static dev.payplatform.e2e.FaultTools.listening;
+import static dev.payplatform.e2e.FaultTools.pause;
+import static dev.payplatform.e2e.FaultTools.pgVersion;
+import static dev.payplatform.e2e.FaultTools.pid;
+import static dev.payplatform.e2e.FaultTools.platformUp;
+import static dev.payplatform.e2e.FaultTools.psql;
+import static dev.payplatform.e2e.FaultTools.shell;
+import static dev.payplatform.e2e.FaultTools.startPostgres;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,12 +20,8 @@ import static org.awaitility.Awaitility.await;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,24 +52,11 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
-  private static final Map<String, Integer> SERVICES = new LinkedHashMap<>();
-
-  static {
-    SERVICES.put("checkout-service", 8081);
-    SERVICES.put("payments-service", 8082);
-    SERVICES.put("catalog-service", 8083);
-    SERVICES.put("billing-service", 8084);
-    SERVICES.put("events-service", 8085);
-    SERVICES.put("gateway-adapter", 8080);
-  }
-
   private static final List<String> DATABASES =
       List.of("edge", "checkout", "payments", "catalog", "billing", "events");
   private static final Duration READY_WITHIN = Duration.ofSeconds(30);
   private static final Duration COMPLETED_WITHIN = Duration.ofSeconds(60);
   private static final Duration PROCESSING_DEADLINE = Duration.ofSeconds(10);
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private static Platform.Merchant merchant;
   private static OpsConsumer ops;
@@ -98,7 +93,7 @@ class FaultSuiteIT {
           kill9(pid("kafka"));
           pause(Duration.ofSeconds(30));
         },
-        FaultSuiteIT::platformUp);
+        FaultTools::platformUp);
   }
 
   @Test
@@ -112,7 +107,7 @@ class FaultSuiteIT {
             kill9(pid(service));
             pause(Duration.ofSeconds(3));
           },
-          FaultSuiteIT::platformUp);
+          FaultTools::platformUp);
     }
   }
 
@@ -134,7 +129,7 @@ class FaultSuiteIT {
               "immediate");
           pause(Duration.ofSeconds(10));
         },
-        FaultSuiteIT::startPostgres);
+        FaultTools::startPostgres);
   }
 
   /**
@@ -426,151 +421,5 @@ class FaultSuiteIT {
       }
     }
     return open;
-  }
-
-  private static String psql(String db, String sql) {
-    ProcessBuilder pb =
-        new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", db, "-d", db, "-tAc", sql)
-            .redirectErrorStream(true);
-    pb.environment().put("PGPASSWORD", db);
-    return run(pb, 30);
-  }
-
-  private static void awaitEveryServiceReady(Duration within) {
-    await()
-        .atMost(within)
-        .pollInterval(Duration.ofMillis(500))
-        .untilAsserted(() -> assertThat(notReady()).as("services not ready").isEmpty());
-  }
-
-  private static List<String> notReady() {
-    List<String> down = new ArrayList<>();
-    for (Map.Entry<String, Integer> s : SERVICES.entrySet()) {
-      try {
-        HttpResponse<String> r =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + s.getValue() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(5))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-          down.add(s.getKey() + " " + r.statusCode() + " " + r.body());
-        }
-      } catch (IOException e) {
-        down.add(s.getKey() + " " + e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    return down;
-  }
-
-  // ---------------------------------------------------------------- the operator's commands
-
-  /** The project's own command: starts whatever is not running and waits until it is ready. */
-  private static void platformUp() {
-    platformUp(Map.of());
-  }
-
-  /** The same, with settings for the services it starts (as environment variables). */
-  private static void platformUp(Map<String, String> settings) {
-    ProcessBuilder pb =
-        new ProcessBuilder("bash", Platform.ROOT.resolve("deploy/local/platform").toString(), "up")
-            .directory(Platform.ROOT.toFile())
-            .redirectErrorStream(true);
-    pb.environment().put("PLATFORM_SKIP_BUILD", "1");
-    pb.environment().putAll(settings);
-    String out = run(pb, 300);
-    assertThat(out).as("deploy/local/platform up").contains("The platform is up");
-  }
-
-  private static void startPostgres() {
-    String clusters = shell(10, "pg_lsclusters", "-h");
-    if (clusters.contains("online")) {
-      return;
-    }
-    shell(60, "pg_ctlcluster", "--skip-systemctl-redirect", pgVersion(), "main", "start");
-  }
-
-  private static String pgVersion() {
-    return shell(10, "bash", "-c", "pg_lsclusters -h | awk '$2==\"main\"{print $1; exit}'").strip();
-  }
-
-  private static String pid(String component) {
-    try {
-      return Files.readString(Platform.STATE.resolve("run/" + component + ".pid")).strip();
-    } catch (IOException e) {
-      throw new IllegalStateException("no pid file for " + component, e);
-    }
-  }
-
-  /**
-   * Running, i.e. neither gone nor a zombie waiting for its parent to reap it. A zombie leader
-   * whose other threads still run (a JVM part-way through halting shows this) is still running: the
-   * same rule as {@code pid_alive} in {@code deploy/local/platform}.
-   */
-  private static boolean alive(String pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", pid, "stat"));
-      if (!stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z")) {
-        return true;
-      }
-      try (var threads = Files.list(Path.of("/proc", pid, "task"))) {
-        return threads.count() > 1;
-      }
-    } catch (IOException | RuntimeException e) {
-      return false; // gone, or reaped while being read
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (var socket = new java.net.Socket()) {
-      socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void kill9(String pid) {
-    shell(10, "kill", "-9", pid);
-  }
-
-  private static String shell(int timeoutSeconds, String... command) {
-    return run(new ProcessBuilder(command).redirectErrorStream(true), timeoutSeconds);
-  }
-
-  private static String run(ProcessBuilder pb, int timeoutSeconds) {
-    try {
-      // To a file, not a pipe: a server the command starts (PostgreSQL, Kafka, a service) inherits
-      // its output and would hold a pipe open for as long as it runs.
-      Path out = Files.createTempFile("fault-suite-", ".out");
-      Process p = pb.redirectOutput(out.toFile()).start();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IllegalStateException(String.join(" ", pb.command()) + " timed out");
-      }
-      String text = Files.readString(out, StandardCharsets.UTF_8);
-      Files.deleteIfExists(out);
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException(
-            String.join(" ", pb.command()) + " exited " + p.exitValue() + ": " + text);
-      }
-      return text;
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static void pause(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
