@@ -178,6 +178,53 @@ class LiveChargesThroughTheAcquirerTest {
   }
 
   @Test
+  void aLiveRefundReachesTheAcquirerAsARefundEvenAfterTheAccountIsDisabled() {
+    String account = Acquirer.account();
+    String session = Acquirer.liveSession(account, "30.00");
+    String merchant = Db.text("select merchant_id from checkout_session where id = ?", session);
+    String paymentId =
+        Api.confirm(Api.intent(session), "4242424242424242")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("payment_id");
+    String purchaseRrn =
+        Db.text("select charge_ref from payment_intent where payment_id = ?", paymentId);
+    // Disabling stops new charges; money already taken can still go back to the buyer.
+    Acquirer.admin()
+        .body(Map.of("status", "disabled"))
+        .patch("/admin/gateway_accounts/" + account)
+        .then()
+        .statusCode(200);
+
+    String refundId = dev.payplatform.commons.ids.Ids.newId("re");
+    dev.payplatform.commons.testing.TestEvents.publish(
+        "test.billing.events",
+        "refund.created",
+        refundId,
+        merchant,
+        true,
+        "{\"refund_id\":\"%s\",\"payment_id\":\"%s\",\"amount\":1250,\"currency\":\"USD\",\"reason\":\"requested_by_customer\"}"
+            .formatted(refundId, paymentId));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(Db.text("select status from refund where id = ?", refundId))
+                    .isEqualTo("succeeded"));
+    assertThat(Acquirer.host().record().transactions())
+        .filteredOn(t -> HostTransaction.REFUND.equals(t.type()))
+        .filteredOn(t -> purchaseRrn.equals(t.originalRrn()))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.amount()).isEqualTo(1250);
+              assertThat(t.status()).isEqualTo(HostTransaction.APPROVED);
+            });
+  }
+
+  @Test
   void credentialsAreSealedAtRestAndShownByNameOnly() {
     Map<String, Object> body = Acquirer.accountBody(Acquirer.host().port());
     body.put("credentials", Map.of("mac_key", "0123456789ABCDEFFEDCBA9876543210"));

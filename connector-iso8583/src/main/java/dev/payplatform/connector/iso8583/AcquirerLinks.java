@@ -2,11 +2,14 @@ package dev.payplatform.connector.iso8583;
 
 import dev.payplatform.processor.GatewayAccount;
 import dev.payplatform.processor.GatewayAccounts;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,6 +25,8 @@ import org.jpos.iso.ISOMsg;
 @ApplicationScoped
 public class AcquirerLinks {
   private static final Logger LOG = Logger.getLogger(AcquirerLinks.class);
+
+  private static final Duration FIRST_CONNECT = Duration.ofSeconds(3);
 
   private final Map<String, AcquirerLink> links = new ConcurrentHashMap<>();
   private final Iso8583Settings settings;
@@ -67,6 +72,33 @@ public class AcquirerLinks {
         });
   }
 
+  /** What a link is wanted for: a new charge needs an enabled account, existing money does not. */
+  enum Use {
+    NEW_CHARGE,
+    EXISTING_MONEY
+  }
+
+  /**
+   * The account's link, connected; empty when the account is unknown (or, for a new charge,
+   * disabled) or when the acquirer cannot be reached now. A link made just now gets a moment to
+   * connect.
+   */
+  Uni<Optional<AcquirerLink>> connected(String gatewayAccountId, Use use) {
+    Optional<GatewayAccount> gateway =
+        accounts.find(gatewayAccountId).filter(a -> use == Use.EXISTING_MONEY || a.enabled());
+    if (gateway.isEmpty()) {
+      return Uni.createFrom().item(Optional.empty());
+    }
+    AcquirerLink link = of(gateway.get());
+    if (link.connected()) {
+      return Uni.createFrom().item(Optional.of(link));
+    }
+    return Uni.createFrom()
+        .item(() -> awaitConnected(link, FIRST_CONNECT))
+        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        .map(up -> up ? Optional.of(link) : Optional.<AcquirerLink>empty());
+  }
+
   /** Waits up to {@code within} for a new link's first connection. */
   static boolean awaitConnected(AcquirerLink link, Duration within) {
     long until = System.nanoTime() + within.toNanos();
@@ -94,8 +126,9 @@ public class AcquirerLinks {
   private void watch() {
     for (AcquirerLink link : links.values()) {
       try {
-        if (accounts.find(link.account().id()).filter(GatewayAccount::enabled).isEmpty()) {
-          // Disabled or deleted: close it (a reversal still due reopens it for itself).
+        if (accounts.find(link.account().id()).filter(GatewayAccount::enabled).isEmpty()
+            && link.idle().compareTo(settings.echoInterval()) >= 0) {
+          // Disabled or deleted, and idle: close it (a refund or reversal still due reopens it).
           if (links.remove(link.account().id(), link)) {
             link.stop();
             LOG.infof("acquirer link for %s closed: the account is disabled", link.account().id());

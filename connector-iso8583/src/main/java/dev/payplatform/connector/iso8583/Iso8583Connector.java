@@ -2,8 +2,6 @@ package dev.payplatform.connector.iso8583;
 
 import dev.payplatform.processor.CardDetails;
 import dev.payplatform.processor.DeclineReasons;
-import dev.payplatform.processor.GatewayAccount;
-import dev.payplatform.processor.GatewayAccounts;
 import dev.payplatform.processor.LiveConnector;
 import dev.payplatform.processor.NetworkDetails;
 import dev.payplatform.processor.ProcessorAccount;
@@ -13,7 +11,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -31,22 +28,21 @@ import org.jpos.iso.ISOMsg;
 public class Iso8583Connector implements LiveConnector {
   public static final String KIND = "iso8583";
   private static final Logger LOG = Logger.getLogger(Iso8583Connector.class);
-  private static final Duration FIRST_CONNECT = Duration.ofSeconds(3);
 
-  private final GatewayAccounts accounts;
   private final AcquirerLinks links;
+  private final Reversals reversals;
   private final Iso8583Journal journal;
   private final Iso8583Settings settings;
   private final InstantSource clock;
 
   public Iso8583Connector(
-      GatewayAccounts accounts,
       AcquirerLinks links,
+      Reversals reversals,
       Iso8583Journal journal,
       Iso8583Settings settings,
       InstantSource clock) {
-    this.accounts = accounts;
     this.links = links;
+    this.reversals = reversals;
     this.journal = journal;
     this.settings = settings;
     this.clock = clock;
@@ -66,7 +62,8 @@ public class Iso8583Connector implements LiveConnector {
       boolean savePaymentMethod,
       String reference) {
     return onCallersContext(
-        linkOf(account)
+        links
+            .connected(account.gatewayAccountId(), AcquirerLinks.Use.NEW_CHARGE)
             .chain(
                 link -> {
                   if (link.isEmpty()) {
@@ -129,7 +126,7 @@ public class Iso8583Connector implements LiveConnector {
                     "no answer from the acquirer to %s (RRN %s) within %s: reversing",
                     row.reference(), row.rrn(), settings.answerTimeout());
                 // The buyer hears at once; the reversal goes on without them (0400, then advices).
-                return reverseInBackground(row.reference()).replaceWith(unavailable());
+                return reversals.startInBackground(row.reference()).replaceWith(unavailable());
               }
               String code = answer.getString(39);
               String authorization = answer.getString(38);
@@ -184,7 +181,8 @@ public class Iso8583Connector implements LiveConnector {
                                         row.responseCode(),
                                         row.authorizationCode())));
                     case JournalRow.SENT ->
-                        reverseInBackground(reference)
+                        reversals
+                            .startInBackground(reference)
                             .chain(started -> started ? none() : lookupAgain(account, reference));
                     default -> none();
                   };
@@ -209,7 +207,8 @@ public class Iso8583Connector implements LiveConnector {
                 existing -> {
                   if (existing.isPresent() && JournalRow.SENT.equals(existing.get().state())) {
                     // Sent before a crash, never answered: undo it, and say it failed.
-                    return reverseInBackground(refundId)
+                    return reversals
+                        .startInBackground(refundId)
                         .replaceWith(RefundResult.failed(DeclineReasons.PROCESSING_ERROR));
                   }
                   if (existing.isPresent()) {
@@ -233,7 +232,9 @@ public class Iso8583Connector implements LiveConnector {
       long amount,
       String currency,
       String refundId) {
-    return linkOf(account)
+    // Money already taken goes back even when the account no longer takes new charges.
+    return links
+        .connected(account.gatewayAccountId(), AcquirerLinks.Use.EXISTING_MONEY)
         .chain(
             link -> {
               if (link.isEmpty()) {
@@ -292,6 +293,12 @@ public class Iso8583Connector implements LiveConnector {
     };
   }
 
+  /** Sends the reversals due now (the deliveries sweep). */
+  @Override
+  public Uni<Integer> deliverPending() {
+    return reversals.deliverDue();
+  }
+
   /** No vault yet (docs/connectors.md): a live off-session charge has no card number to send. */
   @Override
   public Uni<ProcessorResult> chargeSaved(
@@ -310,75 +317,6 @@ public class Iso8583Connector implements LiveConnector {
       ProcessorAccount account, String authenticationRef, boolean authenticated, String reference) {
     return Uni.createFrom()
         .item(ProcessorResult.declined(null, DeclineReasons.AUTHENTICATION_FAILED));
-  }
-
-  /** Sends the reversals due now: 0400 the first time, 0420 the second, 0421 after that. */
-  @Override
-  public Uni<Integer> deliverPending() {
-    return journal
-        .claimDueReversals(50, settings.reversalRetry())
-        .chain(
-            due ->
-                due.isEmpty()
-                    ? Uni.createFrom().item(0)
-                    : Uni.join()
-                        .all(due.stream().map(this::sendReversal).toList())
-                        .andCollectFailures()
-                        .map(done -> (int) done.stream().filter(Boolean.TRUE::equals).count()));
-  }
-
-  /**
-   * Gives the reference up to a reversal and sends the first one without waiting for its answer:
-   * true when this call started it. The deliveries sweep repeats it until the acquirer answers.
-   */
-  private Uni<Boolean> reverseInBackground(String reference) {
-    return journal
-        .startReversal(reference)
-        .invoke(
-            started -> {
-              if (started) {
-                deliverPending()
-                    .subscribe()
-                    .with(
-                        sent -> {},
-                        e -> LOG.warnf("the first reversal of %s failed: %s", reference, e));
-              }
-            });
-  }
-
-  private Uni<Boolean> sendReversal(Iso8583Journal.Due due) {
-    JournalRow row = due.row();
-    Optional<GatewayAccount> account = accounts.find(row.gatewayAccountId());
-    if (account.isEmpty()) {
-      LOG.errorf(
-          "cannot reverse %s: gateway account %s is gone", row.reference(), row.gatewayAccountId());
-      return Uni.createFrom().item(false);
-    }
-    AcquirerLink link = links.of(account.get());
-    String mti = due.attempts() == 0 ? "0400" : due.attempts() == 1 ? "0420" : "0421";
-    return journal
-        .nextTraceNumber()
-        .chain(
-            trace -> {
-              try {
-                return link.request(
-                    Iso8583Messages.reversal(
-                        account.get(), row, mti, Iso8583Messages.Trace.of(trace, clock.instant())),
-                    settings.answerTimeout());
-              } catch (ISOException e) {
-                return Uni.createFrom().failure(e);
-              }
-            })
-        .chain(
-            answer -> {
-              if (answer != null && ResponseCodes.reversalDone(answer.getString(39))) {
-                LOG.infof("reversed %s (RRN %s) with %s", row.reference(), row.rrn(), mti);
-                return journal.reversed(row.reference()).replaceWith(true);
-              }
-              return Uni.createFrom().item(false);
-            })
-        .onFailure()
-        .recoverWithItem(false);
   }
 
   private Uni<ProcessorResult> recorded(String reference) {
@@ -413,24 +351,6 @@ public class Iso8583Connector implements LiveConnector {
   /** The acquirer could not be asked or did not answer: nothing was charged, try again. */
   private static ProcessorResult unavailable() {
     return ProcessorResult.declined(null, DeclineReasons.PROCESSING_ERROR);
-  }
-
-  /** The account's link, connected; empty when the acquirer cannot be reached now. */
-  private Uni<Optional<AcquirerLink>> linkOf(ProcessorAccount account) {
-    Optional<GatewayAccount> gateway =
-        accounts.find(account.gatewayAccountId()).filter(GatewayAccount::enabled);
-    if (gateway.isEmpty()) {
-      return Uni.createFrom().item(Optional.empty());
-    }
-    AcquirerLink link = links.of(gateway.get());
-    if (link.connected()) {
-      return Uni.createFrom().item(Optional.of(link));
-    }
-    // A link made just now connects within moments; a link that is down does not.
-    return Uni.createFrom()
-        .item(() -> AcquirerLinks.awaitConnected(link, FIRST_CONNECT))
-        .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
-        .map(up -> up ? Optional.of(link) : Optional.<AcquirerLink>empty());
   }
 
   /** Hibernate Reactive callers continue on their own Vert.x context, not on jPOS's threads. */
