@@ -1,5 +1,5 @@
 // The signed-in session, shared by every page; app.js is the only writer.
-// Shape: {user:{id,email,role}, merchant:{id,name}, mode:"test"|"live", csrf_token, roles:{…}}.
+// Shape: {user:{id,email,role}, merchant:{id,name,gateway_account_id}, mode:"test"|"live", csrf_token, roles:{…}}.
 
 export const state = { session: null };
 

@@ -21,7 +21,7 @@ import org.openqa.selenium.support.ui.Select;
  * page is kept as a screenshot in {@code e2e/target/screenshots/}.
  */
 class ConsoleIT {
-  private static final String PASSWORD = "a long console password 42";
+  static final String PASSWORD = "a long console password 42";
 
   /** A merchant with a console user of this role, made through the operator API. */
   record Account(Platform.Merchant merchant, String email) {}

@@ -169,13 +169,22 @@ class LiveModeThroughTheEdgeIT {
             .path("payment_id");
     JsonPath payment = awaitPaymentStatus(paymentId, "completed");
     String rrn = payment.getString("network.retrieval_reference_number");
-    given()
-        .header("X-Api-Key", merchant.skLive())
-        .contentType("application/json")
-        .body(Map.of("payment_id", paymentId, "amount", 750))
-        .post(url("/v1/refunds"))
-        .then()
-        .statusCode(200);
+    // Billing learns of the payment from payments.events a moment after it completes; the same
+    // Idempotency-Key makes the retries one refund.
+    String key = "live-refund-" + paymentId;
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () ->
+                given()
+                        .header("X-Api-Key", merchant.skLive())
+                        .header("Idempotency-Key", key)
+                        .contentType("application/json")
+                        .body(Map.of("payment_id", paymentId, "amount", 750))
+                        .post(url("/v1/refunds"))
+                        .statusCode()
+                    == 200);
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -189,6 +198,39 @@ class LiveModeThroughTheEdgeIT {
                           assertThat(t.status()).isEqualTo("approved");
                         }));
     awaitPaymentStatus(paymentId, "partially_refunded");
+  }
+
+  @Test
+  void theConsoleShowsTheGatewayAccountReadOnlyAndALivePaymentsNetworkAnswer() {
+    String paymentId =
+        Cards.payThroughApi(liveSession("8.00"), Cards.VISA)
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("payment_id");
+    JsonPath payment = awaitPaymentStatus(paymentId, "completed");
+    String email =
+        "live-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    given()
+        .header("Authorization", "Bearer " + Platform.env().adminToken())
+        .contentType("application/json")
+        .body(Map.of("email", email, "role", "developer", "password", ConsoleIT.PASSWORD))
+        .post(url("/admin/merchants/" + merchant.id() + "/users"))
+        .then()
+        .statusCode(201);
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(email, ConsoleIT.PASSWORD);
+      b.heading("Home");
+      b.open("#/developers");
+      b.heading("Developers");
+      b.awaitText(merchant.gatewayAccountId());
+      new org.openqa.selenium.support.ui.Select(b.field("Mode")).selectByValue("live");
+      b.awaitText("Switched to live mode.");
+      b.open("#/payments/" + paymentId);
+      b.awaitText(payment.getString("network.retrieval_reference_number"));
+      b.awaitText(payment.getString("network.authorization_code"));
+      b.awaitText("Retrieval reference number");
+    }
   }
 
   private static String liveSession(String amount) {

@@ -2,7 +2,7 @@
 // endpoints (events-service /v1/webhook_endpoints), with an endpoint's own page and delivery log.
 // Secrets (a rolled key, an endpoint's signing secret) are shown once and never stored here.
 import * as api from '../api.js';
-import { can, currentMode } from '../state.js';
+import { can, currentMode, state } from '../state.js';
 import {
   el, button, busy, badge, table, kvList, pager, field, pageHeader, section, timeEl, openDialog,
   secretOnce, splitList, onValidSubmit, formatTime, showStatus, showError, reportError, isQuiet,
@@ -13,7 +13,18 @@ import { idLink } from '../links.js';
 // #/developers
 export async function render(ctx) {
   pageHeader(ctx.root, 'Developers');
+  gatewayAccountSection(ctx);
   await Promise.all([keysSection(ctx), endpointsSection(ctx)]);
+}
+
+// The live gateway account: read-only here; operators attach it (docs/connectors.md).
+function gatewayAccountSection(ctx) {
+  const account = state.session?.merchant?.gateway_account_id;
+  ctx.root.append(section('Live gateway account',
+    account
+      ? kvList([['Gateway account', el('code', { id: 'gateway-account' }, account)]])
+      : el('p', { class: 'muted', id: 'gateway-account' },
+        'No gateway account is attached: live charges are refused (live_mode_unavailable). Ask your platform operator to attach one.')));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -127,6 +127,12 @@ export async function detail(ctx) {
       ['Card brand', payment.card_brand],
       ['Card last 4', payment.card_last4 ? `•••• ${payment.card_last4}` : null],
       ['Payment method', payment.payment_method],
+      // Live payments: what the card network answered (docs/connectors.md).
+      ...(payment.network ? [
+        ['Authorization code', payment.network.authorization_code],
+        ['Retrieval reference number', payment.network.retrieval_reference_number],
+        ['Network response code', payment.network.response_code],
+      ] : []),
       ['Mode', payment.test ? 'Test' : 'Live'],
       ['Created', timeEl(payment.created_at)],
       ['Updated', timeEl(payment.updated_at)],

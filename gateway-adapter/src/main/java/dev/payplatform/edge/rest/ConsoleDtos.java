@@ -23,7 +23,8 @@ public final class ConsoleDtos {
 
   public record UserView(String id, String email, String role) {}
 
-  public record MerchantView(String id, String name) {}
+  /** The merchant as its console shows it; the live gateway account is read-only here. */
+  public record MerchantView(String id, String name, String gatewayAccountId) {}
 
   public record Permissions(boolean canWrite, boolean canManageKeys, boolean canManageTeam) {}
 

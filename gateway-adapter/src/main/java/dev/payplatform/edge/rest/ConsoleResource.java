@@ -296,7 +296,7 @@ public class ConsoleResource {
                     new ConsoleDtos.InviteView(
                         i.email(),
                         i.role().word(),
-                        new ConsoleDtos.MerchantView(null, i.merchantName()))));
+                        new ConsoleDtos.MerchantView(null, i.merchantName(), null))));
   }
 
   @POST
@@ -368,7 +368,7 @@ public class ConsoleResource {
   static ConsoleDtos.SessionView view(ConsoleSession s) {
     return new ConsoleDtos.SessionView(
         new ConsoleDtos.UserView(s.userId(), s.email(), s.role().word()),
-        new ConsoleDtos.MerchantView(s.merchantId(), s.merchantName()),
+        new ConsoleDtos.MerchantView(s.merchantId(), s.merchantName(), s.gatewayAccountId()),
         s.mode().claim(),
         s.csrfToken(),
         new ConsoleDtos.Permissions(
