@@ -53,6 +53,7 @@ class ListAndGetPaymentsTest {
             "payment_method",
             "card_last4",
             "card_brand",
+            "network",
             "created_at",
             "updated_at",
             "test");
