@@ -22,8 +22,13 @@ final class Cards {
 
   /** Creates a checkout session for the merchant and returns its id. */
   static String session(Platform.Merchant m, String amount, String returnUrl) {
+    return session(m.skTest(), amount, returnUrl);
+  }
+
+  /** Creates a checkout session with {@code apiKey} (test or live) and returns its id. */
+  static String session(String apiKey, String amount, String returnUrl) {
     return given()
-        .header("X-Api-Key", m.skTest())
+        .header("X-Api-Key", apiKey)
         .contentType("application/json")
         .body(
             Map.of(

@@ -10,7 +10,9 @@ import static dev.payplatform.e2e.FaultTools.pause;
 import static dev.payplatform.e2e.FaultTools.pgVersion;
 import static dev.payplatform.e2e.FaultTools.pid;
 import static dev.payplatform.e2e.FaultTools.platformUp;
+import static dev.payplatform.e2e.FaultTools.processingDeadline;
 import static dev.payplatform.e2e.FaultTools.psql;
+import static dev.payplatform.e2e.FaultTools.restartCheckoutHaltingAfterTheProcessorCall;
 import static dev.payplatform.e2e.FaultTools.shell;
 import static dev.payplatform.e2e.FaultTools.startPostgres;
 import static io.restassured.RestAssured.given;
@@ -26,7 +28,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,17 +142,8 @@ class FaultSuiteIT {
   @Test
   @Order(4)
   void checkoutKilledBetweenTheChargeAndItsRecordCompletesThePaymentOnce() {
-    Map<String, String> deadline =
-        Map.of(
-            "CHECKOUT_INTENT_PROCESSING_DEADLINE",
-            PROCESSING_DEADLINE.toSeconds() + "s",
-            "CHECKOUT_INTENT_PROCESSING_SWEEP_INTERVAL",
-            "2s");
-    Map<String, String> armed = new LinkedHashMap<>(deadline);
-    armed.put("CHECKOUT_FAULTS_HALT_AFTER_PROCESSOR_CALL", "true");
-    String checkoutPid = pid("checkout-service");
-    kill9(checkoutPid);
-    platformUp(armed);
+    Map<String, String> deadline = processingDeadline(PROCESSING_DEADLINE);
+    restartCheckoutHaltingAfterTheProcessorCall(deadline);
 
     BuyerTraffic buyer = new BuyerTraffic(merchant);
     assertThat(buyer.payOnce()).as("the confirmation dies with checkout").isNull();

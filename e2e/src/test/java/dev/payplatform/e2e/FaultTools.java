@@ -40,6 +40,26 @@ final class FaultTools {
 
   private FaultTools() {}
 
+  /** checkout's settings for a short processing deadline and a fast reconciliation sweep. */
+  static Map<String, String> processingDeadline(Duration deadline) {
+    return Map.of(
+        "CHECKOUT_INTENT_PROCESSING_DEADLINE",
+        deadline.toSeconds() + "s",
+        "CHECKOUT_INTENT_PROCESSING_SWEEP_INTERVAL",
+        "2s");
+  }
+
+  /**
+   * Restarts checkout with {@code settings} and its fault point armed: it halts (as {@code kill -9}
+   * would) right after its next processor call, before recording the answer.
+   */
+  static void restartCheckoutHaltingAfterTheProcessorCall(Map<String, String> settings) {
+    Map<String, String> armed = new LinkedHashMap<>(settings);
+    armed.put("CHECKOUT_FAULTS_HALT_AFTER_PROCESSOR_CALL", "true");
+    kill9(pid("checkout-service"));
+    platformUp(armed);
+  }
+
   static String psql(String db, String sql) {
     ProcessBuilder pb =
         new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", db, "-d", db, "-tAc", sql)

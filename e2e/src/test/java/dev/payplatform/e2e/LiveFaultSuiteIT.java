@@ -8,13 +8,14 @@ import static dev.payplatform.e2e.FaultTools.listening;
 import static dev.payplatform.e2e.FaultTools.pause;
 import static dev.payplatform.e2e.FaultTools.pid;
 import static dev.payplatform.e2e.FaultTools.platformUp;
+import static dev.payplatform.e2e.FaultTools.processingDeadline;
 import static dev.payplatform.e2e.FaultTools.psql;
+import static dev.payplatform.e2e.FaultTools.restartCheckoutHaltingAfterTheProcessorCall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,16 +87,8 @@ class LiveFaultSuiteIT {
   @Test
   @Order(3)
   void checkoutKilledBetweenTheAuthorizationAndItsRecordCompletesThePaymentOnce() {
-    Map<String, String> deadline =
-        Map.of(
-            "CHECKOUT_INTENT_PROCESSING_DEADLINE",
-            PROCESSING_DEADLINE.toSeconds() + "s",
-            "CHECKOUT_INTENT_PROCESSING_SWEEP_INTERVAL",
-            "2s");
-    Map<String, String> armed = new LinkedHashMap<>(deadline);
-    armed.put("CHECKOUT_FAULTS_HALT_AFTER_PROCESSOR_CALL", "true");
-    kill9(pid("checkout-service"));
-    platformUp(armed);
+    Map<String, String> deadline = processingDeadline(PROCESSING_DEADLINE);
+    restartCheckoutHaltingAfterTheProcessorCall(deadline);
     try {
       BuyerTraffic buyer = BuyerTraffic.live(merchant.merchant());
       assertThat(buyer.payOnce()).as("the confirmation dies with checkout").isNull();

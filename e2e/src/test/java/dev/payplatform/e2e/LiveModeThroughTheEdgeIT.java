@@ -238,26 +238,7 @@ class LiveModeThroughTheEdgeIT {
   }
 
   private static String liveSession(Platform.LiveMerchant shop, String amount) {
-    return given()
-        .header("X-Api-Key", shop.skLive())
-        .contentType("application/json")
-        .body(
-            Map.of(
-                "amount",
-                amount,
-                "currency",
-                "USD",
-                "description",
-                "Live order",
-                "items",
-                List.of("Widget"),
-                "return_url",
-                "https://example.com/thanks"))
-        .post(url("/v1/payments/session"))
-        .then()
-        .statusCode(201)
-        .extract()
-        .path("session_id");
+    return Cards.session(shop.skLive(), amount, "https://example.com/thanks");
   }
 
   private static final Map<String, String> REDIRECTS = new HashMap<>();

@@ -16,10 +16,7 @@ public class AdminAuthFilter {
 
   public AdminAuthFilter(
       @ConfigProperty(name = "platform.admin-token") Optional<String> adminToken) {
-    this.guard =
-        new AdminTokenGuard(
-            "platform.admin-token",
-            adminToken.filter(t -> t.length() >= 16).orElse(AdminTokenGuard.UNUSABLE));
+    this.guard = AdminTokenGuard.ofOptional("platform.admin-token", adminToken);
   }
 
   @ServerRequestFilter

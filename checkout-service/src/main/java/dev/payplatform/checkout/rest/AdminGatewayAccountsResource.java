@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The operator API for gateway accounts (docs/connectors.md), on checkout's own port, guarded by
@@ -34,35 +33,6 @@ public class AdminGatewayAccountsResource {
 
   public AdminGatewayAccountsResource(GatewayAccountAdmin admin) {
     this.admin = admin;
-  }
-
-  /** The body of a create or a change, snake_case as the rest of the API. */
-  public record GatewayAccountRequest(
-      String kind,
-      String status,
-      String host,
-      Integer port,
-      String terminalId,
-      String cardAcceptorId,
-      String merchantCategoryCode,
-      String acquiringInstitutionId,
-      String cardAcceptorName,
-      String settlementCurrency,
-      Map<String, String> credentials) {
-    GatewayAccountAdmin.Changes changes() {
-      return new GatewayAccountAdmin.Changes(
-          kind,
-          status,
-          host,
-          port,
-          terminalId,
-          cardAcceptorId,
-          merchantCategoryCode,
-          acquiringInstitutionId,
-          cardAcceptorName,
-          settlementCurrency,
-          credentials);
-    }
   }
 
   /** An account as operators read it. */
@@ -103,9 +73,9 @@ public class AdminGatewayAccountsResource {
   }
 
   @POST
-  public Uni<Response> create(@NotNull GatewayAccountRequest body) {
+  public Uni<Response> create(@NotNull GatewayAccountAdmin.Changes body) {
     return admin
-        .create(body.changes())
+        .create(body)
         .map(a -> Response.status(201).entity(GatewayAccountView.of(a)).build());
   }
 
@@ -137,8 +107,8 @@ public class AdminGatewayAccountsResource {
   @PATCH
   @Path("/{id}")
   public Uni<GatewayAccountView> update(
-      @PathParam("id") String id, @NotNull GatewayAccountRequest body) {
-    return admin.update(id, body.changes()).map(GatewayAccountView::of);
+      @PathParam("id") String id, @NotNull GatewayAccountAdmin.Changes body) {
+    return admin.update(id, body).map(GatewayAccountView::of);
   }
 
   @DELETE

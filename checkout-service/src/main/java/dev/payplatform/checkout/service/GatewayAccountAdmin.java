@@ -37,7 +37,10 @@ public class GatewayAccountAdmin {
     this.clock = clock;
   }
 
-  /** What an operator sends: every field optional on a change. */
+  /**
+   * What an operator sends ({@code POST} and {@code PATCH /admin/gateway_accounts}, snake_case on
+   * the wire): every field optional on a change; credentials replace the stored ones.
+   */
   public record Changes(
       String kind,
       String status,

@@ -76,18 +76,13 @@ public class Iso8583Connector implements LiveConnector {
                             Iso8583Messages.Trace t =
                                 Iso8583Messages.Trace.of(trace, clock.instant());
                             JournalRow row =
-                                new JournalRow(
+                                JournalRow.sent(
                                     reference,
                                     link.get().account().id(),
                                     JournalRow.PURCHASE,
-                                    t.stan(),
-                                    t.transmission(),
-                                    t.rrn(),
+                                    t,
                                     amount,
                                     currency,
-                                    null,
-                                    JournalRow.SENT,
-                                    null,
                                     null,
                                     card.summary(null, null));
                             return journal
@@ -246,19 +241,14 @@ public class Iso8583Connector implements LiveConnector {
                       trace -> {
                         Iso8583Messages.Trace t = Iso8583Messages.Trace.of(trace, clock.instant());
                         JournalRow row =
-                            new JournalRow(
+                            JournalRow.sent(
                                 refundId,
                                 link.get().account().id(),
                                 JournalRow.REFUND,
-                                t.stan(),
-                                t.transmission(),
-                                t.rrn(),
+                                t,
                                 amount,
                                 currency,
                                 purchase.reference(),
-                                JournalRow.SENT,
-                                null,
-                                null,
                                 null);
                         return journal
                             .begin(row)

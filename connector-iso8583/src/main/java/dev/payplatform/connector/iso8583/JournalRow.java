@@ -34,6 +34,32 @@ public record JournalRow(
   public static final String REVERSING = "reversing";
   public static final String REVERSED = "reversed";
 
+  /** A request about to be sent under {@code trace}. */
+  static JournalRow sent(
+      String reference,
+      String gatewayAccountId,
+      String kind,
+      Iso8583Messages.Trace trace,
+      long amount,
+      String currency,
+      String originalReference,
+      CardSummary card) {
+    return new JournalRow(
+        reference,
+        gatewayAccountId,
+        kind,
+        trace.stan(),
+        trace.transmission(),
+        trace.rrn(),
+        amount,
+        currency,
+        originalReference,
+        SENT,
+        null,
+        null,
+        card);
+  }
+
   /** DE 90, original data elements: MTI, STAN, DE 7, acquirer and forwarder (zeros). */
   public String originalDataElements() {
     return "0200" + stan + transmission + "0".repeat(22);

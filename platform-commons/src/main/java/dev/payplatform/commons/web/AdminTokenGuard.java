@@ -30,6 +30,14 @@ public final class AdminTokenGuard {
     this.expectedDigest = sha256(adminToken);
   }
 
+  /**
+   * A guard for an optional token: without one (or with one under 16 characters) every operator
+   * call is refused, and the service still starts.
+   */
+  public static AdminTokenGuard ofOptional(String property, java.util.Optional<String> adminToken) {
+    return new AdminTokenGuard(property, adminToken.filter(t -> t.length() >= 16).orElse(UNUSABLE));
+  }
+
   /** Null when the request may go on (not an operator path, or the right token), else a 401. */
   public Response check(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
