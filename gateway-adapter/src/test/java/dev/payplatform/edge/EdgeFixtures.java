@@ -11,15 +11,15 @@ import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 
 /** Merchants made through the operator API, and a reader for the JWT the upstream received. */
-final class EdgeFixtures {
-  static final String ADMIN = "test-admin-token-0123456789abcdef";
+public final class EdgeFixtures {
+  public static final String ADMIN = "test-admin-token-0123456789abcdef";
 
-  record TestMerchant(
+  public record TestMerchant(
       String id, String testKey, String liveKey, String testKeyId, String liveKeyId) {}
 
   private EdgeFixtures() {}
 
-  static TestMerchant merchant() {
+  public static TestMerchant merchant() {
     return merchant(Map.of());
   }
 

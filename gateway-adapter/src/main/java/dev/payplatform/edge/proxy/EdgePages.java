@@ -1,13 +1,12 @@
 package dev.payplatform.edge.proxy;
 
+import dev.payplatform.edge.config.EdgeConfig;
 import dev.payplatform.edge.service.AnonymousLimits;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The edge's own pages, static files served from the classpath: the console ({@code /console/},
@@ -20,11 +19,9 @@ public class EdgePages {
   private final AnonymousLimits limits;
   private final List<String> trustedProxies;
 
-  public EdgePages(
-      AnonymousLimits limits,
-      @ConfigProperty(name = "edge.trusted-proxies") Optional<List<String>> trustedProxies) {
+  public EdgePages(AnonymousLimits limits, EdgeConfig config) {
     this.limits = limits;
-    this.trustedProxies = trustedProxies.orElse(List.of());
+    this.trustedProxies = config.trustedProxies().orElse(List.of());
   }
 
   void register(@Observes Router router) {

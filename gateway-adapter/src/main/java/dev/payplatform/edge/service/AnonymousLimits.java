@@ -2,12 +2,12 @@ package dev.payplatform.edge.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.payplatform.edge.config.EdgeConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Limits on the routes that need no key (buyer pages and calls): per client address on every public
@@ -29,19 +29,11 @@ public class AnonymousLimits {
   private final long perLink;
   private final Duration linkPeriod;
 
-  public AnonymousLimits(
-      @ConfigProperty(name = "edge.rate-limit.anonymous.requests", defaultValue = "600")
-          long perClient,
-      @ConfigProperty(name = "edge.rate-limit.anonymous.period", defaultValue = "60s")
-          Duration clientPeriod,
-      @ConfigProperty(name = "edge.rate-limit.link-visits.requests", defaultValue = "30")
-          long perLink,
-      @ConfigProperty(name = "edge.rate-limit.link-visits.period", defaultValue = "60s")
-          Duration linkPeriod) {
-    this.perClient = perClient;
-    this.clientPeriod = clientPeriod;
-    this.perLink = perLink;
-    this.linkPeriod = linkPeriod;
+  public AnonymousLimits(EdgeConfig config) {
+    this.perClient = config.rateLimit().anonymous().requests();
+    this.clientPeriod = config.rateLimit().anonymous().period();
+    this.perLink = config.rateLimit().linkVisits().requests();
+    this.linkPeriod = config.rateLimit().linkVisits().period();
     this.byClient = bounded(clientPeriod);
     this.byLink = bounded(linkPeriod);
   }

@@ -1,5 +1,6 @@
 package dev.payplatform.edge.service;
 
+import dev.payplatform.edge.config.EdgeConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,7 +8,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code Idempotency-Key} records (docs/decisions/0004-edge-keys-tokens-limits.md), scoped by
@@ -59,14 +59,10 @@ public class IdempotencyStore {
   private final Duration ttl;
   private final Duration inFlightLease;
 
-  public IdempotencyStore(
-      Pool pool,
-      @ConfigProperty(name = "edge.idempotency.ttl", defaultValue = "24h") Duration ttl,
-      @ConfigProperty(name = "edge.idempotency.in-flight-lease", defaultValue = "2m")
-          Duration inFlightLease) {
+  public IdempotencyStore(Pool pool, EdgeConfig config) {
     this.pool = pool;
-    this.ttl = ttl;
-    this.inFlightLease = inFlightLease;
+    this.ttl = config.idempotency().ttl();
+    this.inFlightLease = config.idempotency().inFlightLease();
   }
 
   public Uni<Claim> claim(KeyPrincipal p, String key, String fingerprint) {

@@ -2,6 +2,7 @@ package dev.payplatform.edge.service;
 
 import dev.payplatform.commons.auth.InternalClaims;
 import dev.payplatform.commons.keys.PemKeys;
+import dev.payplatform.edge.config.EdgeConfig;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The internal RS256 JWT the edge attaches for the services
@@ -56,12 +56,10 @@ public class InternalTokens {
   private final InstantSource clock;
   private volatile PrivateKey signingKey;
 
-  public InternalTokens(
-      @ConfigProperty(name = "edge.jwt.signing-key") String signingKeyLocation,
-      @ConfigProperty(name = "edge.jwt.lifetime", defaultValue = "300s") Duration lifetime,
-      @ConfigProperty(name = "edge.jwt.refresh-before", defaultValue = "60s")
-          Duration refreshBefore,
-      InstantSource clock) {
+  public InternalTokens(EdgeConfig config, InstantSource clock) {
+    String signingKeyLocation = config.jwt().signingKey();
+    Duration lifetime = config.jwt().lifetime();
+    Duration refreshBefore = config.jwt().refreshBefore();
     if (lifetime.compareTo(Duration.ofMinutes(5)) > 0) {
       throw new IllegalArgumentException("edge.jwt.lifetime must be at most 5 minutes");
     }

@@ -1,13 +1,13 @@
 package dev.payplatform.edge.service;
 
 import dev.payplatform.commons.auth.Mode;
+import dev.payplatform.edge.config.EdgeConfig;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Per-key token buckets (Bucket4j): capacity = the key's requests per second, refilled greedily
@@ -26,11 +26,9 @@ public class RateLimiter {
   private final int defaultLive;
   private final int defaultTest;
 
-  public RateLimiter(
-      @ConfigProperty(name = "edge.rate-limit.live", defaultValue = "100") int defaultLive,
-      @ConfigProperty(name = "edge.rate-limit.test", defaultValue = "25") int defaultTest) {
-    this.defaultLive = defaultLive;
-    this.defaultTest = defaultTest;
+  public RateLimiter(EdgeConfig config) {
+    this.defaultLive = config.rateLimit().live();
+    this.defaultTest = config.rateLimit().test();
   }
 
   public Decision tryAcquire(KeyPrincipal principal) {

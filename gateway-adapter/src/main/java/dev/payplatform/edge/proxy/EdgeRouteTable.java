@@ -1,0 +1,16 @@
+package dev.payplatform.edge.proxy;
+
+import dev.payplatform.commons.web.RouteTable;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** The edge's route table ({@code edge-routes.txt}): which service owns a path, and its access. */
+final class EdgeRouteTable {
+  private EdgeRouteTable() {}
+
+  @Produces
+  @Singleton
+  static RouteTable load() {
+    return RouteTable.load("edge-routes.txt");
+  }
+}
