@@ -1,14 +1,15 @@
 package dev.payplatform.commons.checkout;
 
+import dev.payplatform.commons.config.CheckoutTokenConfig;
 import dev.payplatform.commons.keys.PemKeys;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -44,10 +45,12 @@ public class CheckoutTokens {
   private volatile HmacKey key;
   private volatile JwtConsumer consumer;
 
-  public CheckoutTokens(
-      @ConfigProperty(name = "platform.checkout-token.secret") Optional<String> secret,
-      @ConfigProperty(name = "platform.checkout-token.previous-public-key")
-          Optional<String> previousPublicKeyLocation) {
+  @Inject
+  public CheckoutTokens(CheckoutTokenConfig config) {
+    this(config.secret(), config.previousPublicKey());
+  }
+
+  public CheckoutTokens(Optional<String> secret, Optional<String> previousPublicKeyLocation) {
     this.secret = secret;
     this.previousPublicKeyLocation = previousPublicKeyLocation;
   }

@@ -1,11 +1,11 @@
 package dev.payplatform.commons.idempotency;
 
+import dev.payplatform.commons.config.IdempotencyConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How long a service remembers an {@code Idempotency-Key} ({@code platform.idempotency.retention},
@@ -19,10 +19,8 @@ public class IdempotentRequestRetention {
 
   private final Duration retention;
 
-  public IdempotentRequestRetention(
-      @ConfigProperty(name = "platform.idempotency.retention", defaultValue = "72h")
-          Duration retention) {
-    this.retention = retention;
+  public IdempotentRequestRetention(IdempotencyConfig config) {
+    this.retention = config.retention();
   }
 
   /** Deletes the keys older than the retention; answers how many. */

@@ -1,11 +1,11 @@
 package dev.payplatform.commons.idempotency;
 
 import dev.payplatform.commons.auth.Tenant;
+import dev.payplatform.commons.config.IdempotencyConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The {@code idempotent_request} table: one row per (merchant, mode, key), written on the caller's
@@ -50,10 +50,8 @@ public class IdempotentRequests {
 
   private final Duration lease;
 
-  public IdempotentRequests(
-      @ConfigProperty(name = "platform.idempotency.in-flight-lease", defaultValue = "2m")
-          Duration lease) {
-    this.lease = lease;
+  public IdempotentRequests(IdempotencyConfig config) {
+    this.lease = config.inFlightLease();
   }
 
   /**

@@ -1,11 +1,11 @@
 package dev.payplatform.commons.inbox;
 
+import dev.payplatform.commons.config.InboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How long the inbox remembers a handled event id ({@code platform.inbox.retention}, 30 days):
@@ -20,9 +20,8 @@ public class InboxRetention {
 
   private final Duration retention;
 
-  public InboxRetention(
-      @ConfigProperty(name = "platform.inbox.retention", defaultValue = "30d") Duration retention) {
-    this.retention = retention;
+  public InboxRetention(InboxConfig config) {
+    this.retention = config.retention();
   }
 
   /** Deletes the ids older than the retention; answers how many. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.payplatform.commons.config.JsonConfig;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * With {@code platform.json.strict-scalars=true}, request bodies bind only values of the declared
@@ -18,10 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class StrictJsonInput implements ObjectMapperCustomizer {
   private final boolean enabled;
 
-  public StrictJsonInput(
-      @ConfigProperty(name = "platform.json.strict-scalars", defaultValue = "false")
-          boolean enabled) {
-    this.enabled = enabled;
+  public StrictJsonInput(JsonConfig config) {
+    this.enabled = config.strictScalars();
   }
 
   @Override

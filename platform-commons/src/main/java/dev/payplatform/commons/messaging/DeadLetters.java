@@ -1,5 +1,6 @@
 package dev.payplatform.commons.messaging;
 
+import dev.payplatform.commons.config.EventConsumerConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.quarkus.runtime.ShutdownEvent;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +37,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -87,13 +86,11 @@ public class DeadLetters {
 
   public DeadLetters(
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-      // An empty default reads as "not set" in MicroProfile Config: hence Optional.
-      @ConfigProperty(name = "platform.consumer.dead-letter-topic-prefix")
-          Optional<String> topicPrefix,
+      EventConsumerConfig config,
       MeterRegistry metrics,
       Clock clock) {
     this.kafkaConfig = kafkaConfig;
-    this.topicPrefix = topicPrefix.orElse("");
+    this.topicPrefix = config.deadLetterTopicPrefix().orElse("");
     this.metrics = metrics;
     this.clock = clock;
   }

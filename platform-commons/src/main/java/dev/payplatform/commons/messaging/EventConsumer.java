@@ -3,6 +3,7 @@ package dev.payplatform.commons.messaging;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.payplatform.commons.config.EventConsumerConfig;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.faults.TransientFailures;
 import dev.payplatform.commons.inbox.Inbox;
@@ -35,7 +36,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.header.Header;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -80,19 +80,15 @@ public class EventConsumer {
       Inbox inbox,
       DeadLetters deadLetters,
       MeterRegistry metrics,
-      @ConfigProperty(name = "platform.consumer.max-attempts", defaultValue = "5") int maxAttempts,
-      @ConfigProperty(name = "platform.consumer.backoff.initial", defaultValue = "200ms")
-          Duration initialBackoff,
-      @ConfigProperty(name = "platform.consumer.backoff.max", defaultValue = "5s")
-          Duration maxBackoff,
+      EventConsumerConfig config,
       OpenTelemetry telemetry) {
     this.json = json;
     this.inbox = inbox;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
-    this.maxAttempts = Math.max(1, maxAttempts);
-    this.initialBackoff = initialBackoff;
-    this.maxBackoff = maxBackoff;
+    this.maxAttempts = Math.max(1, config.maxAttempts());
+    this.initialBackoff = config.backoff().initial();
+    this.maxBackoff = config.backoff().max();
     this.tracer = telemetry.getTracer("dev.payplatform.consumer");
   }
 

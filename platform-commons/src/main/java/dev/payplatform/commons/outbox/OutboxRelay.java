@@ -1,5 +1,6 @@
 package dev.payplatform.commons.outbox;
 
+import dev.payplatform.commons.config.OutboxConfig;
 import dev.payplatform.commons.events.CloudEventHeaders;
 import dev.payplatform.commons.idempotency.IdempotentRequestRetention;
 import dev.payplatform.commons.inbox.InboxRetention;
@@ -101,38 +102,28 @@ public class OutboxRelay {
   private volatile Connection connection;
 
   public OutboxRelay(
-      @ConfigProperty(name = "platform.outbox.relay.enabled", defaultValue = "true")
-          boolean enabled,
+      OutboxConfig config,
+      // Quarkus's own datasource settings: the relay's leader lock needs a plain JDBC connection.
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
       @ConfigProperty(name = "quarkus.datasource.username") String username,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-      @ConfigProperty(name = "platform.outbox.relay.poll-interval", defaultValue = "1s")
-          Duration pollInterval,
-      @ConfigProperty(name = "platform.outbox.relay.batch-size", defaultValue = "500")
-          int batchSize,
-      @ConfigProperty(name = "platform.outbox.relay.lock-id", defaultValue = "7365746879")
-          long lockId,
-      @ConfigProperty(name = "platform.outbox.published-retention", defaultValue = "7d")
-          Duration publishedRetention,
       InboxRetention inboxRetention,
       IdempotentRequestRetention idempotencyRetention,
-      @ConfigProperty(name = "platform.outbox.relay.max-attempts", defaultValue = "5")
-          int maxAttempts,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       MeterRegistry metrics,
       OpenTelemetry telemetry) {
-    this.enabled = enabled;
+    this.enabled = config.relay().enabled();
     this.jdbcUrl = jdbcUrl;
     this.username = username;
     this.password = password.orElse(null);
-    this.pollInterval = pollInterval;
-    this.batchSize = batchSize;
-    this.lockId = lockId;
-    this.publishedRetention = publishedRetention;
+    this.pollInterval = config.relay().pollInterval();
+    this.batchSize = config.relay().batchSize();
+    this.lockId = config.relay().lockId();
+    this.publishedRetention = config.publishedRetention();
     this.inboxRetention = inboxRetention;
     this.idempotencyRetention = idempotencyRetention;
     this.kafkaConfig = kafkaConfig;
-    this.maxAttempts = Math.max(1, maxAttempts);
+    this.maxAttempts = Math.max(1, config.relay().maxAttempts());
     this.published = metrics.counter("outbox.published");
     this.tracer = telemetry.getTracer("dev.payplatform.outbox");
     metrics.gauge("outbox.pending", pending);

@@ -38,7 +38,9 @@ public class OutboxWriter {
   private final String source;
 
   public OutboxWriter(
-      ObjectMapper json, @ConfigProperty(name = "quarkus.application.name") String application) {
+      ObjectMapper json,
+      // Quarkus's own setting, not the platform's: read as Quarkus documents it.
+      @ConfigProperty(name = "quarkus.application.name") String application) {
     this.json = json;
     this.source = "/" + application;
   }

@@ -1,10 +1,10 @@
 package dev.payplatform.commons.web;
 
+import dev.payplatform.commons.config.HttpConfig;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.MultiMap;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The security headers of every HTML page any service serves (checkout's pay and 3-D Secure pages,
@@ -22,9 +22,8 @@ public class HtmlSecurityHeaders {
 
   private final boolean hsts;
 
-  public HtmlSecurityHeaders(
-      @ConfigProperty(name = "platform.http.hsts", defaultValue = "false") boolean hsts) {
-    this.hsts = hsts;
+  public HtmlSecurityHeaders(HttpConfig config) {
+    this.hsts = config.hsts();
   }
 
   @RouteFilter(900)

@@ -14,6 +14,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class OperatorApiFilter {
   private final AdminTokenGuard guard;
 
+  // A leaf of the shared "platform." namespace, whose other keys belong to the services: a mapping
+  // on "platform" would have to declare every service's keys, so this one is read directly.
   public OperatorApiFilter(
       @ConfigProperty(name = "platform.admin-token") Optional<String> adminToken) {
     this.guard = AdminTokenGuard.ofOptional("platform.admin-token", adminToken);
