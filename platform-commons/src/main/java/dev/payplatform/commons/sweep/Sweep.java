@@ -1,0 +1,19 @@
+package dev.payplatform.commons.sweep;
+
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+
+/**
+ * One of a service's janitors: its name (the {@code sweep} tag of its metrics), how often it runs,
+ * and one pass. Every bean of this type is scheduled by {@link SweepSchedule} and run through
+ * {@link Sweeps#run}, so a sweep class holds only what it looks for and how it resolves it.
+ */
+public interface Sweep {
+  String name();
+
+  /** How often a pass runs; the first runs this long after start as well. */
+  Duration every();
+
+  /** One pass; {@link Sweeps#resolveEach} runs one transaction per item when it goes by item. */
+  Uni<Sweeps.Pass> pass();
+}
