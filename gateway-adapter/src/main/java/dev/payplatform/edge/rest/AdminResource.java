@@ -2,9 +2,10 @@ package dev.payplatform.edge.rest;
 
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.edge.console.rest.ConsoleDtos;
+import dev.payplatform.edge.console.service.ConsoleUsers;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.Merchant;
-import dev.payplatform.edge.service.ConsoleUsers;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

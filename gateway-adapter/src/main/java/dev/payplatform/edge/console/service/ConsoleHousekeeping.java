@@ -1,4 +1,4 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.scheduler.Scheduled;

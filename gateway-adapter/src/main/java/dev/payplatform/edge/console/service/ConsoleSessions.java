@@ -1,9 +1,10 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import dev.payplatform.commons.auth.Mode;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.edge.domain.ConsoleRole;
+import dev.payplatform.edge.console.domain.ConsoleRole;
+import dev.payplatform.edge.service.SecretKeys;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

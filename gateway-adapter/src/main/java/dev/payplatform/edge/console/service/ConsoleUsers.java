@@ -1,4 +1,4 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -7,7 +7,7 @@ import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.edge.domain.ConsoleRole;
+import dev.payplatform.edge.console.domain.ConsoleRole;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,4 +1,4 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.payplatform.edge.rest;
+package dev.payplatform.edge.console.rest;
 
 import java.util.List;
 
@@ -42,5 +42,5 @@ public final class ConsoleDtos {
 
   public record InviteView(String email, String role, MerchantView merchant) {}
 
-  public record Keys(List<AdminDtos.KeyView> data) {}
+  public record Keys(List<dev.payplatform.edge.rest.AdminDtos.KeyView> data) {}
 }

@@ -1,16 +1,17 @@
-package dev.payplatform.edge.rest;
+package dev.payplatform.edge.console.rest;
 
 import dev.payplatform.commons.auth.Mode;
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.ErrorMappers;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.edge.console.service.ConsoleSession;
+import dev.payplatform.edge.console.service.ConsoleSessions;
+import dev.payplatform.edge.console.service.ConsoleUsers;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.proxy.ClientAddress;
+import dev.payplatform.edge.rest.AdminDtos;
 import dev.payplatform.edge.service.AnonymousLimits;
-import dev.payplatform.edge.service.ConsoleSession;
-import dev.payplatform.edge.service.ConsoleSessions;
-import dev.payplatform.edge.service.ConsoleUsers;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
