@@ -1,21 +1,19 @@
 package dev.payplatform.edge.service;
 
 import dev.payplatform.commons.auth.Mode;
-import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
-import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.edge.config.AdminConfig;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.KeyNotFound;
 import dev.payplatform.edge.domain.KeyNotRollable;
 import dev.payplatform.edge.domain.Merchant;
 import dev.payplatform.edge.domain.MerchantNotFound;
-import dev.payplatform.edge.messaging.MerchantEvent;
-import dev.payplatform.edge.rest.AdminDtos;
+import dev.payplatform.edge.messaging.MerchantEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +24,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Merchants and their keys: the operator API's business rules. */
 @ApplicationScoped
@@ -38,30 +35,27 @@ public class MerchantService {
   /** A rolled key: the new key, its secret and the old key. */
   public record Rolled(ApiKey key, String secret, ApiKey previous) {}
 
-  private final OutboxWriter outbox;
+  private final MerchantEvents events;
   private final KeyAuthenticator authenticator;
   private final InternalTokens tokens;
-  private final String topic;
   private final Duration defaultGrace;
   private final InstantSource clock;
 
   public MerchantService(
-      OutboxWriter outbox,
+      MerchantEvents events,
       KeyAuthenticator authenticator,
       InternalTokens tokens,
       InstantSource clock,
-      @ConfigProperty(name = "platform.topics.merchants") String topic,
-      @ConfigProperty(name = "edge.key-roll-grace", defaultValue = "24h") Duration defaultGrace) {
-    this.outbox = outbox;
+      AdminConfig config) {
+    this.events = events;
     this.authenticator = authenticator;
     this.tokens = tokens;
-    this.topic = topic;
-    this.defaultGrace = defaultGrace;
+    this.defaultGrace = config.keyRollGrace();
     this.clock = clock;
   }
 
   @WithTransaction
-  public Uni<Created> create(AdminDtos.CreateMerchant req) {
+  public Uni<Created> create(MerchantDetails req) {
     Instant now = now();
     Merchant m = new Merchant();
     m.id = Ids.newId("mer");
@@ -86,7 +80,7 @@ public class MerchantService {
     return m.<Merchant>persist()
         .chain(() -> testKey.persist())
         .chain(() -> liveKey.persist())
-        .chain(() -> emit("merchant.created", m))
+        .chain(() -> events.created(m))
         .replaceWith(() -> new Created(m, List.of(testKey, liveKey), testSecret, liveSecret));
   }
 
@@ -109,7 +103,7 @@ public class MerchantService {
   }
 
   @WithTransaction
-  public Uni<Merchant> update(String id, AdminDtos.UpdateMerchant req) {
+  public Uni<Merchant> update(String id, MerchantDetails req) {
     return Merchant.<Merchant>findById(id)
         .onItem()
         .ifNull()
@@ -149,7 +143,7 @@ public class MerchantService {
               }
               m.updatedAt = now();
             })
-        .call(m -> emit("merchant.updated", m));
+        .call(events::updated);
   }
 
   @WithTransaction
@@ -215,30 +209,6 @@ public class MerchantService {
   public Uni<Void> forgetAllCached() {
     tokens.forgetAll();
     return authenticator.forgetAll();
-  }
-
-  private Uni<String> emit(String type, Merchant m) {
-    return outbox.append(new OutgoingEvent(topic, type, m.id, m.id, null, toEvent(m)));
-  }
-
-  public static MerchantEvent toEvent(Merchant m) {
-    return new MerchantEvent(
-        m.id,
-        m.name,
-        m.gatewayAccountId,
-        m.settlementCurrency,
-        m.localCurrency,
-        m.feeBasisPoints,
-        feePercent(m.feeBasisPoints),
-        m.feeFixed,
-        m.statementDescriptor,
-        m.lateSuccess,
-        m.createdAt.toString(),
-        m.updatedAt.toString());
-  }
-
-  public static String feePercent(int basisPoints) {
-    return BigDecimal.valueOf(basisPoints, 2).toPlainString();
   }
 
   private static ApiKey newKey(String merchantId, Mode mode, String secret, Instant now) {
