@@ -2,6 +2,7 @@ package dev.payplatform.edge.console.rest;
 
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.ErrorMappers;
+import dev.payplatform.edge.config.EdgeConfigStandIn;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.proxy.ClientAddress;
@@ -12,10 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Who may make a console API call: a live session for every call; its CSRF token and a role that
@@ -29,15 +28,12 @@ public class ConsoleGuard {
   private final AnonymousLimits anonymousLimits;
   private final List<String> trustedProxies;
 
-  // edge.trusted-proxies belongs to the request pipeline's settings (config/EdgeConfig, the
-  // lead's): read it from there once both are merged.
+  // At merge: EdgeConfig (the lead's) instead of its stand-in; the method is the same.
   public ConsoleGuard(
-      ConsoleSessions sessions,
-      AnonymousLimits anonymousLimits,
-      @ConfigProperty(name = "edge.trusted-proxies") Optional<List<String>> trustedProxies) {
+      ConsoleSessions sessions, AnonymousLimits anonymousLimits, EdgeConfigStandIn edge) {
     this.sessions = sessions;
     this.anonymousLimits = anonymousLimits;
-    this.trustedProxies = trustedProxies.orElse(List.of());
+    this.trustedProxies = edge.trustedProxies().orElse(List.of());
   }
 
   /** The session of this cookie value; 401 without one. */
