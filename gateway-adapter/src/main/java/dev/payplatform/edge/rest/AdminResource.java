@@ -5,6 +5,7 @@ import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.Merchant;
 import dev.payplatform.edge.service.MerchantDetails;
+import dev.payplatform.edge.service.MerchantKeys;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -23,10 +24,12 @@ import java.util.List;
 @Path("/admin/merchants")
 public class AdminResource {
   private final MerchantService merchants;
+  private final MerchantKeys apiKeys;
   private final InstantSource clock;
 
-  public AdminResource(MerchantService merchants, InstantSource clock) {
+  public AdminResource(MerchantService merchants, MerchantKeys apiKeys, InstantSource clock) {
     this.merchants = merchants;
+    this.apiKeys = apiKeys;
     this.clock = clock;
   }
 
@@ -50,7 +53,7 @@ public class AdminResource {
   @GET
   @Path("/{id}")
   public Uni<MerchantResponse> get(@PathParam("id") String id) {
-    return merchants.get(id).chain(m -> merchants.keys(id).map(keys -> view(m, keys)));
+    return merchants.get(id).chain(m -> apiKeys.list(id).map(keys -> view(m, keys)));
   }
 
   @PATCH
@@ -60,16 +63,16 @@ public class AdminResource {
     return merchants
         .update(id, details(body))
         .call(m -> merchants.forgetAllCached())
-        .chain(m -> merchants.keys(id).map(keys -> view(m, keys)));
+        .chain(m -> apiKeys.list(id).map(keys -> view(m, keys)));
   }
 
   @POST
   @Path("/{id}/keys/{keyId}/roll")
   public Uni<Response> roll(
       @PathParam("id") String id, @PathParam("keyId") String keyId, @Valid RollKeyRequest body) {
-    return merchants
+    return apiKeys
         .roll(id, keyId, body == null ? null : body.gracePeriodHours())
-        .call(r -> merchants.forgetCached(r.previous()))
+        .call(r -> apiKeys.forgetCached(r.previous()))
         .map(
             r ->
                 Response.status(201)
@@ -80,7 +83,7 @@ public class AdminResource {
   @POST
   @Path("/{id}/keys/{keyId}/revoke")
   public Uni<ApiKeyResponse> revoke(@PathParam("id") String id, @PathParam("keyId") String keyId) {
-    return merchants.revoke(id, keyId).call(merchants::forgetCached).map(this::key);
+    return apiKeys.revoke(id, keyId).call(apiKeys::forgetCached).map(this::key);
   }
 
   private MerchantResponse view(Merchant m, List<ApiKey> keys) {

@@ -7,10 +7,7 @@ import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.edge.config.AdminConfig;
 import dev.payplatform.edge.domain.ApiKey;
-import dev.payplatform.edge.domain.KeyNotFound;
-import dev.payplatform.edge.domain.KeyNotRollable;
 import dev.payplatform.edge.domain.Merchant;
 import dev.payplatform.edge.domain.MerchantNotFound;
 import dev.payplatform.edge.messaging.MerchantEvents;
@@ -19,38 +16,31 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
 
-/** Merchants and their keys: the operator API's business rules. */
+/** Merchants: the operator API's business rules (their keys: {@link MerchantKeys}). */
 @ApplicationScoped
 public class MerchantService {
   /** A merchant and the secrets created with it (shown once, never stored). */
   public record Created(
       Merchant merchant, List<ApiKey> keys, String testSecret, String liveSecret) {}
 
-  /** A rolled key: the new key, its secret and the old key. */
-  public record Rolled(ApiKey key, String secret, ApiKey previous) {}
-
   private final MerchantEvents events;
   private final KeyAuthenticator authenticator;
   private final InternalTokens tokens;
-  private final Duration defaultGrace;
   private final InstantSource clock;
 
   public MerchantService(
       MerchantEvents events,
       KeyAuthenticator authenticator,
       InternalTokens tokens,
-      InstantSource clock,
-      AdminConfig config) {
+      InstantSource clock) {
     this.events = events;
     this.authenticator = authenticator;
     this.tokens = tokens;
-    this.defaultGrace = config.keyRollGrace();
     this.clock = clock;
   }
 
@@ -75,8 +65,8 @@ public class MerchantService {
     m.updatedAt = now;
     String testSecret = SecretKeys.generate(Mode.TEST);
     String liveSecret = SecretKeys.generate(Mode.LIVE);
-    ApiKey testKey = newKey(m.id, Mode.TEST, testSecret, now);
-    ApiKey liveKey = newKey(m.id, Mode.LIVE, liveSecret, now);
+    ApiKey testKey = MerchantKeys.newKey(m.id, Mode.TEST, testSecret, now);
+    ApiKey liveKey = MerchantKeys.newKey(m.id, Mode.LIVE, liveSecret, now);
     return m.<Merchant>persist()
         .chain(() -> testKey.persist())
         .chain(() -> liveKey.persist())
@@ -95,11 +85,6 @@ public class MerchantService {
         .onItem()
         .ifNull()
         .failWith(() -> new MerchantNotFound(id));
-  }
-
-  @WithSession
-  public Uni<List<ApiKey>> keys(String merchantId) {
-    return ApiKey.list("merchantId = ?1 order by createdAt, livemode, id", merchantId);
   }
 
   @WithTransaction
@@ -146,82 +131,10 @@ public class MerchantService {
         .call(events::updated);
   }
 
-  @WithTransaction
-  public Uni<Rolled> roll(String merchantId, String keyId, Integer graceHours) {
-    Duration grace = graceHours == null ? defaultGrace : Duration.ofHours(graceHours);
-    Instant now = now();
-    return usableKey(merchantId, keyId, now)
-        .chain(
-            old -> {
-              old.status = ApiKey.ROLLED;
-              Instant graceEnd = now.plus(grace);
-              old.expiresAt =
-                  old.expiresAt == null || graceEnd.isBefore(old.expiresAt)
-                      ? graceEnd
-                      : old.expiresAt;
-              Mode mode = Mode.of(old.livemode);
-              String secret = SecretKeys.generate(mode);
-              ApiKey fresh = newKey(merchantId, mode, secret, now);
-              return fresh.<ApiKey>persist().map(k -> new Rolled(k, secret, old));
-            });
-  }
-
-  @WithTransaction
-  public Uni<ApiKey> revoke(String merchantId, String keyId) {
-    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(() -> new KeyNotFound(keyId))
-        .invoke(
-            k -> {
-              if (!ApiKey.REVOKED.equals(k.status)) {
-                k.status = ApiKey.REVOKED;
-                k.revokedAt = now();
-              }
-            });
-  }
-
-  private Uni<ApiKey> usableKey(String merchantId, String keyId, Instant now) {
-    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(() -> new KeyNotFound(keyId))
-        .invoke(
-            k -> {
-              if (ApiKey.REVOKED.equals(k.status) || k.hasExpiredAt(now)) {
-                throw new KeyNotRollable(keyId);
-              }
-            });
-  }
-
-  /**
-   * Drops this replica's cached answer and token for a key. Called after the transaction that
-   * changed the key committed, so a concurrent request cannot re-cache the old state.
-   */
-  public Uni<Void> forgetCached(ApiKey key) {
-    tokens.forget(key.id);
-    return authenticator.forget(key.keyHash);
-  }
-
   /** Drops every cached principal and token (a merchant's name, account or limits changed). */
   public Uni<Void> forgetAllCached() {
     tokens.forgetAll();
     return authenticator.forgetAll();
-  }
-
-  private static ApiKey newKey(String merchantId, Mode mode, String secret, Instant now) {
-    ApiKey k = new ApiKey();
-    k.id = Ids.newId("key");
-    k.merchantId = merchantId;
-    k.livemode = mode.livemode();
-    k.keyHash = SecretKeys.hash(secret);
-    k.prefix = SecretKeys.prefix(mode);
-    k.last4 = SecretKeys.last4(secret);
-    k.status = ApiKey.ACTIVE;
-    k.createdAt = now;
-    return k;
   }
 
   private static int basisPoints(String percent) {

@@ -9,7 +9,7 @@ import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.rest.ApiKeyResponse;
 import dev.payplatform.edge.rest.RollKeyRequest;
 import dev.payplatform.edge.rest.RolledKeyResponse;
-import dev.payplatform.edge.service.MerchantService;
+import dev.payplatform.edge.service.MerchantKeys;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
@@ -29,12 +29,12 @@ import java.time.InstantSource;
 @Path("/console/api/keys")
 public class ConsoleKeysResource {
   private final ConsoleGuard guard;
-  private final MerchantService merchants;
+  private final MerchantKeys apiKeys;
   private final InstantSource clock;
 
-  public ConsoleKeysResource(ConsoleGuard guard, MerchantService merchants, InstantSource clock) {
+  public ConsoleKeysResource(ConsoleGuard guard, MerchantKeys apiKeys, InstantSource clock) {
     this.guard = guard;
-    this.merchants = merchants;
+    this.apiKeys = apiKeys;
     this.clock = clock;
   }
 
@@ -45,8 +45,8 @@ public class ConsoleKeysResource {
         .invoke(s -> ConsoleGuard.require(s.role().canWrite(), "Your role cannot see API keys."))
         .chain(
             s ->
-                merchants
-                    .keys(s.merchantId())
+                apiKeys
+                    .list(s.merchantId())
                     .map(
                         keys ->
                             ConsoleAnswers.ok(
@@ -72,8 +72,8 @@ public class ConsoleKeysResource {
           FieldError.body("grace_period_hours", "must be between 0 and 168 (7 days)"));
     }
     return keyOfThisMode(token, csrf, keyId)
-        .chain(s -> merchants.roll(s.merchantId(), keyId, grace))
-        .call(r -> merchants.forgetCached(r.previous()))
+        .chain(s -> apiKeys.roll(s.merchantId(), keyId, grace))
+        .call(r -> apiKeys.forgetCached(r.previous()))
         .map(
             r ->
                 ConsoleAnswers.created(
@@ -87,8 +87,8 @@ public class ConsoleKeysResource {
       @CookieParam(ConsoleSessions.COOKIE) String token,
       @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf) {
     return keyOfThisMode(token, csrf, keyId)
-        .chain(s -> merchants.revoke(s.merchantId(), keyId))
-        .call(merchants::forgetCached)
+        .chain(s -> apiKeys.revoke(s.merchantId(), keyId))
+        .call(apiKeys::forgetCached)
         .map(k -> ConsoleAnswers.ok(view(k)));
   }
 
@@ -98,8 +98,8 @@ public class ConsoleKeysResource {
         .guarded(token, csrf, s -> s.role().canManageKeys())
         .call(
             s ->
-                merchants
-                    .keys(s.merchantId())
+                apiKeys
+                    .list(s.merchantId())
                     .invoke(
                         keys -> {
                           boolean found =
