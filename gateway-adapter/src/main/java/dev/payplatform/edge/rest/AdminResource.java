@@ -4,7 +4,6 @@ import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.Merchant;
-import dev.payplatform.edge.service.MerchantDetails;
 import dev.payplatform.edge.service.MerchantKeys;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
@@ -36,7 +35,7 @@ public class AdminResource {
   @POST
   public Uni<Response> create(@Valid @NotNull CreateMerchantRequest body) {
     return merchants
-        .create(details(body))
+        .create(body)
         .map(
             c ->
                 Response.status(201)
@@ -61,7 +60,7 @@ public class AdminResource {
   public Uni<MerchantResponse> update(
       @PathParam("id") String id, @Valid @NotNull UpdateMerchantRequest body) {
     return merchants
-        .update(id, details(body))
+        .update(id, body)
         .call(m -> merchants.forgetAllCached())
         .chain(m -> apiKeys.list(id).map(keys -> view(m, keys)));
   }
@@ -114,33 +113,5 @@ public class AdminResource {
 
   private ApiKeyResponse key(ApiKey k) {
     return ApiKeyResponse.of(k, clock.instant());
-  }
-
-  private static MerchantDetails details(CreateMerchantRequest r) {
-    return new MerchantDetails(
-        r.name(),
-        r.gatewayAccountId(),
-        r.settlementCurrency(),
-        r.localCurrency(),
-        r.feePercent(),
-        r.feeFixed(),
-        r.statementDescriptor(),
-        r.lateSuccess(),
-        r.rateLimitTest(),
-        r.rateLimitLive());
-  }
-
-  private static MerchantDetails details(UpdateMerchantRequest r) {
-    return new MerchantDetails(
-        r.name(),
-        r.gatewayAccountId(),
-        r.settlementCurrency(),
-        r.localCurrency(),
-        r.feePercent(),
-        r.feeFixed(),
-        r.statementDescriptor(),
-        r.lateSuccess(),
-        r.rateLimitTest(),
-        r.rateLimitLive());
   }
 }

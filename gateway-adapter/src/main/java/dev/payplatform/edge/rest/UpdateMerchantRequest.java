@@ -1,5 +1,6 @@
 package dev.payplatform.edge.rest;
 
+import dev.payplatform.edge.service.MerchantDetails;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -27,4 +28,5 @@ public record UpdateMerchantRequest(
         Integer rateLimitTest,
     @Min(value = 1, message = "must be at least 1")
         @Max(value = 100_000, message = "must be at most 100000")
-        Integer rateLimitLive) {}
+        Integer rateLimitLive)
+    implements MerchantDetails {}

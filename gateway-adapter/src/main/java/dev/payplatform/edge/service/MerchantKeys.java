@@ -68,11 +68,7 @@ public class MerchantKeys {
 
   @WithTransaction
   public Uni<ApiKey> revoke(String merchantId, String keyId) {
-    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(() -> new KeyNotFound(keyId))
+    return merchantsKey(merchantId, keyId)
         .invoke(
             k -> {
               if (!ApiKey.REVOKED.equals(k.status)) {
@@ -83,17 +79,22 @@ public class MerchantKeys {
   }
 
   private Uni<ApiKey> usableKey(String merchantId, String keyId, Instant now) {
-    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(() -> new KeyNotFound(keyId))
+    return merchantsKey(merchantId, keyId)
         .invoke(
             k -> {
               if (ApiKey.REVOKED.equals(k.status) || k.hasExpiredAt(now)) {
                 throw new KeyNotRollable(keyId);
               }
             });
+  }
+
+  /** One of this merchant's keys; KeyNotFound for another merchant's. */
+  private static Uni<ApiKey> merchantsKey(String merchantId, String keyId) {
+    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
+        .firstResult()
+        .onItem()
+        .ifNull()
+        .failWith(() -> new KeyNotFound(keyId));
   }
 
   /**
