@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /** A merchant: who is paid, in which currency, at which fee, and how fast they may call us. */
@@ -26,4 +27,9 @@ public class Merchant extends PanacheEntityBase {
   public Instant updatedAt;
 
   public static final String LATE_SUCCESS_REFUND = "refund";
+
+  /** The fee's percentage as the API and the events write it: 290 basis points are "2.90". */
+  public String feePercent() {
+    return BigDecimal.valueOf(feeBasisPoints, 2).toPlainString();
+  }
 }

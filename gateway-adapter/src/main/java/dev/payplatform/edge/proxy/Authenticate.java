@@ -1,6 +1,6 @@
 package dev.payplatform.edge.proxy;
 
-import dev.payplatform.edge.service.ConsoleSessions;
+import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.service.KeyAuthenticator;
 import dev.payplatform.edge.service.SecretKeys;
 import io.vertx.core.Handler;

@@ -1,8 +1,8 @@
 package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.web.LogContext;
-import dev.payplatform.edge.service.ConsoleSession;
-import dev.payplatform.edge.service.ConsoleSessions;
+import dev.payplatform.edge.console.service.ConsoleSession;
+import dev.payplatform.edge.console.service.ConsoleSessions;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;

@@ -1,7 +1,7 @@
 package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.web.RouteTable;
-import dev.payplatform.edge.service.ConsoleSession;
+import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.service.KeyPrincipal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;

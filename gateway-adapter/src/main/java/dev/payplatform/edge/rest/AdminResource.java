@@ -4,7 +4,7 @@ import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.edge.domain.ApiKey;
 import dev.payplatform.edge.domain.Merchant;
-import dev.payplatform.edge.service.ConsoleUsers;
+import dev.payplatform.edge.service.MerchantKeys;
 import dev.payplatform.edge.service.MerchantService;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -19,47 +19,21 @@ import jakarta.ws.rs.core.Response;
 import java.time.InstantSource;
 import java.util.List;
 
-/** The operator API: merchants and their keys. Guarded by {@link AdminAuthFilter}. */
+/** The operator API: merchants and their keys. Guarded by {@link MerchantAdminFilter}. */
 @Path("/admin/merchants")
 public class AdminResource {
   private final MerchantService merchants;
-  private final ConsoleUsers consoleUsers;
+  private final MerchantKeys apiKeys;
   private final InstantSource clock;
 
-  public AdminResource(MerchantService merchants, ConsoleUsers consoleUsers, InstantSource clock) {
+  public AdminResource(MerchantService merchants, MerchantKeys apiKeys, InstantSource clock) {
     this.merchants = merchants;
-    this.consoleUsers = consoleUsers;
+    this.apiKeys = apiKeys;
     this.clock = clock;
   }
 
-  /**
-   * Creates a console user of a merchant, usually its first owner (owners invite the rest). The
-   * password, given or generated, is in this answer only.
-   */
   @POST
-  @Path("/{id}/users")
-  public Uni<Response> createUser(
-      @PathParam("id") String id, @NotNull ConsoleDtos.CreateUser body) {
-    String role = body.role() == null ? "owner" : body.role();
-    return merchants
-        .get(id)
-        .chain(m -> consoleUsers.create(m.id, body.email(), role, body.password()))
-        .map(
-            created ->
-                Response.status(201)
-                    .header("Cache-Control", "no-store")
-                    .entity(
-                        new ConsoleDtos.CreatedUser(
-                            created.id(),
-                            "console_user",
-                            created.email(),
-                            created.role().word(),
-                            created.password()))
-                    .build());
-  }
-
-  @POST
-  public Uni<Response> create(@Valid @NotNull AdminDtos.CreateMerchant body) {
+  public Uni<Response> create(@Valid @NotNull CreateMerchantRequest body) {
     return merchants
         .create(body)
         .map(
@@ -70,62 +44,61 @@ public class AdminResource {
   }
 
   @GET
-  public Uni<Page<AdminDtos.MerchantView>> list(
+  public Uni<Page<MerchantResponse>> list(
       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
     return merchants.list(PageRequest.parse(limit, offset)).map(p -> p.map(m -> view(m, null)));
   }
 
   @GET
   @Path("/{id}")
-  public Uni<AdminDtos.MerchantView> get(@PathParam("id") String id) {
-    return merchants.get(id).chain(m -> merchants.keys(id).map(keys -> view(m, keys)));
+  public Uni<MerchantResponse> get(@PathParam("id") String id) {
+    return merchants.get(id).chain(m -> apiKeys.list(id).map(keys -> view(m, keys)));
   }
 
   @PATCH
   @Path("/{id}")
-  public Uni<AdminDtos.MerchantView> update(
-      @PathParam("id") String id, @Valid @NotNull AdminDtos.UpdateMerchant body) {
+  public Uni<MerchantResponse> update(
+      @PathParam("id") String id, @Valid @NotNull UpdateMerchantRequest body) {
     return merchants
         .update(id, body)
         .call(m -> merchants.forgetAllCached())
-        .chain(m -> merchants.keys(id).map(keys -> view(m, keys)));
+        .chain(m -> apiKeys.list(id).map(keys -> view(m, keys)));
   }
 
   @POST
   @Path("/{id}/keys/{keyId}/roll")
   public Uni<Response> roll(
-      @PathParam("id") String id, @PathParam("keyId") String keyId, @Valid AdminDtos.RollKey body) {
-    return merchants
+      @PathParam("id") String id, @PathParam("keyId") String keyId, @Valid RollKeyRequest body) {
+    return apiKeys
         .roll(id, keyId, body == null ? null : body.gracePeriodHours())
-        .call(r -> merchants.forgetCached(r.previous()))
+        .call(r -> apiKeys.forgetCached(r.previous()))
         .map(
             r ->
                 Response.status(201)
-                    .entity(new AdminDtos.RolledKey(key(r.key()), r.secret(), key(r.previous())))
+                    .entity(new RolledKeyResponse(key(r.key()), r.secret(), key(r.previous())))
                     .build());
   }
 
   @POST
   @Path("/{id}/keys/{keyId}/revoke")
-  public Uni<AdminDtos.KeyView> revoke(
-      @PathParam("id") String id, @PathParam("keyId") String keyId) {
-    return merchants.revoke(id, keyId).call(merchants::forgetCached).map(this::key);
+  public Uni<ApiKeyResponse> revoke(@PathParam("id") String id, @PathParam("keyId") String keyId) {
+    return apiKeys.revoke(id, keyId).call(apiKeys::forgetCached).map(this::key);
   }
 
-  private AdminDtos.MerchantView view(Merchant m, List<ApiKey> keys) {
+  private MerchantResponse view(Merchant m, List<ApiKey> keys) {
     return view(m, keys, null, null);
   }
 
-  private AdminDtos.MerchantView view(
+  private MerchantResponse view(
       Merchant m, List<ApiKey> keys, String testSecret, String liveSecret) {
-    return new AdminDtos.MerchantView(
+    return new MerchantResponse(
         m.id,
         "merchant",
         m.name,
         m.gatewayAccountId,
         m.settlementCurrency,
         m.localCurrency,
-        MerchantService.feePercent(m.feeBasisPoints),
+        m.feePercent(),
         m.feeFixed,
         m.statementDescriptor,
         m.lateSuccess,
@@ -138,7 +111,7 @@ public class AdminResource {
         liveSecret);
   }
 
-  private AdminDtos.KeyView key(ApiKey k) {
-    return AdminDtos.KeyView.of(k, clock.instant());
+  private ApiKeyResponse key(ApiKey k) {
+    return ApiKeyResponse.of(k, clock.instant());
   }
 }

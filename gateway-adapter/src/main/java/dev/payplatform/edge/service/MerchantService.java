@@ -1,67 +1,51 @@
 package dev.payplatform.edge.service;
 
 import dev.payplatform.commons.auth.Mode;
-import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
-import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.edge.domain.ApiKey;
-import dev.payplatform.edge.domain.KeyNotFound;
-import dev.payplatform.edge.domain.KeyNotRollable;
 import dev.payplatform.edge.domain.Merchant;
 import dev.payplatform.edge.domain.MerchantNotFound;
-import dev.payplatform.edge.messaging.MerchantEvent;
-import dev.payplatform.edge.rest.AdminDtos;
+import dev.payplatform.edge.messaging.MerchantEvents;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Merchants and their keys: the operator API's business rules. */
+/** Merchants: the operator API's business rules (their keys: {@link MerchantKeys}). */
 @ApplicationScoped
 public class MerchantService {
   /** A merchant and the secrets created with it (shown once, never stored). */
   public record Created(
       Merchant merchant, List<ApiKey> keys, String testSecret, String liveSecret) {}
 
-  /** A rolled key: the new key, its secret and the old key. */
-  public record Rolled(ApiKey key, String secret, ApiKey previous) {}
-
-  private final OutboxWriter outbox;
+  private final MerchantEvents events;
   private final KeyAuthenticator authenticator;
   private final InternalTokens tokens;
-  private final String topic;
-  private final Duration defaultGrace;
   private final InstantSource clock;
 
   public MerchantService(
-      OutboxWriter outbox,
+      MerchantEvents events,
       KeyAuthenticator authenticator,
       InternalTokens tokens,
-      InstantSource clock,
-      @ConfigProperty(name = "platform.topics.merchants") String topic,
-      @ConfigProperty(name = "edge.key-roll-grace", defaultValue = "24h") Duration defaultGrace) {
-    this.outbox = outbox;
+      InstantSource clock) {
+    this.events = events;
     this.authenticator = authenticator;
     this.tokens = tokens;
-    this.topic = topic;
-    this.defaultGrace = defaultGrace;
     this.clock = clock;
   }
 
   @WithTransaction
-  public Uni<Created> create(AdminDtos.CreateMerchant req) {
+  public Uni<Created> create(MerchantDetails req) {
     Instant now = now();
     Merchant m = new Merchant();
     m.id = Ids.newId("mer");
@@ -81,12 +65,12 @@ public class MerchantService {
     m.updatedAt = now;
     String testSecret = SecretKeys.generate(Mode.TEST);
     String liveSecret = SecretKeys.generate(Mode.LIVE);
-    ApiKey testKey = newKey(m.id, Mode.TEST, testSecret, now);
-    ApiKey liveKey = newKey(m.id, Mode.LIVE, liveSecret, now);
+    ApiKey testKey = MerchantKeys.newKey(m.id, Mode.TEST, testSecret, now);
+    ApiKey liveKey = MerchantKeys.newKey(m.id, Mode.LIVE, liveSecret, now);
     return m.<Merchant>persist()
         .chain(() -> testKey.persist())
         .chain(() -> liveKey.persist())
-        .chain(() -> emit("merchant.created", m))
+        .chain(() -> events.created(m))
         .replaceWith(() -> new Created(m, List.of(testKey, liveKey), testSecret, liveSecret));
   }
 
@@ -103,13 +87,8 @@ public class MerchantService {
         .failWith(() -> new MerchantNotFound(id));
   }
 
-  @WithSession
-  public Uni<List<ApiKey>> keys(String merchantId) {
-    return ApiKey.list("merchantId = ?1 order by createdAt, livemode, id", merchantId);
-  }
-
   @WithTransaction
-  public Uni<Merchant> update(String id, AdminDtos.UpdateMerchant req) {
+  public Uni<Merchant> update(String id, MerchantDetails req) {
     return Merchant.<Merchant>findById(id)
         .onItem()
         .ifNull()
@@ -149,109 +128,13 @@ public class MerchantService {
               }
               m.updatedAt = now();
             })
-        .call(m -> emit("merchant.updated", m));
-  }
-
-  @WithTransaction
-  public Uni<Rolled> roll(String merchantId, String keyId, Integer graceHours) {
-    Duration grace = graceHours == null ? defaultGrace : Duration.ofHours(graceHours);
-    Instant now = now();
-    return usableKey(merchantId, keyId, now)
-        .chain(
-            old -> {
-              old.status = ApiKey.ROLLED;
-              Instant graceEnd = now.plus(grace);
-              old.expiresAt =
-                  old.expiresAt == null || graceEnd.isBefore(old.expiresAt)
-                      ? graceEnd
-                      : old.expiresAt;
-              Mode mode = Mode.of(old.livemode);
-              String secret = SecretKeys.generate(mode);
-              ApiKey fresh = newKey(merchantId, mode, secret, now);
-              return fresh.<ApiKey>persist().map(k -> new Rolled(k, secret, old));
-            });
-  }
-
-  @WithTransaction
-  public Uni<ApiKey> revoke(String merchantId, String keyId) {
-    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(() -> new KeyNotFound(keyId))
-        .invoke(
-            k -> {
-              if (!ApiKey.REVOKED.equals(k.status)) {
-                k.status = ApiKey.REVOKED;
-                k.revokedAt = now();
-              }
-            });
-  }
-
-  private Uni<ApiKey> usableKey(String merchantId, String keyId, Instant now) {
-    return ApiKey.<ApiKey>find("id = ?1 and merchantId = ?2", keyId, merchantId)
-        .firstResult()
-        .onItem()
-        .ifNull()
-        .failWith(() -> new KeyNotFound(keyId))
-        .invoke(
-            k -> {
-              if (ApiKey.REVOKED.equals(k.status) || k.hasExpiredAt(now)) {
-                throw new KeyNotRollable(keyId);
-              }
-            });
-  }
-
-  /**
-   * Drops this replica's cached answer and token for a key. Called after the transaction that
-   * changed the key committed, so a concurrent request cannot re-cache the old state.
-   */
-  public Uni<Void> forgetCached(ApiKey key) {
-    tokens.forget(key.id);
-    return authenticator.forget(key.keyHash);
+        .call(events::updated);
   }
 
   /** Drops every cached principal and token (a merchant's name, account or limits changed). */
   public Uni<Void> forgetAllCached() {
     tokens.forgetAll();
     return authenticator.forgetAll();
-  }
-
-  private Uni<String> emit(String type, Merchant m) {
-    return outbox.append(new OutgoingEvent(topic, type, m.id, m.id, null, toEvent(m)));
-  }
-
-  public static MerchantEvent toEvent(Merchant m) {
-    return new MerchantEvent(
-        m.id,
-        m.name,
-        m.gatewayAccountId,
-        m.settlementCurrency,
-        m.localCurrency,
-        m.feeBasisPoints,
-        feePercent(m.feeBasisPoints),
-        m.feeFixed,
-        m.statementDescriptor,
-        m.lateSuccess,
-        m.createdAt.toString(),
-        m.updatedAt.toString());
-  }
-
-  public static String feePercent(int basisPoints) {
-    return BigDecimal.valueOf(basisPoints, 2).toPlainString();
-  }
-
-  private static ApiKey newKey(String merchantId, Mode mode, String secret, Instant now) {
-    ApiKey k = new ApiKey();
-    k.id = Ids.newId("key");
-    k.merchantId = merchantId;
-    k.livemode = mode.livemode();
-    k.keyHash = SecretKeys.hash(secret);
-    k.prefix = SecretKeys.prefix(mode);
-    k.last4 = SecretKeys.last4(secret);
-    k.status = ApiKey.ACTIVE;
-    k.createdAt = now;
-    return k;
   }
 
   private static int basisPoints(String percent) {

@@ -6,7 +6,7 @@ import static org.hamcrest.Matchers.nullValue;
 import dev.payplatform.commons.web.RouteTable;
 import dev.payplatform.edge.EchoUpstreams;
 import dev.payplatform.edge.EdgeFixtures;
-import dev.payplatform.edge.service.ConsoleSessions;
+import dev.payplatform.edge.console.service.ConsoleSessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.Vertx;

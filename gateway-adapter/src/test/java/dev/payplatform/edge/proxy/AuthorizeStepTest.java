@@ -3,9 +3,9 @@ package dev.payplatform.edge.proxy;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.payplatform.commons.auth.Mode;
-import dev.payplatform.edge.domain.ConsoleRole;
-import dev.payplatform.edge.service.ConsoleSession;
-import dev.payplatform.edge.service.ConsoleSessions;
+import dev.payplatform.edge.console.domain.ConsoleRole;
+import dev.payplatform.edge.console.service.ConsoleSession;
+import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.service.KeyPrincipal;
 import org.junit.jupiter.api.Test;
 

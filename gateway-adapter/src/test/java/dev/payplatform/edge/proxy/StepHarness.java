@@ -4,11 +4,14 @@ import dev.payplatform.edge.config.EdgeConfig;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.runtime.configuration.MemorySizeConverter;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
+import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -73,7 +76,15 @@ final class StepHarness implements AutoCloseable {
               rc.request().pause();
             }
             preset.accept(EdgeExchange.begin(rc));
-            rc.next();
+            if (owns) {
+              rc.next();
+              return;
+            }
+            // As Quarkus's own HTTP server does for a request: a duplicated context marked safe,
+            // which Hibernate Reactive (the console's session store) requires.
+            Context request = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(request, true);
+            request.runOnContext(v -> rc.next());
           });
     }
     route.handler(step).handler(StepHarness::passed);

@@ -1,25 +1,25 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import dev.payplatform.commons.auth.Mode;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.edge.domain.ConsoleRole;
+import dev.payplatform.edge.config.EdgeConfig;
+import dev.payplatform.edge.console.domain.ConsoleRole;
+import dev.payplatform.edge.console.domain.ConsoleSessionEntity;
+import dev.payplatform.edge.service.SecretKeys;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowIterator;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Server-side console sessions (docs/console.md, "Sessions"). The cookie holds 256 random bits; the
@@ -27,6 +27,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * timeout} without a request, after {@code edge.console.absolute-timeout} in any case, and when its
  * user is removed. The CSRF token is derived from the cookie's secret, so it needs no storage and a
  * page that cannot read the HttpOnly cookie cannot compute it.
+ *
+ * <p>The edge's request pipeline asks this class one question, {@link #authenticate}: who is this
+ * session (docs/decisions/0022-console-backend-package.md).
  */
 @ApplicationScoped
 public class ConsoleSessions {
@@ -35,42 +38,52 @@ public class ConsoleSessions {
   /** A new session: the cookie's value (shown once, to the browser) and the session. */
   public record Started(String token, ConsoleSession session, Duration lifetime) {}
 
-  private static final String LOOKUP =
-      "select s.id, s.user_id, s.livemode, s.last_seen_at, s.expires_at, u.email, u.role,"
-          + " m.id as merchant_id, m.name, m.gateway_account_id, m.rate_limit_test,"
-          + " m.rate_limit_live"
-          + " from console_session s join console_user u on u.id = s.user_id"
-          + " join merchant m on m.id = s.merchant_id"
-          + " where s.token_hash = $1 and s.ended_at is null and u.status = 'active'";
+  /*
+   * Native: one statement creates the session only while its user is active, so a removal racing
+   * a sign-in cannot leave a live session behind.
+   */
+  private static final String START =
+      "insert into console_session (id, token_hash, user_id, merchant_id, livemode,"
+          + " created_at, last_seen_at, expires_at)"
+          + " select ?1, cast(?2 as bytea), u.id, u.merchant_id, false, cast(?3 as timestamptz),"
+          + " cast(?3 as timestamptz), cast(?4 as timestamptz) from console_user u"
+          + " where u.id = ?5 and u.status = 'active'";
 
-  private final Pool pool;
+  private static final String LOOKUP =
+      "select s.id, s.userId, s.livemode, s.lastSeenAt, s.expiresAt, u.email, u.role,"
+          + " m.id, m.name, m.gatewayAccountId, m.rateLimitTest, m.rateLimitLive"
+          + " from ConsoleSessionEntity s join ConsoleUser u on u.id = s.userId"
+          + " join Merchant m on m.id = s.merchantId"
+          + " where s.tokenHash = :hash and s.endedAt is null and u.status = 'active'";
+
   private final InstantSource clock;
   private final Duration idleTimeout;
   private final Duration absoluteTimeout;
 
-  public ConsoleSessions(
-      Pool pool,
-      InstantSource clock,
-      @ConfigProperty(name = "edge.console.idle-timeout", defaultValue = "30m") Duration idle,
-      @ConfigProperty(name = "edge.console.absolute-timeout", defaultValue = "12h")
-          Duration absolute) {
-    this.pool = pool;
+  public ConsoleSessions(InstantSource clock, EdgeConfig config) {
     this.clock = clock;
-    this.idleTimeout = idle;
-    this.absoluteTimeout = absolute;
+    this.idleTimeout = config.console().idleTimeout();
+    this.absoluteTimeout = config.console().absoluteTimeout();
   }
 
   /** Starts a session for a user who just proved who they are; test mode first, as Stripe does. */
+  @WithSession
   public Uni<Started> start(String userId) {
     String token = Ids.randomToken(32);
     String id = Ids.newId("cse");
     Instant now = Timestamps.now(clock);
-    return pool.preparedQuery(
-            "insert into console_session (id, token_hash, user_id, merchant_id, livemode,"
-                + " created_at, last_seen_at, expires_at)"
-                + " select $1, $2, u.id, u.merchant_id, false, $3, $3, $4 from console_user u"
-                + " where u.id = $5 and u.status = 'active'")
-        .execute(Tuple.of(id, hashBuffer(token), utc(now), utc(now.plus(absoluteTimeout)), userId))
+    return Panache.withTransaction(
+            () ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(START)
+                                .setParameter(1, id)
+                                .setParameter(2, SecretKeys.hash(token))
+                                .setParameter(3, utc(now))
+                                .setParameter(4, utc(now.plus(absoluteTimeout)))
+                                .setParameter(5, userId)
+                                .executeUpdate()))
         .chain(() -> authenticate(token))
         .map(
             s ->
@@ -81,22 +94,25 @@ public class ConsoleSessions {
   }
 
   /** The live session this cookie value names, or empty (unknown, ended, idle or too old). */
+  @WithSession
   public Uni<Optional<ConsoleSession>> authenticate(String token) {
     if (token == null || token.isBlank() || token.length() > 100) {
       return Uni.createFrom().item(Optional.empty());
     }
     Instant now = clock.instant();
-    return pool.preparedQuery(LOOKUP)
-        .execute(Tuple.of(hashBuffer(token)))
+    return Panache.getSession()
         .chain(
-            rows -> {
-              RowIterator<Row> it = rows.iterator();
-              if (!it.hasNext()) {
+            s ->
+                s.createSelectionQuery(LOOKUP, Object[].class)
+                    .setParameter("hash", SecretKeys.hash(token))
+                    .getSingleResultOrNull())
+        .chain(
+            r -> {
+              if (r == null) {
                 return Uni.createFrom().item(Optional.<ConsoleSession>empty());
               }
-              Row r = it.next();
-              Instant lastSeen = r.getOffsetDateTime("last_seen_at").toInstant();
-              Instant expires = r.getOffsetDateTime("expires_at").toInstant();
+              Instant lastSeen = (Instant) r[3];
+              Instant expires = (Instant) r[4];
               if (!now.isBefore(expires) || !now.isBefore(lastSeen.plus(idleTimeout))) {
                 return Uni.createFrom().item(Optional.<ConsoleSession>empty());
               }
@@ -105,35 +121,44 @@ public class ConsoleSessions {
               if (Duration.between(lastSeen, now).compareTo(Duration.ofMinutes(1)) < 0) {
                 return Uni.createFrom().item(Optional.of(session));
               }
-              return pool.preparedQuery(
-                      "update console_session set last_seen_at = $2 where id = $1")
-                  .execute(Tuple.of(session.sessionId(), utc(Timestamps.now(clock))))
+              return Panache.withTransaction(
+                      () ->
+                          ConsoleSessionEntity.update(
+                              "lastSeenAt = ?2 where id = ?1",
+                              session.sessionId(),
+                              Timestamps.now(clock)))
                   .replaceWith(Optional.of(session));
             });
   }
 
+  @WithTransaction
   public Uni<Void> end(String token) {
     if (token == null || token.isBlank()) {
       return Uni.createFrom().voidItem();
     }
-    return pool.preparedQuery(
-            "update console_session set ended_at = $2 where token_hash = $1 and ended_at is null")
-        .execute(Tuple.of(hashBuffer(token), utc(Timestamps.now(clock))))
+    return ConsoleSessionEntity.update(
+            "endedAt = ?2 where tokenHash = ?1 and endedAt is null",
+            SecretKeys.hash(token),
+            Timestamps.now(clock))
         .replaceWithVoid();
   }
 
   /** Ends every session of a user (removed from the team). */
+  @WithTransaction
   public Uni<Void> endAllOf(String userId) {
-    return pool.preparedQuery(
-            "update console_session set ended_at = $2 where user_id = $1 and ended_at is null")
-        .execute(Tuple.of(userId, utc(Timestamps.now(clock))))
+    return ConsoleSessionEntity.update(
+            "endedAt = ?2 where userId = ?1 and endedAt is null", userId, Timestamps.now(clock))
         .replaceWithVoid();
   }
 
+  @WithSession
   public Uni<Optional<ConsoleSession>> switchMode(String token, Mode mode) {
-    return pool.preparedQuery(
-            "update console_session set livemode = $2 where token_hash = $1 and ended_at is null")
-        .execute(Tuple.of(hashBuffer(token), mode.livemode()))
+    return Panache.withTransaction(
+            () ->
+                ConsoleSessionEntity.update(
+                    "livemode = ?2 where tokenHash = ?1 and endedAt is null",
+                    SecretKeys.hash(token),
+                    mode.livemode()))
         .chain(() -> authenticate(token));
   }
 
@@ -154,27 +179,23 @@ public class ConsoleSessions {
         presented.strip().getBytes(StandardCharsets.US_ASCII));
   }
 
-  private static ConsoleSession session(Row r, String token) {
+  // The columns of LOOKUP, in order.
+  private static ConsoleSession session(Object[] r, String token) {
     return new ConsoleSession(
-        r.getString("id"),
-        r.getString("user_id"),
-        r.getString("email"),
-        ConsoleRole.fromWord(r.getString("role")).orElse(ConsoleRole.VIEWER),
-        r.getString("merchant_id"),
-        r.getString("name"),
-        r.getString("gateway_account_id"),
-        r.getInteger("rate_limit_test"),
-        r.getInteger("rate_limit_live"),
-        Mode.of(r.getBoolean("livemode")),
+        (String) r[0],
+        (String) r[1],
+        (String) r[5],
+        ConsoleRole.fromWord((String) r[6]).orElse(ConsoleRole.VIEWER),
+        (String) r[7],
+        (String) r[8],
+        (String) r[9],
+        (Integer) r[10],
+        (Integer) r[11],
+        Mode.of((Boolean) r[2]),
         csrfFor(token));
   }
 
-  /** A core Buffer: {@code Tuple.of} binds it as bytea (a Mutiny Buffer is not unwrapped). */
-  static io.vertx.core.buffer.Buffer hashBuffer(String token) {
-    return io.vertx.core.buffer.Buffer.buffer(SecretKeys.hash(token));
-  }
-
-  static OffsetDateTime utc(Instant instant) {
+  private static java.time.OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
 }

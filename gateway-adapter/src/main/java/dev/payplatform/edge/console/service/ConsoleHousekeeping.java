@@ -1,12 +1,14 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.edge.console.domain.ConsoleInvite;
+import dev.payplatform.edge.console.domain.ConsoleSessionEntity;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.InstantSource;
 
 /**
@@ -17,23 +19,19 @@ import java.time.InstantSource;
 public class ConsoleHousekeeping {
   static final Duration KEPT = Duration.ofDays(7);
 
-  private final Pool pool;
   private final InstantSource clock;
 
-  public ConsoleHousekeeping(Pool pool, InstantSource clock) {
-    this.pool = pool;
+  public ConsoleHousekeeping(InstantSource clock) {
     this.clock = clock;
   }
 
+  // Two bulk deletes, each its own transaction.
   @Scheduled(every = "1h", delayed = "2m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> purge() {
-    var before = ConsoleSessions.utc(Timestamps.now(clock).minus(KEPT));
-    return pool.preparedQuery("delete from console_session where expires_at < $1 or ended_at < $1")
-        .execute(Tuple.of(before))
-        .chain(
-            () ->
-                pool.preparedQuery("delete from console_invite where expires_at < $1")
-                    .execute(Tuple.of(before)))
+    Instant before = Timestamps.now(clock).minus(KEPT);
+    return Panache.withTransaction(
+            () -> ConsoleSessionEntity.delete("expiresAt < ?1 or endedAt < ?1", before))
+        .chain(() -> Panache.withTransaction(() -> ConsoleInvite.delete("expiresAt < ?1", before)))
         .replaceWithVoid();
   }
 }

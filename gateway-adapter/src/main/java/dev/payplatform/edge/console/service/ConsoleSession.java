@@ -1,7 +1,8 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
 import dev.payplatform.commons.auth.Mode;
-import dev.payplatform.edge.domain.ConsoleRole;
+import dev.payplatform.edge.console.domain.ConsoleRole;
+import dev.payplatform.edge.service.KeyPrincipal;
 
 /**
  * A signed-in console user, as one request sees it: who, for which merchant, in which mode, and the

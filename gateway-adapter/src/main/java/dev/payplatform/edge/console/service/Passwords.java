@@ -1,10 +1,13 @@
-package dev.payplatform.edge.service;
+package dev.payplatform.edge.console.service;
 
+import dev.payplatform.edge.config.EdgeConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.util.function.Supplier;
 
 /**
  * Console passwords as bcrypt (Quarkus' Elytron {@code BcryptUtil}). Hashing costs tens of
@@ -21,27 +24,41 @@ public class Passwords {
   // Checked when the email is unknown, so a wrong address costs as long as a wrong password.
   private final String decoy;
 
-  public Passwords(
-      @ConfigProperty(name = "edge.console.bcrypt-cost", defaultValue = "12") int cost) {
-    this.cost = cost;
+  public Passwords(EdgeConfig config) {
+    this.cost = config.console().bcryptCost();
     this.decoy = BcryptUtil.bcryptHash("decoy-password-never-matches", cost);
   }
 
   public Uni<String> hash(String password) {
-    return Uni.createFrom()
-        .item(() -> BcryptUtil.bcryptHash(password, cost))
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    return onWorker(() -> BcryptUtil.bcryptHash(password, cost));
   }
 
   /** Whether the password matches the hash; with a null hash, spends the same time and says no. */
   public Uni<Boolean> matches(String password, String hash) {
+    return onWorker(
+        () -> {
+          boolean ok = BcryptUtil.matches(password, hash == null ? decoy : hash);
+          return hash != null && ok;
+        });
+  }
+
+  /**
+   * Runs on a worker thread and answers on the caller's Vert.x context: the database calls that
+   * follow (Hibernate Reactive sessions) must run on that context, not on the worker.
+   */
+  private static <T> Uni<T> onWorker(Supplier<T> work) {
     return Uni.createFrom()
-        .item(
+        .deferred(
             () -> {
-              boolean ok = BcryptUtil.matches(password, hash == null ? decoy : hash);
-              return hash != null && ok;
-            })
-        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+              Context caller = Vertx.currentContext();
+              Uni<T> worked =
+                  Uni.createFrom()
+                      .item(work)
+                      .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+              return caller == null
+                  ? worked
+                  : worked.emitOn(task -> caller.runOnContext(ignored -> task.run()));
+            });
   }
 
   public static boolean tooLong(String password) {

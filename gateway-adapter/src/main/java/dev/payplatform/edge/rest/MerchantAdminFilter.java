@@ -1,19 +1,20 @@
 package dev.payplatform.edge.rest;
 
 import dev.payplatform.commons.web.AdminTokenGuard;
+import dev.payplatform.edge.config.EdgeConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Guards the operator API ({@code /admin/**}: merchants and keys) with {@code edge.admin-token}.
+ * Guards the operator API ({@code /admin/**}: merchants, their keys and console users) with {@code
+ * edge.admin-token}.
  */
-public class AdminAuthFilter {
+public class MerchantAdminFilter {
   private final AdminTokenGuard guard;
 
-  public AdminAuthFilter(@ConfigProperty(name = "edge.admin-token") String adminToken) {
-    this.guard = new AdminTokenGuard("edge.admin-token", adminToken);
+  public MerchantAdminFilter(EdgeConfig config) {
+    this.guard = new AdminTokenGuard("edge.admin-token", config.adminToken());
   }
 
   @ServerRequestFilter

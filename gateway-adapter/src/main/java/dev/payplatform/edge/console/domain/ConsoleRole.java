@@ -1,4 +1,4 @@
-package dev.payplatform.edge.domain;
+package dev.payplatform.edge.console.domain;
 
 import java.util.Locale;
 import java.util.Optional;
