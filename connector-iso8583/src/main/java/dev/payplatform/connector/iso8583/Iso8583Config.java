@@ -6,7 +6,7 @@ import java.time.Duration;
 
 /** The ISO 8583 connector's settings ({@code connector.iso8583.*}, docs/connectors.md). */
 @ConfigMapping(prefix = "connector.iso8583")
-public interface Iso8583Settings {
+public interface Iso8583Config {
   /**
    * How long a financial request waits for its answer before it is given up and reversed (the buyer
    * then sees {@code processing_error}, and no charge stands).
