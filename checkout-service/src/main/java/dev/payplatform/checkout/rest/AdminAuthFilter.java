@@ -1,10 +1,9 @@
 package dev.payplatform.checkout.rest;
 
+import dev.payplatform.checkout.config.PlatformSecrets;
 import dev.payplatform.commons.web.AdminTokenGuard;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -14,9 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class AdminAuthFilter {
   private final AdminTokenGuard guard;
 
-  public AdminAuthFilter(
-      @ConfigProperty(name = "platform.admin-token") Optional<String> adminToken) {
-    this.guard = AdminTokenGuard.ofOptional("platform.admin-token", adminToken);
+  public AdminAuthFilter(PlatformSecrets platform) {
+    this.guard = AdminTokenGuard.ofOptional("platform.admin-token", platform.adminToken());
   }
 
   @ServerRequestFilter

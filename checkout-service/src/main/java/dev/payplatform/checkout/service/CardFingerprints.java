@@ -1,5 +1,6 @@
 package dev.payplatform.checkout.service;
 
+import dev.payplatform.checkout.config.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,7 +8,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The card fingerprint: HMAC-SHA256 of the card number under a platform secret, hex. It recognises
@@ -19,8 +19,8 @@ public class CardFingerprints {
   private static final String ALGORITHM = "HmacSHA256";
   private final SecretKeySpec key;
 
-  public CardFingerprints(
-      @ConfigProperty(name = "platform.card-fingerprint-secret") String secret) {
+  public CardFingerprints(PlatformSecrets platform) {
+    String secret = platform.cardFingerprintSecret();
     if (secret == null || secret.strip().length() < 16) {
       throw new IllegalStateException(
           "platform.card-fingerprint-secret must be set to at least 16 characters");

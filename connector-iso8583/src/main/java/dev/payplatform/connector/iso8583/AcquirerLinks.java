@@ -42,10 +42,7 @@ public class AcquirerLinks {
           });
 
   public AcquirerLinks(
-      Iso8583Config config,
-      Iso8583Journal journal,
-      GatewayAccounts accounts,
-      InstantSource clock) {
+      Iso8583Config config, Iso8583Journal journal, GatewayAccounts accounts, InstantSource clock) {
     this.config = config;
     this.journal = journal;
     this.accounts = accounts;
