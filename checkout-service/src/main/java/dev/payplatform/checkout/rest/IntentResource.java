@@ -1,7 +1,5 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.rest.Responses.IntentCreated;
-import dev.payplatform.checkout.rest.Responses.IntentView;
 import dev.payplatform.checkout.service.IntentConfirmation;
 import dev.payplatform.checkout.service.IntentCreation;
 import dev.payplatform.commons.errors.PaymentFailedException;
@@ -54,8 +52,8 @@ public class IntentResource {
   @ResponseStatus(201)
   @Idempotent
   @Cancellable(false)
-  public Uni<IntentCreated> createIntent(@Valid @NotNull SessionRefRequest body) {
-    return intents.forSession(body.sessionId(), false).map(IntentCreated::of);
+  public Uni<PaymentIntentCreatedResponse> createIntent(@Valid @NotNull SessionRefRequest body) {
+    return intents.forSession(body.sessionId(), false).map(PaymentIntentCreatedResponse::of);
   }
 
   /**
@@ -67,8 +65,9 @@ public class IntentResource {
   @ResponseStatus(201)
   @Idempotent
   @Cancellable(false)
-  public Uni<IntentCreated> createSubscription(@Valid @NotNull SessionRefRequest body) {
-    return intents.forSession(body.sessionId(), true).map(IntentCreated::of);
+  public Uni<PaymentIntentCreatedResponse> createSubscription(
+      @Valid @NotNull SessionRefRequest body) {
+    return intents.forSession(body.sessionId(), true).map(PaymentIntentCreatedResponse::of);
   }
 
   /**
@@ -80,7 +79,7 @@ public class IntentResource {
   @Path("/intent/{intentId}/confirm")
   @Idempotent(Idempotent.Commit.SEVERAL_TRANSACTIONS)
   @Cancellable(false)
-  public Uni<IntentView> confirm(
+  public Uni<PaymentIntentResponse> confirm(
       @PathParam("intentId") String intentId,
       @HeaderParam("X-Client-Address") String clientAddress,
       @Valid @NotNull ConfirmRequest body) {
@@ -93,7 +92,7 @@ public class IntentResource {
                 throw new PaymentFailedException(
                     outcome.decline().message(), outcome.decline().reason());
               }
-              return IntentView.of(outcome.intent(), outcome.challengeUrl());
+              return PaymentIntentResponse.of(outcome.intent(), outcome.challengeUrl());
             });
   }
 }
