@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.payplatform.checkout.config.CheckoutTopicsConfig;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.domain.Refund;
+import dev.payplatform.checkout.domain.ProcessorRefund;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.time.Timestamps;
@@ -106,7 +106,7 @@ public class CheckoutEvents {
             s.id, pi.id, pi.paymentId, s.customerId, s.priceId, s.amount, s.currency));
   }
 
-  public Uni<String> refundSucceeded(Refund r) {
+  public Uni<String> refundSucceeded(ProcessorRefund r) {
     return outbox.append(
         new OutgoingEvent(
             topic,
@@ -117,7 +117,7 @@ public class CheckoutEvents {
             new RefundSucceeded(r.id, r.paymentId, r.amount, r.currency)));
   }
 
-  public Uni<String> refundFailed(Refund r) {
+  public Uni<String> refundFailed(ProcessorRefund r) {
     return outbox.append(
         new OutgoingEvent(
             topic,

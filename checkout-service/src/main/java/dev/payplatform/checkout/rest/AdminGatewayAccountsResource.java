@@ -1,7 +1,7 @@
 package dev.payplatform.checkout.rest;
 
 import dev.payplatform.checkout.domain.GatewayAccountEntity;
-import dev.payplatform.checkout.service.GatewayAccountAdmin;
+import dev.payplatform.checkout.service.gatewayaccounts.GatewayAccountAdmin;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -22,8 +22,8 @@ import java.util.List;
 
 /**
  * The operator API for gateway accounts (docs/connectors.md), on checkout's own port, guarded by
- * {@link AdminAuthFilter}. Credentials go in and never come out: an account shows their names. A
- * merchant is attached through the edge's {@code PATCH /admin/merchants/{id}} ({@code
+ * {@link GatewayAccountAdminFilter}. Credentials go in and never come out: an account shows their
+ * names. A merchant is attached through the edge's {@code PATCH /admin/merchants/{id}} ({@code
  * gateway_account_id}).
  */
 @Path("/admin/gateway_accounts")

@@ -1,7 +1,7 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.service.IntentConfirmation;
-import dev.payplatform.checkout.service.IntentCreation;
+import dev.payplatform.checkout.service.confirmation.IntentConfirmation;
+import dev.payplatform.checkout.service.intents.IntentCreation;
 import dev.payplatform.commons.errors.PaymentFailedException;
 import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.processor.CardDetails;

@@ -2,9 +2,9 @@ package dev.payplatform.checkout.rest;
 
 import dev.payplatform.checkout.config.PublicUrls;
 import dev.payplatform.checkout.domain.CheckoutSession;
-import dev.payplatform.checkout.service.Payee;
-import dev.payplatform.checkout.service.SessionService;
-import dev.payplatform.checkout.service.SessionService.NewSession;
+import dev.payplatform.checkout.service.sessions.Payee;
+import dev.payplatform.checkout.service.sessions.SessionService;
+import dev.payplatform.checkout.service.sessions.SessionService.NewSession;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;

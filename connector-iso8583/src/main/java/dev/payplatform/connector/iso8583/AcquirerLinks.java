@@ -81,12 +81,12 @@ public class AcquirerLinks {
    * connect.
    */
   Uni<Optional<AcquirerLink>> connected(String gatewayAccountId, Use use) {
-    Optional<GatewayAccount> gateway =
+    Optional<GatewayAccount> gatewayAccount =
         accounts.find(gatewayAccountId).filter(a -> use == Use.EXISTING_MONEY || a.enabled());
-    if (gateway.isEmpty()) {
+    if (gatewayAccount.isEmpty()) {
       return Uni.createFrom().item(Optional.empty());
     }
-    AcquirerLink link = of(gateway.get());
+    AcquirerLink link = of(gatewayAccount.get());
     if (link.connected()) {
       return Uni.createFrom().item(Optional.of(link));
     }

@@ -1,7 +1,8 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.sessions;
 
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.PaymentIntent;
+import dev.payplatform.checkout.service.intents.IntentCancellation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;

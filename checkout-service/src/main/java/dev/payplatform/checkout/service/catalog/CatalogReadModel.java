@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.catalog;
 
 import dev.payplatform.checkout.domain.CatalogCustomer;
 import dev.payplatform.checkout.domain.CatalogPlan;

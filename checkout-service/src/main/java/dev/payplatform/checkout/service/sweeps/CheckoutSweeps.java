@@ -1,6 +1,9 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.sweeps;
 
 import dev.payplatform.checkout.processor.CardProcessors;
+import dev.payplatform.checkout.service.confirmation.ProcessingReconciliation;
+import dev.payplatform.checkout.service.intents.LinkIntentExpiry;
+import dev.payplatform.checkout.service.sessions.SessionExpiry;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.processor.LiveConnector;
 import io.quarkus.scheduler.Scheduled;
@@ -18,14 +21,14 @@ import java.util.stream.Collectors;
 public class CheckoutSweeps {
   private final Sweeps sweeps;
   private final SessionExpiry sessions;
-  private final CheckoutLinkExpiry links;
+  private final LinkIntentExpiry links;
   private final ProcessingReconciliation processing;
   private final CardProcessors processors;
 
   public CheckoutSweeps(
       Sweeps sweeps,
       SessionExpiry sessions,
-      CheckoutLinkExpiry links,
+      LinkIntentExpiry links,
       ProcessingReconciliation processing,
       CardProcessors processors) {
     this.sweeps = sweeps;
@@ -49,7 +52,7 @@ public class CheckoutSweeps {
       delayed = "${checkout.session.sweep-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> expireCheckoutLinks() {
-    return sweeps.run(CheckoutLinkExpiry.SWEEP, links::expireDue);
+    return sweeps.run(LinkIntentExpiry.SWEEP, links::expireDue);
   }
 
   @Scheduled(

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.confirmation;
 
 import dev.payplatform.checkout.config.PlatformSecrets;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.confirmation;
 
 import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.config.PublicUrls;
@@ -8,7 +8,9 @@ import dev.payplatform.checkout.domain.PaymentAttempt;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.domain.SessionStatus;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
-import dev.payplatform.checkout.service.ConfirmOutcome.Decline;
+import dev.payplatform.checkout.service.confirmation.ConfirmOutcome.Decline;
+import dev.payplatform.checkout.service.intents.IntentCancellation;
+import dev.payplatform.checkout.service.sessions.SessionCompletion;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.processor.DeclineReasons;

@@ -1,9 +1,9 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.refunds;
 
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.domain.Refund;
-import dev.payplatform.checkout.domain.RefundStatus;
+import dev.payplatform.checkout.domain.ProcessorRefund;
+import dev.payplatform.checkout.domain.ProcessorRefundStatus;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
 import dev.payplatform.checkout.processor.CardProcessors;
 import dev.payplatform.commons.time.Timestamps;
@@ -24,8 +24,8 @@ import org.jboss.logging.Logger;
  * against the captured charge.
  */
 @ApplicationScoped
-public class RefundService {
-  private static final Logger LOG = Logger.getLogger(RefundService.class);
+public class RefundExecution {
+  private static final Logger LOG = Logger.getLogger(RefundExecution.class);
   public static final String PAYMENT_NOT_FOUND = "payment_not_found";
   public static final String CURRENCY_MISMATCH = "currency_mismatch";
 
@@ -33,7 +33,7 @@ public class RefundService {
   private final CheckoutEvents events;
   private final InstantSource clock;
 
-  public RefundService(CardProcessors processors, CheckoutEvents events, InstantSource clock) {
+  public RefundExecution(CardProcessors processors, CheckoutEvents events, InstantSource clock) {
     this.processors = processors;
     this.events = events;
     this.clock = clock;
@@ -49,13 +49,13 @@ public class RefundService {
       String currency) {}
 
   /** Runs inside the consumer's transaction; a refund id seen before is not refunded again. */
-  public Uni<Refund> refund(RefundRequest req) {
-    return Refund.<Refund>find(
+  public Uni<ProcessorRefund> refund(RefundRequest req) {
+    return ProcessorRefund.<ProcessorRefund>find(
             "id = ?1 and merchantId = ?2 and livemode = ?3",
             req.refundId(),
             req.merchantId(),
             req.livemode())
-        .<Refund>firstResult()
+        .<ProcessorRefund>firstResult()
         .chain(
             existing -> {
               if (existing != null) {
@@ -75,9 +75,9 @@ public class RefundService {
             });
   }
 
-  private Uni<Refund> run(RefundRequest req, PaymentIntent pi) {
-    Refund r =
-        Refund.requested(
+  private Uni<ProcessorRefund> run(RefundRequest req, PaymentIntent pi) {
+    ProcessorRefund r =
+        ProcessorRefund.requested(
             req.refundId(),
             req.merchantId(),
             req.livemode(),
@@ -111,16 +111,16 @@ public class RefundService {
             });
   }
 
-  private Uni<Refund> record(Refund r) {
-    return r.<Refund>persist()
+  private Uni<ProcessorRefund> record(ProcessorRefund r) {
+    return r.<ProcessorRefund>persist()
         .call(
             saved ->
-                saved.status == RefundStatus.SUCCEEDED
+                saved.status == ProcessorRefundStatus.SUCCEEDED
                     ? events.refundSucceeded(saved)
                     : events.refundFailed(saved));
   }
 
-  private static Refund failed(Refund r, String reason) {
+  private static ProcessorRefund failed(ProcessorRefund r, String reason) {
     r.fail(reason);
     return r;
   }

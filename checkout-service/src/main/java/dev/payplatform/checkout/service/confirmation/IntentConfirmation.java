@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.confirmation;
 
 import dev.payplatform.checkout.domain.ChallengeNotFound;
 import dev.payplatform.checkout.domain.CheckoutLinkExpired;
@@ -10,6 +10,8 @@ import dev.payplatform.checkout.domain.PaymentAttempt;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.domain.SessionStatus;
 import dev.payplatform.checkout.processor.CardProcessors;
+import dev.payplatform.checkout.service.fraud.FraudRules;
+import dev.payplatform.checkout.service.intents.IntentReads;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.processor.CardDetails;
@@ -28,8 +30,8 @@ import org.jboss.logging.Logger;
 
 /**
  * A buyer's confirmation or 3-D Secure answer end to end, in two transactions around the processor
- * call so no database transaction waits on a gateway: transaction one (checks, processing under a
- * new idempotent reference), the processor call outside any transaction, transaction two (the
+ * call so no database transaction waits on the processor: transaction one (checks, processing under
+ * a new idempotent reference), the processor call outside any transaction, transaction two (the
  * answer applied). The card details exist only on this call's stack. When the call fails, the
  * processor is asked what happened under the reference before anything is released; whatever stays
  * unknown is left to {@link ProcessingReconciliation}'s sweep.

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.confirmation;
 
 import java.util.regex.Pattern;
 

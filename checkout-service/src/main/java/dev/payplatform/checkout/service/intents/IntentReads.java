@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.intents;
 
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.commons.ids.Ids;
@@ -30,7 +30,7 @@ public class IntentReads {
   }
 
   /** The intent locked for update inside the caller's transaction, or null. */
-  static Uni<PaymentIntent> lock(String intentId) {
+  public static Uni<PaymentIntent> lock(String intentId) {
     if (!Ids.looksLike(intentId, PaymentIntent.ID_PREFIX)) {
       return Uni.createFrom().nullItem();
     }
@@ -38,7 +38,7 @@ public class IntentReads {
   }
 
   /** The processor account an intent is charged through. */
-  static ProcessorAccount accountOf(PaymentIntent pi) {
+  public static ProcessorAccount accountOf(PaymentIntent pi) {
     return new ProcessorAccount(pi.merchantId, pi.livemode, pi.gatewayAccountId);
   }
 }

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.intents;
 
 import dev.payplatform.checkout.config.PublicUrls;
 import dev.payplatform.checkout.domain.CheckoutSession;
@@ -9,6 +9,7 @@ import dev.payplatform.checkout.domain.SessionNotFound;
 import dev.payplatform.checkout.domain.SubscriptionNotPayable;
 import dev.payplatform.checkout.domain.WrongEndpointForSessionMode;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
+import dev.payplatform.checkout.service.catalog.CatalogReadModel;
 import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.ids.Ids;

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.sessions;
 
 import dev.payplatform.commons.auth.Tenant;
 

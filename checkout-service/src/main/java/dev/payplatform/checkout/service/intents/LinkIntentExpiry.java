@@ -1,7 +1,8 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.intents;
 
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
+import dev.payplatform.checkout.service.confirmation.ProcessingReconciliation;
 import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -18,14 +19,14 @@ import java.util.List;
  * release.
  */
 @ApplicationScoped
-public class CheckoutLinkExpiry {
-  static final String SWEEP = "checkout.expired-links";
+public class LinkIntentExpiry {
+  public static final String SWEEP = "checkout.expired-links";
   private static final int BATCH = 100;
 
   private final IntentCancellation cancellation;
   private final InstantSource clock;
 
-  public CheckoutLinkExpiry(IntentCancellation cancellation, InstantSource clock) {
+  public LinkIntentExpiry(IntentCancellation cancellation, InstantSource clock) {
     this.cancellation = cancellation;
     this.clock = clock;
   }

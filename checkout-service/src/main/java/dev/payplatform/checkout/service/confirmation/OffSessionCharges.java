@@ -1,10 +1,12 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.confirmation;
 
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentAttempt;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
 import dev.payplatform.checkout.processor.CardProcessors;
+import dev.payplatform.checkout.service.fraud.FraudRules;
+import dev.payplatform.checkout.service.intents.IntentReads;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.processor.CardProcessor;
 import dev.payplatform.processor.DeclineReasons;

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.fraud;
 
 import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.PaymentAttempt;

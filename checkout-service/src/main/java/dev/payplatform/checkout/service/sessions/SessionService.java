@@ -1,9 +1,10 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.sessions;
 
 import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.SessionNotFound;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
+import dev.payplatform.checkout.service.catalog.CatalogReadModel;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.time.Timestamps;

@@ -1,4 +1,4 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.gatewayaccounts;
 
 import dev.payplatform.checkout.domain.GatewayAccountEntity;
 import dev.payplatform.checkout.domain.GatewayAccountInUse;

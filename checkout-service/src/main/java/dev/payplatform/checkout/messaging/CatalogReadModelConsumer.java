@@ -1,7 +1,7 @@
 package dev.payplatform.checkout.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.checkout.service.CatalogReadModel;
+import dev.payplatform.checkout.service.catalog.CatalogReadModel;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
@@ -15,13 +15,13 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * model a subscription-mode session is checked against (docs/checkout.md, subscription sessions).
  */
 @ApplicationScoped
-public class CatalogEventsConsumer {
+public class CatalogReadModelConsumer {
   static final String CONSUMER = "checkout-service.catalog-events";
 
   private final EventConsumer consumer;
   private final EventHandlers handlers;
 
-  public CatalogEventsConsumer(EventConsumer consumer, CatalogReadModel catalog) {
+  public CatalogReadModelConsumer(EventConsumer consumer, CatalogReadModel catalog) {
     this.consumer = consumer;
     this.handlers =
         consumer.register(

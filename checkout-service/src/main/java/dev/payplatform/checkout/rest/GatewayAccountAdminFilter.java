@@ -10,10 +10,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Guards checkout's operator API ({@code /admin/**}: gateway accounts) with {@code
  * platform.admin-token}. Without a configured token every operator call is refused.
  */
-public class AdminAuthFilter {
+public class GatewayAccountAdminFilter {
   private final AdminTokenGuard guard;
 
-  public AdminAuthFilter(PlatformSecrets platform) {
+  public GatewayAccountAdminFilter(PlatformSecrets platform) {
     this.guard = AdminTokenGuard.ofOptional("platform.admin-token", platform.adminToken());
   }
 

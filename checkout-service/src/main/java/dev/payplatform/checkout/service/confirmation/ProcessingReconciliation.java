@@ -1,9 +1,10 @@
-package dev.payplatform.checkout.service;
+package dev.payplatform.checkout.service.confirmation;
 
 import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.processor.CardProcessors;
+import dev.payplatform.checkout.service.intents.IntentReads;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.processor.CardProcessor;
 import dev.payplatform.processor.ProcessorAccount;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
  */
 @ApplicationScoped
 public class ProcessingReconciliation {
-  static final String SWEEP = "checkout.processing-intents";
+  public static final String SWEEP = "checkout.processing-intents";
   private static final Logger LOG = Logger.getLogger(ProcessingReconciliation.class);
   private static final int BATCH = 50;
 

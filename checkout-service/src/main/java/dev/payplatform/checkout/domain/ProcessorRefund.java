@@ -9,7 +9,7 @@ import java.time.Instant;
 /** A refund billing-service asked for (its {@code re_…} id) and the processor's answer. */
 @Entity
 @Table(name = "refund")
-public class Refund extends PanacheEntityBase {
+public class ProcessorRefund extends PanacheEntityBase {
   @Id public String id;
   public String merchantId;
   public boolean livemode;
@@ -17,13 +17,13 @@ public class Refund extends PanacheEntityBase {
   public String paymentIntentId;
   public long amount;
   public String currency;
-  public RefundStatus status;
+  public ProcessorRefundStatus status;
   public String failureReason;
   public String processorRef;
   public Instant createdAt;
 
   /** A refund billing asked for, pending until the processor answers (never stored pending). */
-  public static Refund requested(
+  public static ProcessorRefund requested(
       String id,
       String merchantId,
       boolean livemode,
@@ -31,27 +31,27 @@ public class Refund extends PanacheEntityBase {
       long amount,
       String currency,
       Instant now) {
-    Refund r = new Refund();
+    ProcessorRefund r = new ProcessorRefund();
     r.id = id;
     r.merchantId = merchantId;
     r.livemode = livemode;
     r.paymentId = paymentId;
     r.amount = amount;
     r.currency = currency;
-    r.status = RefundStatus.PENDING;
+    r.status = ProcessorRefundStatus.PENDING;
     r.createdAt = now;
     return r;
   }
 
   /** The processor refunded it under {@code reference}. */
   public void succeed(String reference) {
-    status = RefundStatus.TRANSITIONS.move(id, status, RefundStatus.SUCCEEDED);
+    status = ProcessorRefundStatus.TRANSITIONS.move(id, status, ProcessorRefundStatus.SUCCEEDED);
     processorRef = reference;
   }
 
   /** Not refunded, for {@code reason}. */
   public void fail(String reason) {
-    status = RefundStatus.TRANSITIONS.move(id, status, RefundStatus.FAILED);
+    status = ProcessorRefundStatus.TRANSITIONS.move(id, status, ProcessorRefundStatus.FAILED);
     failureReason = reason;
   }
 }
