@@ -52,7 +52,8 @@ public class IntentResource {
   @ResponseStatus(201)
   @Idempotent
   @Cancellable(false)
-  public Uni<PaymentIntentCreatedResponse> createIntent(@Valid @NotNull SessionRefRequest body) {
+  public Uni<PaymentIntentCreatedResponse> createIntent(
+      @Valid @NotNull CreatePaymentIntentRequest body) {
     return intents.forSession(body.sessionId(), false).map(PaymentIntentCreatedResponse::of);
   }
 
@@ -66,7 +67,7 @@ public class IntentResource {
   @Idempotent
   @Cancellable(false)
   public Uni<PaymentIntentCreatedResponse> createSubscription(
-      @Valid @NotNull SessionRefRequest body) {
+      @Valid @NotNull CreatePaymentIntentRequest body) {
     return intents.forSession(body.sessionId(), true).map(PaymentIntentCreatedResponse::of);
   }
 
@@ -82,7 +83,7 @@ public class IntentResource {
   public Uni<PaymentIntentResponse> confirm(
       @PathParam("intentId") String intentId,
       @HeaderParam("X-Client-Address") String clientAddress,
-      @Valid @NotNull ConfirmRequest body) {
+      @Valid @NotNull ConfirmPaymentIntentRequest body) {
     CardDetails card = body.validate(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
     return confirmations
         .confirm(intentId, body.clientSecret(), card, body.email(), clientAddress)

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param cardholderName required; at most 100 characters
  * @param email optional; the buyer's email for the receipt
  */
-public record ConfirmRequest(
+public record ConfirmPaymentIntentRequest(
     String clientSecret,
     @Schema(example = "4242 4242 4242 4242") String cardNumber,
     @Schema(type = SchemaType.INTEGER, example = "12") Object expMonth,
@@ -167,6 +167,6 @@ public record ConfirmRequest(
 
   @Override
   public String toString() {
-    return "ConfirmRequest[card=****, cvc=***]";
+    return "ConfirmPaymentIntentRequest[card=****, cvc=***]";
   }
 }
