@@ -67,12 +67,9 @@ public class GatewayAccountAdmin {
   public Uni<GatewayAccountEntity> update(String id, Changes c) {
     return Panache.withTransaction(
             () ->
-                GatewayAccountEntity.<GatewayAccountEntity>findById(id)
+                existing(id)
                     .map(
                         a -> {
-                          if (a == null) {
-                            throw new GatewayAccountNotFound(id);
-                          }
                           apply(a, c, false);
                           return a;
                         }))
@@ -81,42 +78,39 @@ public class GatewayAccountAdmin {
 
   @WithTransaction
   public Uni<Void> delete(String id) {
-    return GatewayAccountEntity.<GatewayAccountEntity>findById(id)
+    return existing(id)
         .chain(
-            a -> {
-              if (a == null) {
-                throw new GatewayAccountNotFound(id);
-              }
-              return Panache.getSession()
-                  .chain(
-                      s ->
-                          s.createNativeQuery(
-                                  "select count(*) from iso8583_transaction where gateway_account_id"
-                                      + " = ?1",
-                                  Long.class)
-                              .setParameter(1, id)
-                              .getSingleResult())
-                  .chain(
-                      used -> {
-                        if (used > 0) {
-                          throw new GatewayAccountInUse(id);
-                        }
-                        return a.delete();
-                      });
-            })
+            a ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(
+                                    "select count(*) from iso8583_transaction where gateway_account_id"
+                                        + " = ?1",
+                                    Long.class)
+                                .setParameter(1, id)
+                                .getSingleResult())
+                    .chain(
+                        used -> {
+                          if (used > 0) {
+                            throw new GatewayAccountInUse(id);
+                          }
+                          return a.delete();
+                        }))
         .call(directory::refresh);
   }
 
   @WithSession
   public Uni<GatewayAccountEntity> get(String id) {
+    return existing(id);
+  }
+
+  /** The account, or {@link GatewayAccountNotFound} (404); runs inside the caller's session. */
+  private static Uni<GatewayAccountEntity> existing(String id) {
     return GatewayAccountEntity.<GatewayAccountEntity>findById(id)
-        .map(
-            a -> {
-              if (a == null) {
-                throw new GatewayAccountNotFound(id);
-              }
-              return a;
-            });
+        .onItem()
+        .ifNull()
+        .failWith(() -> new GatewayAccountNotFound(id));
   }
 
   @WithSession
