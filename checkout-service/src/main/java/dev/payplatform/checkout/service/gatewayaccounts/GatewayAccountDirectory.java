@@ -38,7 +38,7 @@ public class GatewayAccountDirectory implements GatewayAccounts {
   public GatewayAccountDirectory(Pool pool, ObjectMapper json, CheckoutConfig config) {
     this.pool = pool;
     this.json = json;
-    this.sealingKey = config.gateway().sealingKey().filter(k -> !k.isBlank());
+    this.sealingKey = config.gatewayAccounts().sealingKey().filter(k -> !k.isBlank());
   }
 
   void onStart(@Observes StartupEvent start) {
