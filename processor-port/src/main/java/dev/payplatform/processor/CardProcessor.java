@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * The port to a card processor (docs/checkout.md, the processor port). Checkout calls nothing else
- * to move money. The built-in implementation is the sandbox; a real gateway connector implements
- * {@link LiveConnector}. Implementations may keep their own records, but never the card number or
- * the security code beyond {@link #authorize}.
+ * to move money. The built-in implementation is the sandbox; a connector to a real card network
+ * implements {@link LiveConnector}. Implementations may keep their own records, but never the card
+ * number or the security code beyond {@link #authorize}.
  *
  * <p>Every call that can move money carries an idempotent {@code reference}, unique per attempt: a
  * call repeated with the same reference answers the first call's result and never charges twice,

@@ -17,10 +17,12 @@ public interface CheckoutConfig {
 
   Faults faults();
 
-  Gateway gateway();
+  /** {@code checkout.gateway.*}: the processor's gateway accounts. */
+  @io.smallrye.config.WithName("gateway")
+  GatewayAccounts gatewayAccounts();
 
   /** Gateway accounts (docs/connectors.md). */
-  interface Gateway {
+  interface GatewayAccounts {
     /** How often every replica rereads the gateway accounts (an operator's change anywhere). */
     @io.smallrye.config.WithDefault("5s")
     Duration refreshInterval();

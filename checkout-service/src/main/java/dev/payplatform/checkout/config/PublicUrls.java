@@ -3,14 +3,14 @@ package dev.payplatform.checkout.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The absolute URLs buyers are sent to, under {@code platform.public.checkout-url}. */
 @ApplicationScoped
 public class PublicUrls {
   private final String base;
 
-  public PublicUrls(@ConfigProperty(name = "platform.public.checkout-url") String base) {
+  public PublicUrls(CheckoutPublicConfig config) {
+    String base = config.checkoutUrl();
     this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 

@@ -1,10 +1,10 @@
 package dev.payplatform.checkout.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.checkout.service.OffSessionCharges;
-import dev.payplatform.checkout.service.OffSessionCharges.OffSessionCharge;
-import dev.payplatform.checkout.service.RefundService;
-import dev.payplatform.checkout.service.RefundService.RefundRequest;
+import dev.payplatform.checkout.service.confirmation.OffSessionCharges;
+import dev.payplatform.checkout.service.confirmation.OffSessionCharges.OffSessionCharge;
+import dev.payplatform.checkout.service.refunds.RefundExecution;
+import dev.payplatform.checkout.service.refunds.RefundExecution.RefundRequest;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.messaging.EventConsumer;
@@ -31,7 +31,7 @@ public class BillingEventsConsumer {
   private final EventHandlers handlers;
 
   public BillingEventsConsumer(
-      EventConsumer consumer, RefundService refunds, OffSessionCharges charges) {
+      EventConsumer consumer, RefundExecution refunds, OffSessionCharges charges) {
     this.consumer = consumer;
     this.handlers =
         consumer.register(

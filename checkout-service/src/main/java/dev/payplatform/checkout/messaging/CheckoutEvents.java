@@ -1,8 +1,10 @@
 package dev.payplatform.checkout.messaging;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.payplatform.checkout.config.CheckoutTopicsConfig;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.PaymentIntent;
-import dev.payplatform.checkout.domain.Refund;
+import dev.payplatform.checkout.domain.ProcessorRefund;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.commons.time.Timestamps;
@@ -10,16 +12,13 @@ import dev.payplatform.processor.CardSummary;
 import dev.payplatform.processor.NetworkDetails;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The events checkout-service emits on {@code checkout.events} (docs/events/README.md, schemas in
- * docs/events/checkout/). Each call appends to the outbox, so it must run inside the transaction
- * that made the change: both commit or neither. Card data in events is the {@link CardSummary}
- * (brand, last 4, expiry, country, fingerprint), never more.
+ * The events checkout-service emits, each a typed record declared here on {@code checkout.events}
+ * (docs/events/README.md, schemas in docs/events/checkout/). Each call appends to the outbox, so it
+ * must run inside the transaction that made the change: both commit or neither. Card data in events
+ * is the {@link CardSummary} (brand, last 4, expiry, country, fingerprint), never more.
  */
 @ApplicationScoped
 public class CheckoutEvents {
@@ -38,43 +37,40 @@ public class CheckoutEvents {
   private final OutboxWriter outbox;
   private final String topic;
 
-  public CheckoutEvents(
-      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.checkout") String topic) {
+  public CheckoutEvents(OutboxWriter outbox, CheckoutTopicsConfig topics) {
     this.outbox = outbox;
-    this.topic = topic;
+    this.topic = topics.checkout();
   }
 
   public Uni<String> intentCreated(PaymentIntent pi) {
-    Map<String, Object> data = charge(pi);
-    data.put("status", "requires_payment_method");
-    return emitIntent(INTENT_CREATED, pi, data);
+    return emitIntent(
+        INTENT_CREATED, pi, new IntentCreated(Charge.of(pi), "requires_payment_method"));
   }
 
   /** {@code nextActionUrl} is the challenge page without the buyer's one-time proof. */
   public Uni<String> intentRequiresAction(PaymentIntent pi, String nextActionUrl) {
-    Map<String, Object> data = charge(pi);
-    data.put("next_action_url", nextActionUrl);
-    return emitIntent(INTENT_REQUIRES_ACTION, pi, data);
+    return emitIntent(
+        INTENT_REQUIRES_ACTION, pi, new IntentRequiresAction(Charge.of(pi), nextActionUrl));
   }
 
   public Uni<String> intentSucceeded(PaymentIntent pi) {
-    Map<String, Object> data = charge(pi);
-    data.put("succeeded_at", Timestamps.format(pi.succeededAt));
-    return emitIntent(INTENT_SUCCEEDED, pi, data);
+    return emitIntent(
+        INTENT_SUCCEEDED,
+        pi,
+        new IntentSucceeded(Charge.of(pi), Timestamps.format(pi.succeededAt)));
   }
 
   public Uni<String> intentPaymentFailed(PaymentIntent pi) {
-    Map<String, Object> data = charge(pi);
-    data.put("decline_reason", pi.lastDeclineReason);
-    data.put("failure_message", pi.lastFailureMessage);
-    data.put("attempts", pi.failedAttempts);
-    return emitIntent(INTENT_PAYMENT_FAILED, pi, data);
+    return emitIntent(
+        INTENT_PAYMENT_FAILED,
+        pi,
+        new IntentPaymentFailed(
+            Charge.of(pi), pi.lastDeclineReason, pi.lastFailureMessage, pi.failedAttempts));
   }
 
   public Uni<String> intentCanceled(PaymentIntent pi) {
-    Map<String, Object> data = charge(pi);
-    data.put("cancellation_reason", pi.cancellationReason);
-    return emitIntent(INTENT_CANCELED, pi, data);
+    return emitIntent(
+        INTENT_CANCELED, pi, new IntentCanceled(Charge.of(pi), pi.cancellationReason));
   }
 
   public Uni<String> sessionCreated(CheckoutSession s) {
@@ -110,7 +106,7 @@ public class CheckoutEvents {
             s.id, pi.id, pi.paymentId, s.customerId, s.priceId, s.amount, s.currency));
   }
 
-  public Uni<String> refundSucceeded(Refund r) {
+  public Uni<String> refundSucceeded(ProcessorRefund r) {
     return outbox.append(
         new OutgoingEvent(
             topic,
@@ -121,7 +117,7 @@ public class CheckoutEvents {
             new RefundSucceeded(r.id, r.paymentId, r.amount, r.currency)));
   }
 
-  public Uni<String> refundFailed(Refund r) {
+  public Uni<String> refundFailed(ProcessorRefund r) {
     return outbox.append(
         new OutgoingEvent(
             topic,
@@ -132,41 +128,75 @@ public class CheckoutEvents {
             new RefundFailed(r.id, r.paymentId, r.amount, r.currency, r.failureReason)));
   }
 
-  /** The charge fields every payment-intent event carries (docs/events/README.md). */
-  static Map<String, Object> charge(PaymentIntent pi) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("payment_intent_id", pi.id);
-    m.put("payment_id", pi.paymentId);
-    m.put("purpose", pi.purpose);
-    m.put("reference", pi.reference);
-    m.put("session_id", pi.sessionId);
-    m.put("invoice_id", pi.invoiceId);
-    m.put("payment_link_id", pi.paymentLinkId);
-    m.put("subscription_id", pi.subscriptionId);
-    m.put("customer_id", pi.customerId);
-    m.put("amount", pi.amount);
-    m.put("currency", pi.currency);
-    m.put("description", pi.description);
-    m.put("items", pi.items == null ? List.of() : List.of(pi.items));
-    m.put("return_url", pi.returnUrl);
-    m.put("customer_email", pi.customerEmail);
-    CardSummary card = pi.card();
-    m.put("card", card == null ? null : CardData.of(card));
-    NetworkDetails network = pi.network();
-    m.put("network", network == null ? null : NetworkData.of(network));
-    m.put("payment_method_id", pi.paymentMethodId);
-    m.put("off_session", pi.offSession);
-    return m;
-  }
-
   // Key = the intent id, so one intent's events stay in order on one partition.
-  private Uni<String> emitIntent(String type, PaymentIntent pi, Map<String, Object> data) {
+  private Uni<String> emitIntent(String type, PaymentIntent pi, Object data) {
     return outbox.append(new OutgoingEvent(topic, type, pi.id, pi.merchantId, pi.livemode, data));
   }
 
   private Uni<String> emitSession(String type, CheckoutSession s, Object data) {
     return outbox.append(new OutgoingEvent(topic, type, s.id, s.merchantId, s.livemode, data));
   }
+
+  /**
+   * The charge fields every payment-intent event carries (docs/events/README.md), first and in this
+   * order; each event adds its own after them.
+   */
+  public record Charge(
+      String paymentIntentId,
+      String paymentId,
+      String purpose,
+      String reference,
+      String sessionId,
+      String invoiceId,
+      String paymentLinkId,
+      String subscriptionId,
+      String customerId,
+      long amount,
+      String currency,
+      String description,
+      List<String> items,
+      String returnUrl,
+      String customerEmail,
+      CardData card,
+      NetworkData network,
+      String paymentMethodId,
+      boolean offSession) {
+    static Charge of(PaymentIntent pi) {
+      CardSummary card = pi.card();
+      NetworkDetails network = pi.network();
+      return new Charge(
+          pi.id,
+          pi.paymentId,
+          pi.purpose,
+          pi.reference,
+          pi.sessionId,
+          pi.invoiceId,
+          pi.paymentLinkId,
+          pi.subscriptionId,
+          pi.customerId,
+          pi.amount,
+          pi.currency,
+          pi.description,
+          pi.items == null ? List.of() : List.of(pi.items),
+          pi.returnUrl,
+          pi.customerEmail,
+          card == null ? null : CardData.of(card),
+          network == null ? null : NetworkData.of(network),
+          pi.paymentMethodId,
+          pi.offSession);
+    }
+  }
+
+  public record IntentCreated(@JsonUnwrapped Charge charge, String status) {}
+
+  public record IntentRequiresAction(@JsonUnwrapped Charge charge, String nextActionUrl) {}
+
+  public record IntentSucceeded(@JsonUnwrapped Charge charge, String succeededAt) {}
+
+  public record IntentPaymentFailed(
+      @JsonUnwrapped Charge charge, String declineReason, String failureMessage, int attempts) {}
+
+  public record IntentCanceled(@JsonUnwrapped Charge charge, String cancellationReason) {}
 
   /** The card in an event: never more than this. */
   public record CardData(

@@ -59,29 +59,29 @@ public class CardProcessors {
       return "Live payments are not available: this merchant has no gateway account. No charge"
           + " was made.";
     }
-    Optional<GatewayAccount> gateway = accounts.find(id);
-    if (gateway.isEmpty()) {
-      return "Live payments are not available: gateway account "
+    Optional<GatewayAccount> gatewayAccount = accounts.find(id);
+    if (gatewayAccount.isEmpty()) {
+      return "Live payments are not available: gatewayAccount account "
           + id
           + " does not exist. No"
           + " charge was made.";
     }
-    if (!gateway.get().enabled()) {
-      return "Live payments are not available: gateway account "
+    if (!gatewayAccount.get().enabled()) {
+      return "Live payments are not available: gatewayAccount account "
           + id
           + " is disabled. No charge"
           + " was made.";
     }
-    return "Live payments are not available: no connector serves gateway account "
+    return "Live payments are not available: no connector serves gatewayAccount account "
         + id
         + " (kind "
-        + gateway.get().kind()
+        + gatewayAccount.get().kind()
         + "). No charge was made.";
   }
 
-  private Optional<CardProcessor> connectorOf(GatewayAccount gateway) {
+  private Optional<CardProcessor> connectorOf(GatewayAccount gatewayAccount) {
     return connectors.stream()
-        .filter(c -> c.kind().equals(gateway.kind()))
+        .filter(c -> c.kind().equals(gatewayAccount.kind()))
         .<CardProcessor>map(c -> c)
         .findFirst();
   }

@@ -1,7 +1,6 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.domain.GatewayAccountEntity;
-import dev.payplatform.checkout.service.GatewayAccountAdmin;
+import dev.payplatform.checkout.service.gatewayaccounts.GatewayAccountAdmin;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import io.smallrye.mutiny.Uni;
@@ -16,14 +15,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * The operator API for gateway accounts (docs/connectors.md), on checkout's own port, guarded by
- * {@link AdminAuthFilter}. Credentials go in and never come out: an account shows their names. A
- * merchant is attached through the edge's {@code PATCH /admin/merchants/{id}} ({@code
+ * {@link GatewayAccountAdminFilter}. Credentials go in and never come out: an account shows their
+ * names. A merchant is attached through the edge's {@code PATCH /admin/merchants/{id}} ({@code
  * gateway_account_id}).
  */
 @Path("/admin/gateway_accounts")
@@ -35,52 +31,15 @@ public class AdminGatewayAccountsResource {
     this.admin = admin;
   }
 
-  /** An account as operators read it. */
-  public record GatewayAccountView(
-      String id,
-      String object,
-      String kind,
-      String status,
-      String host,
-      Integer port,
-      String terminalId,
-      String cardAcceptorId,
-      String merchantCategoryCode,
-      String acquiringInstitutionId,
-      String cardAcceptorName,
-      String settlementCurrency,
-      List<String> credentials,
-      String created,
-      String updated) {
-    static GatewayAccountView of(GatewayAccountEntity a) {
-      return new GatewayAccountView(
-          a.id,
-          "gateway_account",
-          a.kind,
-          a.status,
-          a.host,
-          a.port,
-          a.terminalId,
-          a.cardAcceptorId,
-          a.merchantCategoryCode,
-          a.acquiringInstitutionId,
-          a.cardAcceptorName,
-          a.settlementCurrency == null ? null : a.settlementCurrency.strip(),
-          a.credentialNames == null ? List.of() : Arrays.asList(a.credentialNames),
-          a.createdAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-          a.updatedAt.truncatedTo(ChronoUnit.MILLIS).toString());
-    }
-  }
-
   @POST
   public Uni<Response> create(@NotNull GatewayAccountAdmin.Changes body) {
     return admin
         .create(body)
-        .map(a -> Response.status(201).entity(GatewayAccountView.of(a)).build());
+        .map(a -> Response.status(201).entity(GatewayAccountResponse.of(a)).build());
   }
 
   @GET
-  public Uni<Page<GatewayAccountView>> list(
+  public Uni<Page<GatewayAccountResponse>> list(
       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
     PageRequest page = PageRequest.parse(limit, offset);
     return admin
@@ -92,7 +51,7 @@ public class AdminGatewayAccountsResource {
                     .map(
                         accounts ->
                             new Page<>(
-                                accounts.stream().map(GatewayAccountView::of).toList(),
+                                accounts.stream().map(GatewayAccountResponse::of).toList(),
                                 total,
                                 page.limit(),
                                 page.offset())));
@@ -100,15 +59,15 @@ public class AdminGatewayAccountsResource {
 
   @GET
   @Path("/{id}")
-  public Uni<GatewayAccountView> get(@PathParam("id") String id) {
-    return admin.get(id).map(GatewayAccountView::of);
+  public Uni<GatewayAccountResponse> get(@PathParam("id") String id) {
+    return admin.get(id).map(GatewayAccountResponse::of);
   }
 
   @PATCH
   @Path("/{id}")
-  public Uni<GatewayAccountView> update(
+  public Uni<GatewayAccountResponse> update(
       @PathParam("id") String id, @NotNull GatewayAccountAdmin.Changes body) {
-    return admin.update(id, body).map(GatewayAccountView::of);
+    return admin.update(id, body).map(GatewayAccountResponse::of);
   }
 
   @DELETE

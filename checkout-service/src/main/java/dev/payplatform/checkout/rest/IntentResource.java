@@ -1,9 +1,7 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.rest.Responses.IntentCreated;
-import dev.payplatform.checkout.rest.Responses.IntentView;
-import dev.payplatform.checkout.service.IntentConfirmation;
-import dev.payplatform.checkout.service.IntentCreation;
+import dev.payplatform.checkout.service.confirmation.IntentConfirmation;
+import dev.payplatform.checkout.service.intents.IntentCreation;
 import dev.payplatform.commons.errors.PaymentFailedException;
 import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.processor.CardDetails;
@@ -54,8 +52,9 @@ public class IntentResource {
   @ResponseStatus(201)
   @Idempotent
   @Cancellable(false)
-  public Uni<IntentCreated> createIntent(@Valid @NotNull SessionRefRequest body) {
-    return intents.forSession(body.sessionId(), false).map(IntentCreated::of);
+  public Uni<PaymentIntentCreatedResponse> createIntent(
+      @Valid @NotNull CreatePaymentIntentRequest body) {
+    return intents.forSession(body.sessionId(), false).map(PaymentIntentCreatedResponse::of);
   }
 
   /**
@@ -67,8 +66,9 @@ public class IntentResource {
   @ResponseStatus(201)
   @Idempotent
   @Cancellable(false)
-  public Uni<IntentCreated> createSubscription(@Valid @NotNull SessionRefRequest body) {
-    return intents.forSession(body.sessionId(), true).map(IntentCreated::of);
+  public Uni<PaymentIntentCreatedResponse> createSubscription(
+      @Valid @NotNull CreatePaymentIntentRequest body) {
+    return intents.forSession(body.sessionId(), true).map(PaymentIntentCreatedResponse::of);
   }
 
   /**
@@ -80,10 +80,10 @@ public class IntentResource {
   @Path("/intent/{intentId}/confirm")
   @Idempotent(Idempotent.Commit.SEVERAL_TRANSACTIONS)
   @Cancellable(false)
-  public Uni<IntentView> confirm(
+  public Uni<PaymentIntentResponse> confirm(
       @PathParam("intentId") String intentId,
       @HeaderParam("X-Client-Address") String clientAddress,
-      @Valid @NotNull ConfirmRequest body) {
+      @Valid @NotNull ConfirmPaymentIntentRequest body) {
     CardDetails card = body.validate(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
     return confirmations
         .confirm(intentId, body.clientSecret(), card, body.email(), clientAddress)
@@ -93,7 +93,7 @@ public class IntentResource {
                 throw new PaymentFailedException(
                     outcome.decline().message(), outcome.decline().reason());
               }
-              return IntentView.of(outcome.intent(), outcome.challengeUrl());
+              return PaymentIntentResponse.of(outcome.intent(), outcome.challengeUrl());
             });
   }
 }

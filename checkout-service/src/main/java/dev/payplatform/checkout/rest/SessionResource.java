@@ -2,11 +2,9 @@ package dev.payplatform.checkout.rest;
 
 import dev.payplatform.checkout.config.PublicUrls;
 import dev.payplatform.checkout.domain.CheckoutSession;
-import dev.payplatform.checkout.rest.Responses.SessionCreated;
-import dev.payplatform.checkout.rest.Responses.SessionView;
-import dev.payplatform.checkout.service.Payee;
-import dev.payplatform.checkout.service.SessionService;
-import dev.payplatform.checkout.service.SessionService.NewSession;
+import dev.payplatform.checkout.service.sessions.Payee;
+import dev.payplatform.checkout.service.sessions.SessionService;
+import dev.payplatform.checkout.service.sessions.SessionService.NewSession;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
@@ -58,21 +56,21 @@ public class SessionResource {
   @ResponseStatus(201)
   @Idempotent
   @Cancellable(false)
-  public Uni<SessionCreated> create(@Valid @NotNull CreateSessionRequest body) {
+  public Uni<CheckoutSessionCreatedResponse> create(@Valid @NotNull CreateSessionRequest body) {
     NewSession session = validate(body);
     MerchantContext m = merchant;
     Payee payee = new Payee(m.merchantId(), m.livemode(), m.merchantName(), m.gatewayAccountId());
     return sessions
         .create(payee, session)
-        .map(s -> new SessionCreated(s.id, urls.sessionPage(s.id)));
+        .map(s -> new CheckoutSessionCreatedResponse(s.id, urls.sessionPage(s.id)));
   }
 
   /** Public: the session id is the buyer's credential. Safe fields only. */
   @GET
   @Path("/{sessionId}")
   @PermitAll
-  public Uni<SessionView> get(@PathParam("sessionId") String sessionId) {
-    return sessions.find(sessionId).map(s -> SessionView.of(s, Timestamps.now(clock)));
+  public Uni<CheckoutSessionResponse> get(@PathParam("sessionId") String sessionId) {
+    return sessions.find(sessionId).map(s -> CheckoutSessionResponse.of(s, Timestamps.now(clock)));
   }
 
   /** The rules Bean Validation cannot express: money in its currency, subscription fields. */

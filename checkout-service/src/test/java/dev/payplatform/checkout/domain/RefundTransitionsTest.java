@@ -1,9 +1,9 @@
 package dev.payplatform.checkout.domain;
 
-import static dev.payplatform.checkout.domain.RefundStatus.FAILED;
-import static dev.payplatform.checkout.domain.RefundStatus.PENDING;
-import static dev.payplatform.checkout.domain.RefundStatus.SUCCEEDED;
-import static dev.payplatform.checkout.domain.RefundStatus.TRANSITIONS;
+import static dev.payplatform.checkout.domain.ProcessorRefundStatus.FAILED;
+import static dev.payplatform.checkout.domain.ProcessorRefundStatus.PENDING;
+import static dev.payplatform.checkout.domain.ProcessorRefundStatus.SUCCEEDED;
+import static dev.payplatform.checkout.domain.ProcessorRefundStatus.TRANSITIONS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,8 +21,8 @@ class RefundTransitionsTest {
   @Test
   void aPendingRefundEndsSucceededOrFailedAndNothingElseMoves() {
     List<String> allowed = new ArrayList<>();
-    for (RefundStatus from : RefundStatus.values()) {
-      for (RefundStatus to : RefundStatus.values()) {
+    for (ProcessorRefundStatus from : ProcessorRefundStatus.values()) {
+      for (ProcessorRefundStatus to : ProcessorRefundStatus.values()) {
         if (TRANSITIONS.allowed(from, to)) {
           allowed.add(from.wire() + " -> " + to.wire());
         }
@@ -38,7 +38,7 @@ class RefundTransitionsTest {
 
   @Test
   void aRequestedRefundIsPendingUntilTheProcessorAnswers() {
-    Refund r = Refund.requested("re_1", "mer_1", false, "pay_1", 500, "USD", NOW);
+    ProcessorRefund r = ProcessorRefund.requested("re_1", "mer_1", false, "pay_1", 500, "USD", NOW);
     assertThat(r.status).isEqualTo(PENDING);
     assertThat(r.createdAt).isEqualTo(NOW);
     r.succeed("rf_1");
@@ -49,7 +49,8 @@ class RefundTransitionsTest {
         .hasMessage("refund re_1 cannot go from succeeded to failed");
     assertThat(r.failureReason).isNull();
 
-    Refund declined = Refund.requested("re_2", "mer_1", false, "pay_1", 500, "USD", NOW);
+    ProcessorRefund declined =
+        ProcessorRefund.requested("re_2", "mer_1", false, "pay_1", 500, "USD", NOW);
     declined.fail("currency_mismatch");
     assertThat(declined.status).isEqualTo(FAILED);
     assertThat(declined.failureReason).isEqualTo("currency_mismatch");
@@ -57,7 +58,7 @@ class RefundTransitionsTest {
 
   @Test
   void storedRefundsKeepTheirWords() {
-    RefundStatus.Column column = new RefundStatus.Column();
+    ProcessorRefundStatus.Column column = new ProcessorRefundStatus.Column();
     assertThat(column.convertToDatabaseColumn(SUCCEEDED)).isEqualTo("succeeded");
     assertThat(column.convertToDatabaseColumn(FAILED)).isEqualTo("failed");
     assertThat(column.convertToEntityAttribute("failed")).isEqualTo(FAILED);

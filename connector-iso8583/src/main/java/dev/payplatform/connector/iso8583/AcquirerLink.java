@@ -28,23 +28,23 @@ final class AcquirerLink {
   private volatile boolean signedOn;
   private volatile long lastActivity = System.nanoTime();
 
-  AcquirerLink(GatewayAccount account, Iso8583Settings settings) {
+  AcquirerLink(GatewayAccount account, Iso8583Config config) {
     try {
       this.account = account;
       this.name = "acquirer." + account.id() + "." + System.identityHashCode(this);
       this.channel = new NACChannel(account.host(), account.port(), new ISO87BPackager(), null);
       this.adaptor = new LinkChannelAdaptor(channel);
       this.mux = new QMUX();
-      configure(settings);
+      configure(config);
     } catch (java.net.SocketException | org.jpos.core.ConfigurationException e) {
       throw new IllegalStateException("could not set up the acquirer link of " + account, e);
     }
   }
 
-  private void configure(Iso8583Settings settings)
+  private void configure(Iso8583Config config)
       throws java.net.SocketException, org.jpos.core.ConfigurationException {
     // A healthy link is never silent for longer: the echo runs every echo interval.
-    channel.setTimeout((int) settings.echoInterval().multipliedBy(3).toMillis());
+    channel.setTimeout((int) config.echoInterval().multipliedBy(3).toMillis());
     adaptor.setLogger(JposLogBridge.logger());
     adaptor.setName(name);
     adaptor.setConfiguration(new SimpleConfiguration());
@@ -56,7 +56,7 @@ final class AcquirerLink {
             "out",
             name + ".receive",
             "reconnect-delay",
-            Long.toString(settings.reconnectDelay().toMillis())));
+            Long.toString(config.reconnectDelay().toMillis())));
     mux.setLogger(JposLogBridge.logger());
     mux.setName(name);
     mux.setConfiguration(new SimpleConfiguration());

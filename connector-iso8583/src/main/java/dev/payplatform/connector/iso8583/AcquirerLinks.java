@@ -29,7 +29,7 @@ public class AcquirerLinks {
   private static final Duration FIRST_CONNECT = Duration.ofSeconds(3);
 
   private final Map<String, AcquirerLink> links = new ConcurrentHashMap<>();
-  private final Iso8583Settings settings;
+  private final Iso8583Config config;
   private final Iso8583Journal journal;
   private final GatewayAccounts accounts;
   private final InstantSource clock;
@@ -42,15 +42,12 @@ public class AcquirerLinks {
           });
 
   public AcquirerLinks(
-      Iso8583Settings settings,
-      Iso8583Journal journal,
-      GatewayAccounts accounts,
-      InstantSource clock) {
-    this.settings = settings;
+      Iso8583Config config, Iso8583Journal journal, GatewayAccounts accounts, InstantSource clock) {
+    this.config = config;
     this.journal = journal;
     this.accounts = accounts;
     this.clock = clock;
-    long every = Math.max(1, settings.echoInterval().toSeconds() / 3);
+    long every = Math.max(1, config.echoInterval().toSeconds() / 3);
     watchdog.scheduleWithFixedDelay(this::watch, every, every, TimeUnit.SECONDS);
   }
 
@@ -65,7 +62,7 @@ public class AcquirerLinks {
           if (existing != null) {
             existing.stop();
           }
-          AcquirerLink link = new AcquirerLink(account, settings);
+          AcquirerLink link = new AcquirerLink(account, config);
           link.start();
           LOG.infof("acquirer link for %s to %s:%d started", id, account.host(), account.port());
           return link;
@@ -84,12 +81,12 @@ public class AcquirerLinks {
    * connect.
    */
   Uni<Optional<AcquirerLink>> connected(String gatewayAccountId, Use use) {
-    Optional<GatewayAccount> gateway =
+    Optional<GatewayAccount> gatewayAccount =
         accounts.find(gatewayAccountId).filter(a -> use == Use.EXISTING_MONEY || a.enabled());
-    if (gateway.isEmpty()) {
+    if (gatewayAccount.isEmpty()) {
       return Uni.createFrom().item(Optional.empty());
     }
-    AcquirerLink link = of(gateway.get());
+    AcquirerLink link = of(gatewayAccount.get());
     if (link.connected()) {
       return Uni.createFrom().item(Optional.of(link));
     }
@@ -127,7 +124,7 @@ public class AcquirerLinks {
     for (AcquirerLink link : links.values()) {
       try {
         if (accounts.find(link.account().id()).filter(GatewayAccount::enabled).isEmpty()
-            && link.idle().compareTo(settings.echoInterval()) >= 0) {
+            && link.idle().compareTo(config.echoInterval()) >= 0) {
           // Disabled or deleted, and idle: close it (a refund or reversal still due reopens it).
           if (links.remove(link.account().id(), link)) {
             link.stop();
@@ -137,7 +134,7 @@ public class AcquirerLinks {
           link.signedOn(false);
         } else if (!link.signedOn()) {
           link.signedOn(networkManagement(link, Iso8583Messages.SIGN_ON));
-        } else if (link.idle().compareTo(settings.echoInterval()) >= 0
+        } else if (link.idle().compareTo(config.echoInterval()) >= 0
             && !networkManagement(link, Iso8583Messages.ECHO)) {
           LOG.warnf("the echo to %s went unanswered: reconnecting", link.account());
           link.reconnect();
@@ -155,7 +152,7 @@ public class AcquirerLinks {
           link.request(
                   Iso8583Messages.networkManagement(
                       code, Iso8583Messages.Trace.of(trace, clock.instant())),
-                  settings.answerTimeout())
+                  config.answerTimeout())
               .await()
               .indefinitely();
       return answer != null && ResponseCodes.approved(answer.getString(39));

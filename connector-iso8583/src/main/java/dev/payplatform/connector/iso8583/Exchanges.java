@@ -22,12 +22,12 @@ public class Exchanges {
 
   private final Iso8583Journal journal;
   private final Reversals reversals;
-  private final Iso8583Settings settings;
+  private final Iso8583Config config;
 
-  public Exchanges(Iso8583Journal journal, Reversals reversals, Iso8583Settings settings) {
+  public Exchanges(Iso8583Journal journal, Reversals reversals, Iso8583Config config) {
     this.journal = journal;
     this.reversals = reversals;
-    this.settings = settings;
+    this.config = config;
   }
 
   /** Builds a request once its journal row exists; building may fail on a bad field. */
@@ -44,13 +44,13 @@ public class Exchanges {
     } catch (ISOException e) {
       return Uni.createFrom().failure(e);
     }
-    return link.request(request, settings.answerTimeout())
+    return link.request(request, config.answerTimeout())
         .chain(
             answer -> {
               if (answer == null) {
                 LOG.warnf(
                     "no answer from the acquirer to %s (RRN %s) within %s: reversing",
-                    row.reference(), row.rrn(), settings.answerTimeout());
+                    row.reference(), row.rrn(), config.answerTimeout());
                 // The caller hears at once; the reversal goes on without them (0400, then advices).
                 return reversals.startInBackground(row.reference()).replaceWith(unavailable());
               }

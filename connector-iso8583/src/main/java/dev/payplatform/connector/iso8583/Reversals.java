@@ -22,26 +22,26 @@ public class Reversals {
   private final GatewayAccounts accounts;
   private final AcquirerLinks links;
   private final Iso8583Journal journal;
-  private final Iso8583Settings settings;
+  private final Iso8583Config config;
   private final InstantSource clock;
 
   public Reversals(
       GatewayAccounts accounts,
       AcquirerLinks links,
       Iso8583Journal journal,
-      Iso8583Settings settings,
+      Iso8583Config config,
       InstantSource clock) {
     this.accounts = accounts;
     this.links = links;
     this.journal = journal;
-    this.settings = settings;
+    this.config = config;
     this.clock = clock;
   }
 
   /** Sends the reversals due now: 0400 the first time, 0420 the second, 0421 after that. */
   public Uni<Integer> deliverDue() {
     return journal
-        .claimDueReversals(50, settings.reversalRetry())
+        .claimDueReversals(50, config.reversalRetry())
         .chain(
             due ->
                 due.isEmpty()
@@ -89,7 +89,7 @@ public class Reversals {
                 return link.request(
                     Iso8583Messages.reversal(
                         account.get(), row, mti, Iso8583Messages.Trace.of(trace, clock.instant())),
-                    settings.answerTimeout());
+                    config.answerTimeout());
               } catch (ISOException e) {
                 return Uni.createFrom().failure(e);
               }

@@ -21,8 +21,8 @@ import org.jboss.logging.Logger;
 /**
  * The built-in processor for test mode: follows the test-card table (docs/checkout.md, the sandbox
  * processor) and keeps its own records (challenges, saved cards, charges) in checkout's database,
- * as a gateway would on its side. It refuses live charges outright, so a live payment can never be
- * run through it.
+ * as a real processor would on its side. It refuses live charges outright, so a live payment can
+ * never be run through it.
  */
 @ApplicationScoped
 public class SandboxProcessor implements CardProcessor {

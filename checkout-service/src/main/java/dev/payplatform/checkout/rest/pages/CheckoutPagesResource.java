@@ -6,15 +6,15 @@ import dev.payplatform.checkout.domain.InvalidCheckoutLink;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.domain.SessionStatus;
 import dev.payplatform.checkout.rest.CheckoutErrors;
-import dev.payplatform.checkout.rest.Responses.IntentCreated;
+import dev.payplatform.checkout.rest.PaymentIntentCreatedResponse;
 import dev.payplatform.checkout.rest.pages.PageTemplates.ChallengePage;
 import dev.payplatform.checkout.rest.pages.PageTemplates.CheckoutPage;
 import dev.payplatform.checkout.rest.pages.PageTemplates.MessagePage;
-import dev.payplatform.checkout.service.CardFingerprints;
-import dev.payplatform.checkout.service.IntentConfirmation;
-import dev.payplatform.checkout.service.IntentCreation;
-import dev.payplatform.checkout.service.IntentReads;
-import dev.payplatform.checkout.service.SessionService;
+import dev.payplatform.checkout.service.confirmation.CardFingerprints;
+import dev.payplatform.checkout.service.confirmation.IntentConfirmation;
+import dev.payplatform.checkout.service.intents.IntentCreation;
+import dev.payplatform.checkout.service.intents.IntentReads;
+import dev.payplatform.checkout.service.sessions.SessionService;
 import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.checkout.CheckoutTokens;
 import dev.payplatform.commons.checkout.InvalidCheckoutTokenException;
@@ -183,10 +183,10 @@ public class CheckoutPagesResource {
   @Path("/pay/{paymentId}/intent")
   @Produces(MediaType.APPLICATION_JSON)
   @ResponseStatus(201)
-  public Uni<IntentCreated> payIntent(
+  public Uni<PaymentIntentCreatedResponse> payIntent(
       @PathParam("paymentId") String paymentId, @QueryParam("data") String token) {
     CheckoutClaims claims = verify(paymentId, token);
-    return creation.forToken(claims, token).map(IntentCreated::of);
+    return creation.forToken(claims, token).map(PaymentIntentCreatedResponse::of);
   }
 
   // ---------------------------------------------------------------- 3-D Secure challenge

@@ -1,6 +1,0 @@
-package dev.payplatform.checkout.rest;
-
-import jakarta.validation.constraints.NotNull;
-
-/** The body of {@code POST /v1/payments/intent} and {@code POST /v1/payments/subscription}. */
-public record SessionRefRequest(@NotNull String sessionId) {}
