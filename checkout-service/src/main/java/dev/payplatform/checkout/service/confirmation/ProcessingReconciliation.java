@@ -5,6 +5,7 @@ import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.processor.CardProcessors;
 import dev.payplatform.checkout.service.intents.IntentReads;
+import dev.payplatform.commons.sweep.Sweep;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.processor.CardProcessor;
 import dev.payplatform.processor.ProcessorAccount;
@@ -30,7 +31,7 @@ import org.jboss.logging.Logger;
  * deadline.
  */
 @ApplicationScoped
-public class ProcessingReconciliation {
+public class ProcessingReconciliation implements Sweep {
   public static final String SWEEP = "checkout.processing-intents";
   private static final Logger LOG = Logger.getLogger(ProcessingReconciliation.class);
   private static final int BATCH = 50;
@@ -39,6 +40,7 @@ public class ProcessingReconciliation {
   private final CardProcessors processors;
   private final InstantSource clock;
   private final Duration deadline;
+  private final Duration every;
 
   public ProcessingReconciliation(
       AttemptOutcomes outcomes,
@@ -49,6 +51,17 @@ public class ProcessingReconciliation {
     this.processors = processors;
     this.clock = clock;
     this.deadline = config.intent().processingDeadline();
+    this.every = config.intent().processingSweepInterval();
+  }
+
+  @Override
+  public String name() {
+    return SWEEP;
+  }
+
+  @Override
+  public Duration every() {
+    return every;
   }
 
   /**
@@ -92,7 +105,8 @@ public class ProcessingReconciliation {
   }
 
   /** One sweep pass: every intent processing for longer than the deadline, oldest first. */
-  public Uni<Sweeps.Pass> sweepOnce() {
+  @Override
+  public Uni<Sweeps.Pass> pass() {
     Instant cutoff = PaymentIntent.processingOverdueBefore(clock.instant(), deadline);
     return overdue(cutoff)
         .chain(

@@ -1,13 +1,16 @@
 package dev.payplatform.checkout.service.intents;
 
+import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.IntentStatus;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.service.confirmation.ProcessingReconciliation;
+import dev.payplatform.commons.sweep.Sweep;
 import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -19,21 +22,36 @@ import java.util.List;
  * release.
  */
 @ApplicationScoped
-public class LinkIntentExpiry {
+public class LinkIntentExpiry implements Sweep {
   public static final String SWEEP = "checkout.expired-links";
   private static final int BATCH = 100;
 
   private final IntentCancellation cancellation;
   private final InstantSource clock;
+  private final Duration every;
 
-  public LinkIntentExpiry(IntentCancellation cancellation, InstantSource clock) {
+  public LinkIntentExpiry(
+      IntentCancellation cancellation, InstantSource clock, CheckoutConfig config) {
     this.cancellation = cancellation;
     this.clock = clock;
+    // Intents of checkout links expire on the sessions' schedule.
+    this.every = config.session().sweepInterval();
+  }
+
+  @Override
+  public String name() {
+    return SWEEP;
+  }
+
+  @Override
+  public Duration every() {
+    return every;
   }
 
   /** One pass: locks due intents (a row another replica canceled meanwhile is not returned). */
+  @Override
   @WithTransaction
-  public Uni<Sweeps.Pass> expireDue() {
+  public Uni<Sweeps.Pass> pass() {
     return PaymentIntent.<PaymentIntent>find(
             "expiresAt <= ?1 and status in ?2 order by expiresAt",
             clock.instant(),

@@ -1,14 +1,18 @@
 package dev.payplatform.checkout.service.sessions;
 
+import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.domain.CheckoutSession;
 import dev.payplatform.checkout.domain.PaymentIntent;
 import dev.payplatform.checkout.service.intents.IntentCancellation;
+import dev.payplatform.commons.sweep.Sweep;
+import dev.payplatform.commons.sweep.Sweeps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,7 +20,8 @@ import java.util.List;
  * checkout.session.expired}, and their open intents are canceled ({@code session_expired}).
  */
 @ApplicationScoped
-public class SessionExpiry {
+public class SessionExpiry implements Sweep {
+  public static final String SWEEP = "checkout.expired-sessions";
   private static final int SWEEP_BATCH = 100;
   // Read without a lock: each session is locked below in the platform's one order (its intent,
   // then the session) and re-checked, so a session another replica expired first is skipped.
@@ -26,9 +31,26 @@ public class SessionExpiry {
           + SWEEP_BATCH;
 
   private final IntentCancellation cancellation;
+  private final Duration every;
 
-  public SessionExpiry(IntentCancellation cancellation) {
+  public SessionExpiry(IntentCancellation cancellation, CheckoutConfig config) {
     this.cancellation = cancellation;
+    this.every = config.session().sweepInterval();
+  }
+
+  @Override
+  public String name() {
+    return SWEEP;
+  }
+
+  @Override
+  public Duration every() {
+    return every;
+  }
+
+  @Override
+  public Uni<Sweeps.Pass> pass() {
+    return expireDue().map(n -> new Sweeps.Pass(n, n));
   }
 
   /** One pass; returns how many sessions it expired. */
