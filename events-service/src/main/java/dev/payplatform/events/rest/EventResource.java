@@ -4,6 +4,7 @@ import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.events.domain.EventTypePatterns;
@@ -21,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -62,10 +62,9 @@ public class EventResource {
             "must be an event type or a prefix such as payment.*");
     String objectFilter =
         query.textFilter("object_id", objectId, Ids::looksLikeAny, "must be an object id");
-    Instant gte = query.instantFilter("created[gte]", createdGte);
-    Instant lte = query.instantFilter("created[lte]", createdLte);
+    CreatedRange created = query.created(createdGte, createdLte);
     return queries
-        .list(tenant(), new EventQueries.Filter(typeFilter, objectFilter, gte, lte), query.page())
+        .list(tenant(), new EventQueries.Filter(typeFilter, objectFilter, created), query.page())
         .map(page -> page.map(EventView::of));
   }
 

@@ -3,6 +3,7 @@ package dev.payplatform.payments.rest;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.time.Timestamps;
@@ -17,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -110,12 +110,11 @@ public class BalanceResource {
             source,
             v -> Ids.looksLike(v, Ids.PAYMENT) || Ids.looksLike(v, "re"),
             "must be a pay_ or re_ id");
-    Instant gte = query.instantFilter("created[gte]", createdGte);
-    Instant lte = query.instantFilter("created[lte]", createdLte);
+    CreatedRange created = query.created(createdGte, createdLte);
     return ledger
         .list(
             Tenant.of(merchant),
-            new LedgerQueries.Filter(typeFilter, sourceFilter, gte, lte),
+            new LedgerQueries.Filter(typeFilter, sourceFilter, created),
             query.page())
         .map(page -> page.map(TransactionView::of));
   }

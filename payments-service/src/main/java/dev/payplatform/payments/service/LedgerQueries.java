@@ -2,6 +2,7 @@ package dev.payplatform.payments.service;
 
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
@@ -13,7 +14,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Parameters;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +41,7 @@ public class LedgerQueries {
   public record Transaction(LedgerEntry entry, boolean available) {}
 
   /** The list's filters; null means none. */
-  public record Filter(String type, String source, Instant createdGte, Instant createdLte) {}
+  public record Filter(String type, String source, CreatedRange created) {}
 
   @WithSession
   public Uni<Balance> balance(Tenant tenant) {
@@ -83,14 +83,8 @@ public class LedgerQueries {
       where += " and source = :source";
       params = params.and("source", filter.source());
     }
-    if (filter.createdGte() != null) {
-      where += " and createdAt >= :gte";
-      params = params.and("gte", filter.createdGte());
-    }
-    if (filter.createdLte() != null) {
-      where += " and createdAt <= :lte";
-      params = params.and("lte", filter.createdLte());
-    }
+    where += filter.created().where();
+    params = filter.created().bind(params);
     return Pages.of(LedgerEntry.<LedgerEntry>find(where, Pages.NEWEST_FIRST, params), page)
         .chain(entries -> withStatus(tenant, entries));
   }

@@ -3,6 +3,7 @@ package dev.payplatform.payments.service;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
@@ -47,8 +48,7 @@ public class PaymentService {
       boolean livemode,
       PaymentStatus status,
       Boolean test,
-      Instant createdFrom,
-      Instant createdTo,
+      CreatedRange created,
       PageRequest page) {
 
     /** A {@code test} filter that contradicts the key's mode matches nothing, never other data. */
@@ -98,14 +98,8 @@ public class PaymentService {
       query += " and status = :status";
       params = params.and("status", f.status());
     }
-    if (f.createdFrom() != null) {
-      query += " and createdAt >= :createdFrom";
-      params = params.and("createdFrom", f.createdFrom());
-    }
-    if (f.createdTo() != null) {
-      query += " and createdAt <= :createdTo";
-      params = params.and("createdTo", f.createdTo());
-    }
+    query += f.created().where();
+    params = f.created().bind(params);
     return Pages.of(Payment.<Payment>find(query, Pages.NEWEST_FIRST, params), f.page())
         .map(page -> new Found(page.items(), page.totalItems()));
   }
