@@ -2,12 +2,13 @@ package dev.payplatform.events.service;
 
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.events.config.WebhookSettings;
+import dev.payplatform.events.config.EventsConfig;
 import dev.payplatform.events.domain.AttemptOutcome;
 import dev.payplatform.events.domain.Delivery;
 import dev.payplatform.events.domain.DeliveryAttempt;
 import dev.payplatform.events.domain.DeliveryStatus;
 import dev.payplatform.events.domain.EndpointStatus;
+import dev.payplatform.events.domain.RetrySchedule;
 import dev.payplatform.events.domain.WebhookEndpoint;
 import dev.payplatform.events.messaging.EventsServiceEvents;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,17 +31,20 @@ import org.jboss.logging.Logger;
 public class DeliveryOutcomes {
   private static final Logger LOG = Logger.getLogger(DeliveryOutcomes.class);
 
-  private final WebhookSettings settings;
+  private final EventsConfig.Webhooks settings;
+  private final RetrySchedule retries;
   private final EventsServiceEvents events;
   private final InstantSource clock;
   private final MeterRegistry metrics;
 
   public DeliveryOutcomes(
-      WebhookSettings settings,
+      EventsConfig config,
+      RetrySchedule retries,
       EventsServiceEvents events,
       InstantSource clock,
       MeterRegistry metrics) {
-    this.settings = settings;
+    this.settings = config.webhooks();
+    this.retries = retries;
     this.events = events;
     this.clock = clock;
     this.metrics = metrics;
@@ -103,13 +107,11 @@ public class DeliveryOutcomes {
     } else {
       boolean failingTooLong = endpoint.failedAt(now, settings.disableAfter());
       Instant next =
-          settings
-              .retrySchedule()
-              .next(
-                  d.seriesAttempts,
-                  now,
-                  result.retryAfter(),
-                  () -> ThreadLocalRandom.current().nextDouble());
+          retries.next(
+              d.seriesAttempts,
+              now,
+              result.retryAfter(),
+              () -> ThreadLocalRandom.current().nextDouble());
       if (failingTooLong && endpoint.status == EndpointStatus.ENABLED) {
         disabledReason = "every attempt failed since " + Timestamps.format(endpoint.failingSince);
         d.failed(null);
