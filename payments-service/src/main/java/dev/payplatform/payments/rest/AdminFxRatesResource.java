@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
 
 /**
  * The operator API for exchange rates (docs/payments.md, "FX rates"). Guarded by {@link
- * AdminAuthFilter}; every update is a new row, so the history stays.
+ * PaymentsAdminFilter}; every update is a new row, so the history stays.
  */
 @Path("/admin/fx-rates")
 @Produces(MediaType.APPLICATION_JSON)

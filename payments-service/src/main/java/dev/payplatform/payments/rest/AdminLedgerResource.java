@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /admin/ledger/verify} (operator token, {@link AdminAuthFilter}): recomputes every
+ * {@code GET /admin/ledger/verify} (operator token, {@link PaymentsAdminFilter}): recomputes every
  * chain and balance from the postings; {@code ok} is false with each difference listed. {@code
  * deploy/local/platform ledger verify} calls it.
  */

@@ -8,6 +8,8 @@ import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.payments.config.PaymentsConfig;
+import dev.payplatform.payments.config.PaymentsPublicUrlsConfig;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.rest.PaymentDtos.ActionRequired;
 import dev.payplatform.payments.rest.PaymentDtos.CreatePaymentRequest;
@@ -39,7 +41,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
@@ -65,20 +66,16 @@ public class PaymentsResource {
       CheckoutTokens tokens,
       MerchantContext merchant,
       InstantSource clock,
-      @ConfigProperty(name = "platform.public.checkout-url") String checkoutUrl,
-      @ConfigProperty(name = "payments.checkout-token-ttl", defaultValue = "24h") Duration tokenTtl,
-      // The edge and the checkout service accept request lines of 4,096 characters: the page's
-      // own "POST <path>/intent?data=… HTTP/1.1" must fit, with room to spare.
-      @ConfigProperty(name = "payments.checkout-link.max-path-length", defaultValue = "4000")
-          int maxLinkPathLength) {
+      PaymentsConfig config,
+      PaymentsPublicUrlsConfig urls) {
     this.payments = payments;
     this.summaries = summaries;
     this.tokens = tokens;
     this.merchant = merchant;
     this.clock = clock;
-    this.checkoutUrl = checkoutUrl.replaceAll("/+$", "");
-    this.tokenTtl = tokenTtl;
-    this.maxLinkPathLength = maxLinkPathLength;
+    this.checkoutUrl = urls.checkoutUrl().replaceAll("/+$", "");
+    this.tokenTtl = config.checkoutTokenTtl();
+    this.maxLinkPathLength = config.checkoutLink().maxPathLength();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.payplatform.payments.service;
 import dev.payplatform.commons.state.Transitions.Move;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.payments.config.PaymentsConfig;
 import dev.payplatform.payments.domain.CheckoutLinkExpiry;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
@@ -12,9 +13,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.InstantSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,14 +35,11 @@ public class HostedPaymentExpiry {
   private final CheckoutLinkExpiry expiry;
 
   public HostedPaymentExpiry(
-      PaymentOutbox events,
-      Sweeps sweeps,
-      InstantSource clock,
-      @ConfigProperty(name = "payments.checkout-expiry.grace") Duration grace) {
+      PaymentOutbox events, Sweeps sweeps, InstantSource clock, PaymentsConfig config) {
     this.events = events;
     this.sweeps = sweeps;
     this.clock = clock;
-    this.expiry = new CheckoutLinkExpiry(grace);
+    this.expiry = new CheckoutLinkExpiry(config.checkoutExpiry().grace());
   }
 
   @Scheduled(

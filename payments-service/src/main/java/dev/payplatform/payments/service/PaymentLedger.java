@@ -1,13 +1,16 @@
 package dev.payplatform.payments.service;
 
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.payments.config.LedgerSettings;
+import dev.payplatform.payments.config.PaymentsConfig;
 import dev.payplatform.payments.domain.JournalEntry;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.messaging.PaymentEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -26,16 +29,28 @@ public class PaymentLedger {
           + " available_on) values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing";
 
   private final Ledger ledger;
-  private final LedgerSettings settings;
+  private final PaymentsConfig.Ledger settings;
   private final PaymentOutbox events;
   private final InstantSource clock;
 
   public PaymentLedger(
-      Ledger ledger, LedgerSettings settings, PaymentOutbox events, InstantSource clock) {
+      Ledger ledger, PaymentsConfig config, PaymentOutbox events, InstantSource clock) {
     this.ledger = ledger;
-    this.settings = settings;
+    this.settings = config.ledger();
     this.events = events;
     this.clock = clock;
+  }
+
+  /** A bad setting stops the service at start, not its first charge. */
+  void onStart(@Observes StartupEvent start) {
+    PaymentsConfig.SettlementDelay delay = settings.settlementDelay();
+    if (delay.live().isNegative() || delay.test().isNegative()) {
+      throw new IllegalArgumentException("payments.ledger.settlement-delay must not be negative");
+    }
+  }
+
+  private Duration settlementDelay(boolean livemode) {
+    return livemode ? settings.settlementDelay().live() : settings.settlementDelay().test();
   }
 
   /**
@@ -48,7 +63,7 @@ public class PaymentLedger {
       return Uni.createFrom().voidItem();
     }
     Instant now = Timestamps.now(clock);
-    Instant availableOn = now.plus(settings.settlementDelay(p.livemode));
+    Instant availableOn = now.plus(settlementDelay(p.livemode));
     boolean availableNow = !availableOn.isAfter(now);
     return ledger
         .post(JournalEntry.charge(p, availableOn, availableNow))

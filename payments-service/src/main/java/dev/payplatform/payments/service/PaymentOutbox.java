@@ -2,10 +2,10 @@ package dev.payplatform.payments.service;
 
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
+import dev.payplatform.payments.config.PaymentsTopicsConfig;
 import dev.payplatform.payments.domain.Payment;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Appends a payment's events for {@code payments.events} (key = payment id) to the outbox, inside
@@ -16,10 +16,9 @@ public class PaymentOutbox {
   private final OutboxWriter outbox;
   private final String topic;
 
-  public PaymentOutbox(
-      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.payments") String topic) {
+  public PaymentOutbox(OutboxWriter outbox, PaymentsTopicsConfig topics) {
     this.outbox = outbox;
-    this.topic = topic;
+    this.topic = topics.payments();
   }
 
   public Uni<Void> emit(Payment p, String type, Object data) {

@@ -1,17 +1,20 @@
 package dev.payplatform.payments.rest;
 
 import dev.payplatform.commons.web.AdminTokenGuard;
+import dev.payplatform.payments.config.OperatorToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-/** Guards the operator API ({@code /admin/**}: FX rates) with {@code platform.admin-token}. */
-public class AdminAuthFilter {
+/**
+ * Guards payments-service's operator API ({@code /admin/**}: FX rates, ledger verification) with
+ * {@code platform.admin-token}.
+ */
+public class PaymentsAdminFilter {
   private final AdminTokenGuard guard;
 
-  public AdminAuthFilter(@ConfigProperty(name = "platform.admin-token") String adminToken) {
-    this.guard = new AdminTokenGuard("platform.admin-token", adminToken);
+  public PaymentsAdminFilter(OperatorToken adminToken) {
+    this.guard = new AdminTokenGuard(OperatorToken.PROPERTY, adminToken.value());
   }
 
   @ServerRequestFilter
