@@ -1,7 +1,6 @@
 package dev.payplatform.payments.messaging;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.payplatform.payments.domain.NetworkView;
 import dev.payplatform.payments.domain.Payment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,6 +21,19 @@ public final class PaymentEvents {
   private PaymentEvents() {}
 
   /** What every payment event carries: the payment itself. */
+  /**
+   * A payment's {@code network}: the card network's answer to its live charge (authorization code,
+   * DE 38; retrieval reference number, DE 37; response code, DE 39); null in test mode and before.
+   */
+  public record Network(
+      String authorizationCode, String retrievalReferenceNumber, String responseCode) {
+    static Network of(Payment p) {
+      return p.hasNetworkAnswer()
+          ? new Network(p.networkAuthorizationCode, p.networkRrn, p.networkResponseCode)
+          : null;
+    }
+  }
+
   public record PaymentData(
       String id,
       long amount,
@@ -36,7 +48,7 @@ public final class PaymentEvents {
       String customerEmail,
       String cardBrand,
       String cardLast4,
-      NetworkView network,
+      Network network,
       String createdAt,
       String updatedAt) {
 
@@ -55,7 +67,7 @@ public final class PaymentEvents {
           p.customerEmail,
           p.cardBrand,
           p.cardLast4,
-          NetworkView.of(p),
+          Network.of(p),
           utc(p.createdAt),
           utc(p.updatedAt));
     }

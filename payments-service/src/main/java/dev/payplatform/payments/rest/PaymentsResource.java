@@ -11,10 +11,6 @@ import dev.payplatform.commons.money.Money;
 import dev.payplatform.payments.config.PaymentsConfig;
 import dev.payplatform.payments.config.PaymentsPublicUrlsConfig;
 import dev.payplatform.payments.domain.Payment;
-import dev.payplatform.payments.rest.PaymentDtos.ActionRequired;
-import dev.payplatform.payments.rest.PaymentDtos.CreatePaymentRequest;
-import dev.payplatform.payments.rest.PaymentDtos.InternalPayment;
-import dev.payplatform.payments.rest.PaymentDtos.PaymentResponse;
 import dev.payplatform.payments.service.PaymentService;
 import dev.payplatform.payments.service.PaymentSummary;
 import io.smallrye.mutiny.Uni;
@@ -138,7 +134,7 @@ public class PaymentsResource {
   @GET
   @Path("/internal")
   public Uni<Response> internal(@BeanParam PaymentListParams params) {
-    return page(params, InternalPayment::of);
+    return page(params, InternalPaymentResponse::of);
   }
 
   /**
@@ -147,7 +143,7 @@ public class PaymentsResource {
    */
   @GET
   @Path("/summary")
-  public Uni<PaymentDtos.SummaryView> summary(@QueryParam("days") String days) {
+  public Uni<PaymentSummaryResponse> summary(@QueryParam("days") String days) {
     int window = 30;
     if (days != null && !days.isEmpty()) {
       try {
@@ -164,7 +160,7 @@ public class PaymentsResource {
     int chosen = window;
     return summaries
         .of(merchant.merchantId(), merchant.livemode(), chosen)
-        .map(s -> PaymentDtos.SummaryView.of(s, chosen));
+        .map(s -> PaymentSummaryResponse.of(s, chosen));
   }
 
   @GET
@@ -269,7 +265,7 @@ public class PaymentsResource {
     String url = checkoutUrl + "/checkout/pay/" + p.id + "?data=" + token;
     return Response.status(202)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(ActionRequired.redirect(p.id, url))
+        .entity(ActionRequiredResponse.redirect(p.id, url))
         .build();
   }
 }
