@@ -4,7 +4,7 @@ import dev.payplatform.commons.state.Transitions.Move;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.config.PaymentsConfig;
-import dev.payplatform.payments.domain.CheckoutLinkExpiry;
+import dev.payplatform.payments.domain.HostedPaymentCutoff;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
@@ -32,14 +32,14 @@ public class HostedPaymentExpiry {
   private final PaymentOutbox events;
   private final Sweeps sweeps;
   private final InstantSource clock;
-  private final CheckoutLinkExpiry expiry;
+  private final HostedPaymentCutoff expiry;
 
   public HostedPaymentExpiry(
       PaymentOutbox events, Sweeps sweeps, InstantSource clock, PaymentsConfig config) {
     this.events = events;
     this.sweeps = sweeps;
     this.clock = clock;
-    this.expiry = new CheckoutLinkExpiry(config.checkoutExpiry().grace());
+    this.expiry = new HostedPaymentCutoff(config.checkoutExpiry().grace());
   }
 
   @Scheduled(

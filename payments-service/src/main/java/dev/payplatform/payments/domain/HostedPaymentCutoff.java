@@ -8,7 +8,7 @@ import java.time.Instant;
  * a grace passed, longer than checkout's processing deadline plus its sweep, so that a payment
  * begun just before the expiry has its outcome first.
  */
-public record CheckoutLinkExpiry(Duration grace) {
+public record HostedPaymentCutoff(Duration grace) {
 
   /** At {@code now}, pending payments whose link expired at or before this instant are due. */
   public Instant dueAtOrBefore(Instant now) {
