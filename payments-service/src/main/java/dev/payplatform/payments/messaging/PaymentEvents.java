@@ -20,7 +20,10 @@ public final class PaymentEvents {
 
   private PaymentEvents() {}
 
-  /** What every payment event carries: the payment itself. */
+  /** An event's data: only these records are ever written (PaymentOutbox takes nothing else). */
+  public sealed interface Payload
+      permits PaymentData, Succeeded, Failed, Canceled, Refunded, BalanceAvailable {}
+
   /**
    * A payment's {@code network}: the card network's answer to its live charge (authorization code,
    * DE 38; retrieval reference number, DE 37; response code, DE 39); null in test mode and before.
@@ -34,6 +37,7 @@ public final class PaymentEvents {
     }
   }
 
+  /** What every payment event carries: the payment itself. */
   public record PaymentData(
       String id,
       long amount,
@@ -50,7 +54,8 @@ public final class PaymentEvents {
       String cardLast4,
       Network network,
       String createdAt,
-      String updatedAt) {
+      String updatedAt)
+      implements Payload {
 
     public static PaymentData of(Payment p) {
       return new PaymentData(
@@ -79,19 +84,23 @@ public final class PaymentEvents {
       long net,
       String netCurrency,
       String paymentIntentId,
-      String lateSuccess) {}
+      String lateSuccess)
+      implements Payload {}
 
   public record Failed(
-      @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage) {}
+      @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage)
+      implements Payload {}
 
-  public record Canceled(@JsonUnwrapped PaymentData payment, String cancellationReason) {}
+  public record Canceled(@JsonUnwrapped PaymentData payment, String cancellationReason)
+      implements Payload {}
 
   public record Refunded(
       @JsonUnwrapped PaymentData payment,
       long amountRefunded,
       long refundedTotal,
       boolean fullyRefunded,
-      String refundId) {}
+      String refundId)
+      implements Payload {}
 
   static String utc(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -102,9 +111,6 @@ public final class PaymentEvents {
    * pending balance to available.
    */
   public record BalanceAvailable(
-      String paymentId,
-      String balanceTransaction,
-      long amount,
-      String currency,
-      String availableOn) {}
+      String paymentId, String balanceTransaction, long amount, String currency, String availableOn)
+      implements Payload {}
 }

@@ -8,6 +8,7 @@ import dev.payplatform.payments.domain.HostedPaymentCutoff;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
+import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

@@ -3,6 +3,7 @@ package dev.payplatform.payments.service;
 import dev.payplatform.payments.domain.MerchantProfile;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.messaging.PaymentEvents;
+import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -5,6 +5,7 @@ import dev.payplatform.payments.config.PaymentsConfig;
 import dev.payplatform.payments.domain.JournalEntry;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.messaging.PaymentEvents;
+import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

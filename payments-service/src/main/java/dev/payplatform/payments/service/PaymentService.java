@@ -11,6 +11,7 @@ import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentNotFound;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
+import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;

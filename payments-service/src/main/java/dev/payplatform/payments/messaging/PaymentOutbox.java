@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.messaging;
 
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
@@ -8,8 +8,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Appends a payment's events for {@code payments.events} (key = payment id) to the outbox, inside
- * the caller's transaction: the event commits with the change it announces, or neither does.
+ * The one way payments-service's events ({@link PaymentEvents}) reach {@code payments.events} (key
+ * = payment id): appended to the outbox inside the caller's transaction: the event commits with the
+ * change it announces, or neither does.
  */
 @ApplicationScoped
 public class PaymentOutbox {
@@ -21,13 +22,17 @@ public class PaymentOutbox {
     this.topic = topics.payments();
   }
 
-  public Uni<Void> emit(Payment p, String type, Object data) {
+  public Uni<Void> emit(Payment p, String type, PaymentEvents.Payload data) {
     return emit(p.id, p.merchantId, p.livemode, type, data);
   }
 
   /** An event about a payment that is not loaded (the ledger's settlement sweep). */
   public Uni<Void> emit(
-      String paymentId, String merchantId, boolean livemode, String type, Object data) {
+      String paymentId,
+      String merchantId,
+      boolean livemode,
+      String type,
+      PaymentEvents.Payload data) {
     return outbox
         .append(new OutgoingEvent(topic, type, paymentId, merchantId, livemode, data))
         .replaceWithVoid();
