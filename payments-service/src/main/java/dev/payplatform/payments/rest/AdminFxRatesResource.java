@@ -5,7 +5,7 @@ import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
-import dev.payplatform.payments.service.FxRates;
+import dev.payplatform.payments.service.fees.FxRates;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,6 +1,6 @@
 package dev.payplatform.payments.rest;
 
-import dev.payplatform.payments.service.LedgerVerification;
+import dev.payplatform.payments.service.ledger.LedgerVerification;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -6,7 +6,7 @@ import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
-import dev.payplatform.payments.service.LedgerQueries;
+import dev.payplatform.payments.service.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -2,7 +2,7 @@ package dev.payplatform.payments.rest;
 
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.domain.LedgerEntry;
-import dev.payplatform.payments.service.LedgerQueries;
+import dev.payplatform.payments.service.ledger.LedgerQueries;
 import java.math.BigDecimal;
 
 /** One balance transaction. */

@@ -1,7 +1,7 @@
 package dev.payplatform.payments.rest;
 
 import dev.payplatform.payments.domain.FxRate;
-import dev.payplatform.payments.service.FeeCalculator;
+import dev.payplatform.payments.service.fees.FeeCalculator;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 

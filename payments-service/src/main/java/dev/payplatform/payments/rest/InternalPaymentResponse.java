@@ -3,7 +3,7 @@ package dev.payplatform.payments.rest;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.payments.domain.Payment;
-import dev.payplatform.payments.service.FeeCalculator;
+import dev.payplatform.payments.service.fees.FeeCalculator;
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.fees;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -9,13 +9,13 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** When the expiry sweep gives up a hosted payment nobody started to pay. */
-class CheckoutLinkExpiryTest {
+class HostedPaymentCutoffTest {
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2026-03-01T10:15:30Z"), ZoneOffset.UTC);
 
   @Test
   void linksThatExpiredMoreThanTheGraceAgoAreDue() {
-    CheckoutLinkExpiry expiry = new CheckoutLinkExpiry(Duration.ofMinutes(10));
+    HostedPaymentCutoff expiry = new HostedPaymentCutoff(Duration.ofMinutes(10));
 
     assertThat(expiry.dueAtOrBefore(CLOCK.instant()))
         .isEqualTo(Instant.parse("2026-03-01T10:05:30Z"));
@@ -23,7 +23,7 @@ class CheckoutLinkExpiryTest {
 
   @Test
   void aLinkThatExpiredAMinuteAgoIsStillWithinTheGrace() {
-    CheckoutLinkExpiry expiry = new CheckoutLinkExpiry(Duration.ofMinutes(10));
+    HostedPaymentCutoff expiry = new HostedPaymentCutoff(Duration.ofMinutes(10));
     Instant expiredAMinuteAgo = CLOCK.instant().minus(Duration.ofMinutes(1));
 
     assertThat(expiredAMinuteAgo).isAfter(expiry.dueAtOrBefore(CLOCK.instant()));

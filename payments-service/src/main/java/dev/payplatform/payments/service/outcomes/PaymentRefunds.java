@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.outcomes;
 
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.state.Transitions.Move;
@@ -8,6 +8,7 @@ import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.CheckoutRefund;
 import dev.payplatform.payments.messaging.PaymentEvents;
 import dev.payplatform.payments.messaging.PaymentOutbox;
+import dev.payplatform.payments.service.ledger.PaymentLedger;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,13 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.outcomes;
 
 import dev.payplatform.payments.domain.MerchantProfile;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.messaging.PaymentEvents;
 import dev.payplatform.payments.messaging.PaymentOutbox;
+import dev.payplatform.payments.service.fees.FeeCalculator;
+import dev.payplatform.payments.service.fees.FeePlan;
+import dev.payplatform.payments.service.fees.FxRates;
+import dev.payplatform.payments.service.ledger.PaymentLedger;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.outcomes;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;

@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.ledger;
 
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;

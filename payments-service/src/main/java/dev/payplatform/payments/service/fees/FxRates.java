@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.fees;
 
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.time.Timestamps;

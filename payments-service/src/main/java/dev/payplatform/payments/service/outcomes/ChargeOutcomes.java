@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.outcomes;
 
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.InapplicableEventException;

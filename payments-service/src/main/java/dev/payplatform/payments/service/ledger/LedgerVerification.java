@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.ledger;
 
 import dev.payplatform.payments.domain.LedgerHash;
 import dev.payplatform.payments.domain.Posting;

@@ -1,4 +1,4 @@
-package dev.payplatform.payments.service;
+package dev.payplatform.payments.service.ledger;
 
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.config.PaymentsConfig;
@@ -59,7 +59,7 @@ public class PaymentLedger {
    * net is credited to available at once (one entry, and {@code balance.available}); else to
    * pending, and the settlement sweep moves it later.
    */
-  Uni<Void> charged(Payment p) {
+  public Uni<Void> charged(Payment p) {
     if (!settings.enabled()) {
       return Uni.createFrom().voidItem();
     }
@@ -92,7 +92,7 @@ public class PaymentLedger {
   }
 
   /** A refund took the payment's refunded total from {@code before} to {@code after}. */
-  Uni<Void> refunded(Payment p, String refundId, long before, long after) {
+  public Uni<Void> refunded(Payment p, String refundId, long before, long after) {
     if (!settings.enabled()) {
       return Uni.createFrom().voidItem();
     }
