@@ -1,6 +1,5 @@
 package dev.payplatform.payments.config;
 
-import dev.payplatform.payments.domain.JournalEntry.RefundFee;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -48,9 +47,12 @@ public interface PaymentsConfig {
 
     SettlementDelay settlementDelay();
 
-    /** Who pays for a refund's share of the fee: {@code keep} or {@code return}. */
+    /**
+     * Who pays for a refund's share of the fee: {@code keep} or {@code return} (any case; {@link
+     * dev.payplatform.payments.domain.JournalEntry.RefundFee}).
+     */
     @WithDefault("keep")
-    RefundFee refundFee();
+    String refundFee();
 
     /** How often the settlement sweep runs (SettlementSweep's schedule). */
     @WithDefault("60s")

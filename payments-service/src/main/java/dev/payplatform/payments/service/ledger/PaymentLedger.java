@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,6 +32,7 @@ public class PaymentLedger {
 
   private final Ledger ledger;
   private final PaymentsConfig.Ledger settings;
+  private final JournalEntry.RefundFee refundFee;
   private final PaymentOutbox events;
   private final InstantSource clock;
 
@@ -38,11 +40,16 @@ public class PaymentLedger {
       Ledger ledger, PaymentsConfig config, PaymentOutbox events, InstantSource clock) {
     this.ledger = ledger;
     this.settings = config.ledger();
+    this.refundFee =
+        JournalEntry.RefundFee.valueOf(settings.refundFee().strip().toUpperCase(Locale.ROOT));
     this.events = events;
     this.clock = clock;
   }
 
-  /** A bad setting stops the service at start, not its first charge. */
+  /**
+   * A bad setting stops the service at start, not its first charge (an unknown refund fee already
+   * failed constructing this bean).
+   */
   void onStart(@Observes StartupEvent start) {
     PaymentsConfig.SettlementDelay delay = settings.settlementDelay();
     if (delay.live().isNegative() || delay.test().isNegative()) {
@@ -96,7 +103,7 @@ public class PaymentLedger {
     if (!settings.enabled()) {
       return Uni.createFrom().voidItem();
     }
-    JournalEntry entry = JournalEntry.refund(p, refundId, before, after, settings.refundFee());
+    JournalEntry entry = JournalEntry.refund(p, refundId, before, after, refundFee);
     if (entry == null) {
       LOG.warnf(
           "refund %s of payment %s is less than one minor unit of %s: nothing to post",
