@@ -2,8 +2,8 @@ package dev.payplatform.payments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.payplatform.payments.service.FeeCalculator;
-import dev.payplatform.payments.service.FeePlan;
+import dev.payplatform.payments.service.fees.FeeCalculator;
+import dev.payplatform.payments.service.fees.FeePlan;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;

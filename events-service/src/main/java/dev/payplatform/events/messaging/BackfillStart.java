@@ -1,8 +1,10 @@
 package dev.payplatform.events.messaging;
 
+import dev.payplatform.events.config.EventsConfig;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Collection;
@@ -15,7 +17,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,9 +39,12 @@ public class BackfillStart implements KafkaConsumerRebalanceListener {
   private final Optional<Duration> backfill;
   private final InstantSource clock;
 
-  public BackfillStart(
-      @ConfigProperty(name = "events.log.backfill") Optional<Duration> backfill,
-      InstantSource clock) {
+  @Inject
+  public BackfillStart(EventsConfig config, InstantSource clock) {
+    this(config.log().backfill(), clock);
+  }
+
+  public BackfillStart(Optional<Duration> backfill, InstantSource clock) {
     this.backfill = backfill;
     this.clock = clock;
   }

@@ -4,11 +4,10 @@ import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.events.domain.EventTypePatterns;
-import dev.payplatform.events.rest.Views.DeliveryView;
-import dev.payplatform.events.rest.Views.EventView;
 import dev.payplatform.events.service.EventQueries;
 import dev.payplatform.events.service.Resends;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +20,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
@@ -46,7 +44,7 @@ public class EventResource {
    * the event is about), {@code created[gte]} and {@code created[lte]} (Unix seconds or ISO-8601).
    */
   @GET
-  public Uni<Page<EventView>> list(
+  public Uni<Page<EventResponse>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
       @QueryParam("type") String type,
@@ -62,18 +60,17 @@ public class EventResource {
             "must be an event type or a prefix such as payment.*");
     String objectFilter =
         query.textFilter("object_id", objectId, Ids::looksLikeAny, "must be an object id");
-    Instant gte = query.instantFilter("created[gte]", createdGte);
-    Instant lte = query.instantFilter("created[lte]", createdLte);
+    CreatedRange created = query.created(createdGte, createdLte);
     return queries
-        .list(tenant(), new EventQueries.Filter(typeFilter, objectFilter, gte, lte), query.page())
-        .map(page -> page.map(EventView::of));
+        .list(tenant(), new EventQueries.Filter(typeFilter, objectFilter, created), query.page())
+        .map(page -> page.map(EventResponse::of));
   }
 
   /** The event with its payload and its deliveries to the merchant's endpoints. */
   @GET
   @Path("/{id}")
-  public Uni<EventView> get(@PathParam("id") String id) {
-    return queries.get(tenant(), id).map(EventView::of);
+  public Uni<EventResponse> get(@PathParam("id") String id) {
+    return queries.get(tenant(), id).map(EventResponse::of);
   }
 
   /** Delivers the event again now, to one endpoint ({@code endpoint_id}) or to all that want it. */
@@ -81,11 +78,11 @@ public class EventResource {
   @Path("/{id}/resend")
   @Idempotent
   @Cancellable(false)
-  public Uni<List<DeliveryView>> resend(@PathParam("id") String id, ResendRequest body) {
+  public Uni<List<WebhookDeliveryResponse>> resend(@PathParam("id") String id, ResendRequest body) {
     String endpointId = body == null ? null : body.endpointId();
     return resends
         .resend(tenant(), id, endpointId)
-        .map(deliveries -> deliveries.stream().map(DeliveryView::of).toList());
+        .map(deliveries -> deliveries.stream().map(WebhookDeliveryResponse::of).toList());
   }
 
   private Tenant tenant() {

@@ -8,9 +8,6 @@ import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.validation.Texts;
-import dev.payplatform.events.rest.Views.AttemptView;
-import dev.payplatform.events.rest.Views.DeliveryView;
-import dev.payplatform.events.rest.Views.EndpointView;
 import dev.payplatform.events.service.EventQueries;
 import dev.payplatform.events.service.Resends;
 import dev.payplatform.events.service.WebhookEndpoints;
@@ -58,29 +55,31 @@ public class WebhookEndpointResource {
   @ResponseHeader(name = "Cache-Control", value = "no-store")
   @Idempotent
   @Cancellable(false)
-  public Uni<EndpointView> create(@Valid @NotNull CreateEndpointRequest body) {
+  public Uni<WebhookEndpointResponse> create(@Valid @NotNull CreateEndpointRequest body) {
     return endpoints
         .create(tenant(), body.url(), body.enabledEvents(), Texts.trimToNull(body.description()))
-        .map(created -> EndpointView.of(created.endpoint(), created.secret()));
+        .map(created -> WebhookEndpointResponse.of(created.endpoint(), created.secret()));
   }
 
   @GET
-  public Uni<Page<EndpointView>> list(
+  public Uni<Page<WebhookEndpointResponse>> list(
       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
     ListQuery query = new ListQuery(limit, offset);
-    return endpoints.list(tenant(), query.page()).map(page -> page.map(EndpointView::of));
+    return endpoints
+        .list(tenant(), query.page())
+        .map(page -> page.map(WebhookEndpointResponse::of));
   }
 
   @GET
   @Path("/{id}")
-  public Uni<EndpointView> get(@PathParam("id") String id) {
-    return endpoints.get(tenant(), id).map(EndpointView::of);
+  public Uni<WebhookEndpointResponse> get(@PathParam("id") String id) {
+    return endpoints.get(tenant(), id).map(WebhookEndpointResponse::of);
   }
 
   /** Changes the url, the events, the description, or {@code disabled}; the rest stays. */
   @PATCH
   @Path("/{id}")
-  public Uni<EndpointView> update(
+  public Uni<WebhookEndpointResponse> update(
       @PathParam("id") String id, @Valid @NotNull UpdateEndpointRequest body) {
     if (body.url() == null
         && body.enabledEvents() == null
@@ -98,15 +97,15 @@ public class WebhookEndpointResource {
             body.enabledEvents(),
             body.description() == null ? null : body.description().strip(),
             body.disabled())
-        .map(EndpointView::of);
+        .map(WebhookEndpointResponse::of);
   }
 
   @DELETE
   @Path("/{id}")
-  public Uni<Views.Deleted> delete(@PathParam("id") String id) {
+  public Uni<DeletedResponse> delete(@PathParam("id") String id) {
     return endpoints
         .delete(tenant(), id)
-        .map(e -> new Views.Deleted(e.id, "webhook_endpoint", true));
+        .map(e -> new DeletedResponse(e.id, "webhook_endpoint", true));
   }
 
   /**
@@ -118,10 +117,10 @@ public class WebhookEndpointResource {
   @ResponseHeader(name = "Cache-Control", value = "no-store")
   @Idempotent
   @Cancellable(false)
-  public Uni<EndpointView> rotateSecret(@PathParam("id") String id) {
+  public Uni<WebhookEndpointResponse> rotateSecret(@PathParam("id") String id) {
     return endpoints
         .rotateSecret(tenant(), id)
-        .map(rotated -> EndpointView.of(rotated.endpoint(), rotated.secret()));
+        .map(rotated -> WebhookEndpointResponse.of(rotated.endpoint(), rotated.secret()));
   }
 
   /** Sends a {@code webhook.test} event to this endpoint now; answers its delivery. */
@@ -129,14 +128,14 @@ public class WebhookEndpointResource {
   @Path("/{id}/test")
   @Idempotent
   @Cancellable(false)
-  public Uni<DeliveryView> test(@PathParam("id") String id) {
-    return resends.test(tenant(), id).map(DeliveryView::of);
+  public Uni<WebhookDeliveryResponse> test(@PathParam("id") String id) {
+    return resends.test(tenant(), id).map(WebhookDeliveryResponse::of);
   }
 
   /** Every attempt to this endpoint, newest first. */
   @GET
   @Path("/{id}/deliveries")
-  public Uni<Page<AttemptView>> deliveries(
+  public Uni<Page<WebhookAttemptResponse>> deliveries(
       @PathParam("id") String id,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
@@ -144,7 +143,7 @@ public class WebhookEndpointResource {
     return endpoints
         .get(tenant(), id)
         .chain(endpoint -> queries.attempts(tenant(), endpoint, query.page()))
-        .map(page -> page.map(AttemptView::of));
+        .map(page -> page.map(WebhookAttemptResponse::of));
   }
 
   private Tenant tenant() {

@@ -1,7 +1,7 @@
 package dev.payplatform.events.service;
 
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.events.config.WebhookSettings;
+import dev.payplatform.events.config.EventsConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -75,7 +75,7 @@ public class DeliveryDispatcher {
           + " where d.status = 'pending' and e.status = 'enabled'";
 
   private final DeliveryAttempts attempts;
-  private final WebhookSettings settings;
+  private final EventsConfig.Webhooks settings;
   private final InstantSource clock;
   private final Vertx vertx;
   private final AtomicInteger inFlight = new AtomicInteger();
@@ -86,12 +86,12 @@ public class DeliveryDispatcher {
 
   public DeliveryDispatcher(
       DeliveryAttempts attempts,
-      WebhookSettings settings,
+      EventsConfig config,
       InstantSource clock,
       Vertx vertx,
       MeterRegistry metrics) {
     this.attempts = attempts;
-    this.settings = settings;
+    this.settings = config.webhooks();
     this.clock = clock;
     this.vertx = vertx;
     metrics.gauge("platform.webhook.in.flight", inFlight);
@@ -145,7 +145,7 @@ public class DeliveryDispatcher {
       again.set(true);
       return Uni.createFrom().voidItem();
     }
-    int free = settings.maxInFlight() - inFlight.get();
+    int free = Math.max(1, settings.maxInFlight()) - inFlight.get();
     if (free <= 0) {
       claiming.set(false);
       return Uni.createFrom().voidItem();
@@ -182,7 +182,8 @@ public class DeliveryDispatcher {
                         s ->
                             s.createNativeQuery(CLAIM, String.class)
                                 .setParameter(1, now.atOffset(ZoneOffset.UTC))
-                                .setParameter(2, (long) settings.maxInFlightPerEndpoint())
+                                .setParameter(
+                                    2, (long) Math.max(1, settings.maxInFlightPerEndpoint()))
                                 .setParameter(3, (long) free)
                                 .setParameter(
                                     4, now.plus(settings.lease()).atOffset(ZoneOffset.UTC))

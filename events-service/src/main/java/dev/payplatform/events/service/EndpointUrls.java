@@ -2,7 +2,7 @@ package dev.payplatform.events.service;
 
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
-import dev.payplatform.events.config.WebhookSettings;
+import dev.payplatform.events.config.EventsConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -18,11 +18,11 @@ import java.util.Locale;
 public class EndpointUrls {
   static final int MAX_LENGTH = 2048;
   private final WebhookSender sender;
-  private final WebhookSettings settings;
+  private final EventsConfig.Webhooks settings;
 
-  public EndpointUrls(WebhookSender sender, WebhookSettings settings) {
+  public EndpointUrls(WebhookSender sender, EventsConfig config) {
     this.sender = sender;
-    this.settings = settings;
+    this.settings = config.webhooks();
   }
 
   /** The URL, checked; fails with the 422 that says what is wrong with it. */

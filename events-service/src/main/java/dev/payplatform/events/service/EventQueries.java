@@ -2,6 +2,7 @@ package dev.payplatform.events.service;
 
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
@@ -16,7 +17,6 @@ import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.List;
 
 /** Reads of a merchant's event log, an event's deliveries and an endpoint's attempts. */
@@ -24,7 +24,7 @@ import java.util.List;
 public class EventQueries {
 
   /** A list's filters; null means none. */
-  public record Filter(String type, String objectId, Instant createdGte, Instant createdLte) {}
+  public record Filter(String type, String objectId, CreatedRange created) {}
 
   /** An event and its deliveries to the merchant's endpoints. */
   public record EventWithDeliveries(StoredEvent event, List<Delivery> deliveries) {}
@@ -48,14 +48,8 @@ public class EventQueries {
               + " and o.merchantId = :merchantId and o.livemode = :livemode)";
       params = params.and("objectId", filter.objectId());
     }
-    if (filter.createdGte() != null) {
-      where += " and createdAt >= :gte";
-      params = params.and("gte", filter.createdGte());
-    }
-    if (filter.createdLte() != null) {
-      where += " and createdAt <= :lte";
-      params = params.and("lte", filter.createdLte());
-    }
+    where += filter.created().where();
+    params = filter.created().bind(params);
     return Pages.of(StoredEvent.find(where, Pages.NEWEST_FIRST, params), page);
   }
 

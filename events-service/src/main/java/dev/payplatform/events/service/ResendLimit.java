@@ -2,7 +2,7 @@ package dev.payplatform.events.service;
 
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.events.config.WebhookSettings;
+import dev.payplatform.events.config.EventsConfig;
 import dev.payplatform.events.domain.ResendLimitReached;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -29,11 +29,11 @@ public class ResendLimit {
           + " used = case when w.started_at <= ?4 then 1 else w.used + 1 end"
           + " returning used, ceil(extract(epoch from (started_at - ?4)))::bigint";
 
-  private final WebhookSettings settings;
+  private final EventsConfig.Webhooks settings;
   private final InstantSource clock;
 
-  public ResendLimit(WebhookSettings settings, InstantSource clock) {
-    this.settings = settings;
+  public ResendLimit(EventsConfig config, InstantSource clock) {
+    this.settings = config.webhooks();
     this.clock = clock;
   }
 

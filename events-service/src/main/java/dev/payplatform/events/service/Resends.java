@@ -1,7 +1,5 @@
 package dev.payplatform.events.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
@@ -10,9 +8,9 @@ import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.commons.tracing.TraceParents;
 import dev.payplatform.events.domain.Delivery;
 import dev.payplatform.events.domain.EndpointStatus;
-import dev.payplatform.events.domain.EventTypes;
 import dev.payplatform.events.domain.StoredEvent;
 import dev.payplatform.events.domain.WebhookEndpoint;
+import dev.payplatform.events.messaging.EventsServiceEvents;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -26,24 +24,21 @@ import java.util.List;
 @ApplicationScoped
 public class Resends {
   private final WebhookEndpoints endpoints;
-  private final EventLog log;
+  private final EventsServiceEvents events;
   private final DeliveryDispatcher dispatcher;
   private final ResendLimit limit;
-  private final ObjectMapper json;
   private final InstantSource clock;
 
   public Resends(
       WebhookEndpoints endpoints,
-      EventLog log,
+      EventsServiceEvents events,
       DeliveryDispatcher dispatcher,
       ResendLimit limit,
-      ObjectMapper json,
       InstantSource clock) {
     this.endpoints = endpoints;
-    this.log = log;
+    this.events = events;
     this.dispatcher = dispatcher;
     this.limit = limit;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -120,28 +115,14 @@ public class Resends {
         .get(tenant, endpointId)
         .map(ep -> enabled(ep, FieldError.invalid("path", "id", disabledMessage(ep))))
         .chain(
-            (WebhookEndpoint ep) -> {
-              ObjectNode data = json.createObjectNode();
-              data.put("endpoint_id", ep.id);
-              data.put("message", "A test event from payplatform: your endpoint receives events.");
-              String eventId = Ids.newId(StoredEvent.ID_PREFIX);
-              return log.record(
-                      new EventLog.NewEvent(
-                          eventId,
-                          tenant,
-                          EventTypes.TEST,
-                          "/events-service",
-                          ep.id,
-                          null,
-                          now,
-                          data),
-                      other -> other.id().equals(ep.id))
-                  .chain(
-                      () ->
-                          Delivery.<Delivery>find(
-                                  "eventId = ?1 and endpointId = ?2", eventId, ep.id)
-                              .<Delivery>firstResult());
-            });
+            (WebhookEndpoint ep) ->
+                events
+                    .webhookTest(tenant, ep, now)
+                    .chain(
+                        eventId ->
+                            Delivery.<Delivery>find(
+                                    "eventId = ?1 and endpointId = ?2", eventId, ep.id)
+                                .<Delivery>firstResult()));
   }
 
   private static WebhookEndpoint enabled(WebhookEndpoint endpoint, FieldError ifNot) {

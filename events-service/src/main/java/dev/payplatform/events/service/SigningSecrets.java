@@ -3,6 +3,7 @@ package dev.payplatform.events.service;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookSigningException;
 import dev.payplatform.commons.keys.SecretSealer;
+import dev.payplatform.events.config.EventsConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,8 +11,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Endpoints' signing secrets: minted ({@code whsec_} + 24 random bytes, base64, the Standard
@@ -25,9 +24,8 @@ public class SigningSecrets {
   private final String configuredKey;
   private SecretSealer sealer;
 
-  public SigningSecrets(
-      @ConfigProperty(name = "events.webhooks.secret-key") Optional<String> configuredKey) {
-    this.configuredKey = configuredKey.orElse("");
+  public SigningSecrets(EventsConfig config) {
+    this.configuredKey = config.webhooks().secretKey().orElse("");
   }
 
   /** The service refuses to start without a usable key, rather than fail its first endpoint. */

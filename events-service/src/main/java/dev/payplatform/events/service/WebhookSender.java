@@ -1,6 +1,7 @@
 package dev.payplatform.events.service;
 
-import dev.payplatform.events.config.WebhookSettings;
+import dev.payplatform.events.config.EventsConfig;
+import dev.payplatform.events.domain.AddressPolicy;
 import dev.payplatform.events.domain.DeliveryAttempt;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -37,18 +38,20 @@ public class WebhookSender {
   static final String USER_AGENT = "payplatform-webhooks/0.1";
 
   private final Vertx vertx;
-  private final WebhookSettings settings;
+  private final EventsConfig.Webhooks settings;
+  private final AddressPolicy addresses;
   private final HttpClient client;
 
-  public WebhookSender(Vertx vertx, WebhookSettings settings) {
+  public WebhookSender(Vertx vertx, EventsConfig config, AddressPolicy addresses) {
+    this.addresses = addresses;
     this.vertx = vertx;
-    this.settings = settings;
+    this.settings = config.webhooks();
     this.client =
         vertx.createHttpClient(
             new HttpClientOptions()
                 .setConnectTimeout((int) settings.timeout().toMillis())
                 .setIdleTimeout((int) settings.timeout().toSeconds())
-                .setMaxPoolSize(settings.maxInFlightPerEndpoint())
+                .setMaxPoolSize(Math.max(1, settings.maxInFlightPerEndpoint()))
                 .setKeepAlive(true)
                 .setForceSni(true)
                 .setVerifyHost(true)
@@ -84,7 +87,7 @@ public class WebhookSender {
                     () -> {
                       InetAddress[] all = InetAddress.getAllByName(host);
                       for (InetAddress a : all) {
-                        if (!settings.addressPolicy().permits(a)) {
+                        if (!addresses.permits(a)) {
                           throw new BlockedAddress(host, a);
                         }
                       }

@@ -122,4 +122,9 @@ public class Payment extends PanacheEntityBase {
   public boolean belongsTo(String merchantId, Boolean livemode) {
     return this.merchantId.equals(merchantId) && Boolean.valueOf(this.livemode).equals(livemode);
   }
+
+  /** Whether the card network answered a live charge of this payment (its {@code network}). */
+  public boolean hasNetworkAnswer() {
+    return networkResponseCode != null || networkRrn != null;
+  }
 }

@@ -3,7 +3,7 @@ package dev.payplatform.payments.messaging;
 import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
 import dev.payplatform.commons.messaging.MalformedEventException;
-import dev.payplatform.payments.service.MerchantProfiles;
+import dev.payplatform.payments.service.fees.MerchantProfiles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,7 +1,6 @@
 package dev.payplatform.payments.messaging;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-import dev.payplatform.payments.domain.NetworkView;
 import dev.payplatform.payments.domain.Payment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +20,23 @@ public final class PaymentEvents {
 
   private PaymentEvents() {}
 
+  /** An event's data: only these records are ever written (PaymentOutbox takes nothing else). */
+  public sealed interface Payload
+      permits PaymentData, Succeeded, Failed, Canceled, Refunded, BalanceAvailable {}
+
+  /**
+   * A payment's {@code network}: the card network's answer to its live charge (authorization code,
+   * DE 38; retrieval reference number, DE 37; response code, DE 39); null in test mode and before.
+   */
+  public record Network(
+      String authorizationCode, String retrievalReferenceNumber, String responseCode) {
+    static Network of(Payment p) {
+      return p.hasNetworkAnswer()
+          ? new Network(p.networkAuthorizationCode, p.networkRrn, p.networkResponseCode)
+          : null;
+    }
+  }
+
   /** What every payment event carries: the payment itself. */
   public record PaymentData(
       String id,
@@ -36,9 +52,10 @@ public final class PaymentEvents {
       String customerEmail,
       String cardBrand,
       String cardLast4,
-      NetworkView network,
+      Network network,
       String createdAt,
-      String updatedAt) {
+      String updatedAt)
+      implements Payload {
 
     public static PaymentData of(Payment p) {
       return new PaymentData(
@@ -55,7 +72,7 @@ public final class PaymentEvents {
           p.customerEmail,
           p.cardBrand,
           p.cardLast4,
-          NetworkView.of(p),
+          Network.of(p),
           utc(p.createdAt),
           utc(p.updatedAt));
     }
@@ -67,19 +84,23 @@ public final class PaymentEvents {
       long net,
       String netCurrency,
       String paymentIntentId,
-      String lateSuccess) {}
+      String lateSuccess)
+      implements Payload {}
 
   public record Failed(
-      @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage) {}
+      @JsonUnwrapped PaymentData payment, String declineReason, String failureMessage)
+      implements Payload {}
 
-  public record Canceled(@JsonUnwrapped PaymentData payment, String cancellationReason) {}
+  public record Canceled(@JsonUnwrapped PaymentData payment, String cancellationReason)
+      implements Payload {}
 
   public record Refunded(
       @JsonUnwrapped PaymentData payment,
       long amountRefunded,
       long refundedTotal,
       boolean fullyRefunded,
-      String refundId) {}
+      String refundId)
+      implements Payload {}
 
   static String utc(Instant t) {
     return t == null ? null : t.truncatedTo(ChronoUnit.SECONDS).toString();
@@ -90,9 +111,6 @@ public final class PaymentEvents {
    * pending balance to available.
    */
   public record BalanceAvailable(
-      String paymentId,
-      String balanceTransaction,
-      long amount,
-      String currency,
-      String availableOn) {}
+      String paymentId, String balanceTransaction, long amount, String currency, String availableOn)
+      implements Payload {}
 }

@@ -5,14 +5,10 @@ import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.money.Money;
 import dev.payplatform.commons.paging.Page;
 import dev.payplatform.commons.paging.PageRequest;
-import dev.payplatform.payments.domain.FxRate;
-import dev.payplatform.payments.service.FeeCalculator;
-import dev.payplatform.payments.service.FxRates;
+import dev.payplatform.payments.service.fees.FxRates;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -22,12 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.math.BigDecimal;
-import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
 
 /**
  * The operator API for exchange rates (docs/payments.md, "FX rates"). Guarded by {@link
- * AdminAuthFilter}; every update is a new row, so the history stays.
+ * PaymentsAdminFilter}; every update is a new row, so the history stays.
  */
 @Path("/admin/fx-rates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,28 +36,9 @@ public class AdminFxRatesResource {
     this.rates = rates;
   }
 
-  /** {@code {"units_per_usd": "520.15", "source": "central bank fixing"}}; source optional. */
-  public record FxRateUpdate(
-      @NotBlank String unitsPerUsd,
-      @Size(max = 200, message = "must be at most 200 characters") String source) {}
-
-  /** A rate as units per USD and its inverse, both decimal strings. */
-  public record FxRateView(
-      String currency, String unitsPerUsd, String usdPerUnit, String recordedAt, String source) {
-    static FxRateView of(FxRate r) {
-      BigDecimal units = r.unitsPerUsd.stripTrailingZeros();
-      return new FxRateView(
-          r.currency.strip(),
-          units.toPlainString(),
-          FeeCalculator.inverse(r.unitsPerUsd).stripTrailingZeros().toPlainString(),
-          r.recordedAt.truncatedTo(ChronoUnit.MILLIS).toString(),
-          r.source);
-    }
-  }
-
   /** The current rate of every currency, by code. */
   @GET
-  public Uni<Page<FxRateView>> current(
+  public Uni<Page<FxRateResponse>> current(
       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
     PageRequest page = PageRequest.parse(limit, offset);
     return rates
@@ -70,7 +46,7 @@ public class AdminFxRatesResource {
         .map(
             c ->
                 new Page<>(
-                    c.rates().stream().map(FxRateView::of).toList(),
+                    c.rates().stream().map(FxRateResponse::of).toList(),
                     c.total(),
                     page.limit(),
                     page.offset()));
@@ -79,7 +55,7 @@ public class AdminFxRatesResource {
   /** Every recorded rate of one currency, newest first. */
   @GET
   @Path("/{currency}/history")
-  public Uni<Page<FxRateView>> history(
+  public Uni<Page<FxRateResponse>> history(
       @PathParam("currency") String currency,
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset) {
@@ -94,7 +70,7 @@ public class AdminFxRatesResource {
                     .map(
                         list ->
                             new Page<>(
-                                list.stream().map(FxRateView::of).toList(),
+                                list.stream().map(FxRateResponse::of).toList(),
                                 total,
                                 page.limit(),
                                 page.offset())));
@@ -104,8 +80,8 @@ public class AdminFxRatesResource {
   @PUT
   @Path("/{currency}")
   @Consumes(MediaType.APPLICATION_JSON)
-  public Uni<FxRateView> update(
-      @PathParam("currency") String currency, @Valid @NotNull FxRateUpdate body) {
+  public Uni<FxRateResponse> update(
+      @PathParam("currency") String currency, @Valid @NotNull UpdateFxRateRequest body) {
     String code = Money.parseCurrency(currency, "path", "currency").getCurrencyCode();
     BigDecimal units = parseRate(body.unitsPerUsd());
     if (code.equals("USD") && units.compareTo(BigDecimal.ONE) != 0) {
@@ -114,7 +90,7 @@ public class AdminFxRatesResource {
     }
     String source =
         body.source() == null || body.source().isBlank() ? "operator" : body.source().strip();
-    return rates.record(code, units, source).map(FxRateView::of);
+    return rates.record(code, units, source).map(FxRateResponse::of);
   }
 
   private static BigDecimal parseRate(String raw) {

@@ -1,6 +1,6 @@
 package dev.payplatform.payments.rest;
 
-import dev.payplatform.payments.service.LedgerVerification;
+import dev.payplatform.payments.service.ledger.LedgerVerification;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * {@code GET /admin/ledger/verify} (operator token, {@link AdminAuthFilter}): recomputes every
+ * {@code GET /admin/ledger/verify} (operator token, {@link PaymentsAdminFilter}): recomputes every
  * chain and balance from the postings; {@code ok} is false with each difference listed. {@code
  * deploy/local/platform ledger verify} calls it.
  */

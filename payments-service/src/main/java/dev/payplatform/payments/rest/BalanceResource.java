@@ -3,11 +3,10 @@ package dev.payplatform.payments.rest;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
-import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.payments.domain.LedgerEntry;
-import dev.payplatform.payments.service.LedgerQueries;
+import dev.payplatform.payments.service.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -16,8 +15,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,58 +31,15 @@ public class BalanceResource {
     this.merchant = merchant;
   }
 
-  /** An amount of one currency. */
-  public record Amount(long amount, String currency) {}
-
-  /** {@code GET /v1/balance}. */
-  public record BalanceView(
-      String object, boolean livemode, List<Amount> available, List<Amount> pending) {}
-
-  /** One balance transaction. */
-  public record TransactionView(
-      String id,
-      String object,
-      String type,
-      String source,
-      long amount,
-      long fee,
-      long net,
-      String currency,
-      String status,
-      String availableOn,
-      String created,
-      BigDecimal exchangeRate,
-      Long originalAmount,
-      String originalCurrency) {
-    static TransactionView of(LedgerQueries.Transaction t) {
-      LedgerEntry e = t.entry();
-      return new TransactionView(
-          e.txnId,
-          "balance_transaction",
-          e.type,
-          e.source,
-          e.amount,
-          e.fee,
-          e.net,
-          e.currency,
-          t.available() ? "available" : "pending",
-          Timestamps.format(e.availableOn),
-          Timestamps.format(e.createdAt),
-          e.exchangeRate == null ? null : e.exchangeRate.stripTrailingZeros(),
-          e.originalAmount,
-          e.originalCurrency);
-    }
-  }
-
   @GET
   @Path("/balance")
-  public Uni<BalanceView> balance() {
+  public Uni<BalanceResponse> balance() {
     Tenant tenant = Tenant.of(merchant);
     return ledger
         .balance(tenant)
         .map(
             b ->
-                new BalanceView(
+                new BalanceResponse(
                     "balance", tenant.livemode(), amounts(b.available()), amounts(b.pending())));
   }
 
@@ -95,7 +49,7 @@ public class BalanceResource {
    */
   @GET
   @Path("/balance_transactions")
-  public Uni<Page<TransactionView>> list(
+  public Uni<Page<BalanceTransactionResponse>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
       @QueryParam("type") String type,
@@ -110,23 +64,24 @@ public class BalanceResource {
             source,
             v -> Ids.looksLike(v, Ids.PAYMENT) || Ids.looksLike(v, "re"),
             "must be a pay_ or re_ id");
-    Instant gte = query.instantFilter("created[gte]", createdGte);
-    Instant lte = query.instantFilter("created[lte]", createdLte);
+    CreatedRange created = query.created(createdGte, createdLte);
     return ledger
         .list(
             Tenant.of(merchant),
-            new LedgerQueries.Filter(typeFilter, sourceFilter, gte, lte),
+            new LedgerQueries.Filter(typeFilter, sourceFilter, created),
             query.page())
-        .map(page -> page.map(TransactionView::of));
+        .map(page -> page.map(BalanceTransactionResponse::of));
   }
 
   @GET
   @Path("/balance_transactions/{id}")
-  public Uni<TransactionView> get(@PathParam("id") String id) {
-    return ledger.get(Tenant.of(merchant), id).map(TransactionView::of);
+  public Uni<BalanceTransactionResponse> get(@PathParam("id") String id) {
+    return ledger.get(Tenant.of(merchant), id).map(BalanceTransactionResponse::of);
   }
 
-  private static List<Amount> amounts(Map<String, Long> byCurrency) {
-    return byCurrency.entrySet().stream().map(e -> new Amount(e.getValue(), e.getKey())).toList();
+  private static List<BalanceAmountResponse> amounts(Map<String, Long> byCurrency) {
+    return byCurrency.entrySet().stream()
+        .map(e -> new BalanceAmountResponse(e.getValue(), e.getKey()))
+        .toList();
   }
 }

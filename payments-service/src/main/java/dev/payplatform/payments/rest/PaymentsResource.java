@@ -8,14 +8,9 @@ import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.idempotency.Idempotent;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
-import dev.payplatform.commons.paging.ListQuery;
-import dev.payplatform.commons.paging.PageRequest;
+import dev.payplatform.payments.config.PaymentsConfig;
+import dev.payplatform.payments.config.PaymentsPublicUrlsConfig;
 import dev.payplatform.payments.domain.Payment;
-import dev.payplatform.payments.domain.PaymentStatus;
-import dev.payplatform.payments.rest.PaymentDtos.ActionRequired;
-import dev.payplatform.payments.rest.PaymentDtos.CreatePaymentRequest;
-import dev.payplatform.payments.rest.PaymentDtos.InternalPayment;
-import dev.payplatform.payments.rest.PaymentDtos.PaymentResponse;
 import dev.payplatform.payments.service.PaymentService;
 import dev.payplatform.payments.service.PaymentSummary;
 import io.smallrye.mutiny.Uni;
@@ -23,6 +18,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -40,9 +36,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
@@ -68,20 +62,16 @@ public class PaymentsResource {
       CheckoutTokens tokens,
       MerchantContext merchant,
       InstantSource clock,
-      @ConfigProperty(name = "platform.public.checkout-url") String checkoutUrl,
-      @ConfigProperty(name = "payments.checkout-token-ttl", defaultValue = "24h") Duration tokenTtl,
-      // The edge and the checkout service accept request lines of 4,096 characters: the page's
-      // own "POST <path>/intent?data=… HTTP/1.1" must fit, with room to spare.
-      @ConfigProperty(name = "payments.checkout-link.max-path-length", defaultValue = "4000")
-          int maxLinkPathLength) {
+      PaymentsConfig config,
+      PaymentsPublicUrlsConfig urls) {
     this.payments = payments;
     this.summaries = summaries;
     this.tokens = tokens;
     this.merchant = merchant;
     this.clock = clock;
-    this.checkoutUrl = checkoutUrl.replaceAll("/+$", "");
-    this.tokenTtl = tokenTtl;
-    this.maxLinkPathLength = maxLinkPathLength;
+    this.checkoutUrl = urls.checkoutUrl().replaceAll("/+$", "");
+    this.tokenTtl = config.checkoutTokenTtl();
+    this.maxLinkPathLength = config.checkoutLink().maxPathLength();
   }
 
   /**
@@ -137,28 +127,14 @@ public class PaymentsResource {
   }
 
   @GET
-  public Uni<Response> list(
-      @QueryParam("status") String status,
-      @QueryParam("test") String test,
-      @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset,
-      @QueryParam("created[gte]") String createdGte,
-      @QueryParam("created[lte]") String createdLte) {
-    return page(
-        new Query(status, test, limit, offset, createdGte, createdLte), PaymentResponse::of);
+  public Uni<Response> list(@BeanParam PaymentListParams params) {
+    return page(params, PaymentResponse::of);
   }
 
   @GET
   @Path("/internal")
-  public Uni<Response> internal(
-      @QueryParam("status") String status,
-      @QueryParam("test") String test,
-      @QueryParam("limit") String limit,
-      @QueryParam("offset") String offset,
-      @QueryParam("created[gte]") String createdGte,
-      @QueryParam("created[lte]") String createdLte) {
-    return page(
-        new Query(status, test, limit, offset, createdGte, createdLte), InternalPayment::of);
+  public Uni<Response> internal(@BeanParam PaymentListParams params) {
+    return page(params, InternalPaymentResponse::of);
   }
 
   /**
@@ -167,7 +143,7 @@ public class PaymentsResource {
    */
   @GET
   @Path("/summary")
-  public Uni<PaymentDtos.SummaryView> summary(@QueryParam("days") String days) {
+  public Uni<PaymentSummaryResponse> summary(@QueryParam("days") String days) {
     int window = 30;
     if (days != null && !days.isEmpty()) {
       try {
@@ -184,88 +160,27 @@ public class PaymentsResource {
     int chosen = window;
     return summaries
         .of(merchant.merchantId(), merchant.livemode(), chosen)
-        .map(s -> PaymentDtos.SummaryView.of(s, chosen));
+        .map(s -> PaymentSummaryResponse.of(s, chosen));
   }
-
-  /** A list request's query string. */
-  private record Query(
-      String status,
-      String test,
-      String limit,
-      String offset,
-      String createdGte,
-      String createdLte) {}
 
   @GET
   @Path("/{id}")
   public Uni<PaymentResponse> get(@PathParam("id") String id, @QueryParam("test") String test) {
-    Boolean testFilter = parseTest(test, new ArrayList<>(), true);
+    Boolean testFilter = PaymentListParams.parseTest(test, new ArrayList<>(), true);
     return payments
         .get(id, merchant.merchantId(), merchant.livemode(), testFilter)
         .map(PaymentResponse::of);
   }
 
   /** A bare JSON array (as the docs define these two lists) plus X-Total-Count. */
-  private Uni<Response> page(Query q, Function<Payment, ?> view) {
-    ListQuery query = new ListQuery(q.limit(), q.offset());
-    String statusWord =
-        query.textFilter(
-            "status",
-            q.status() == null ? null : q.status().toLowerCase(Locale.ROOT),
-            w -> PaymentStatus.fromWord(w).isPresent(),
-            "must be one of pending, requires_action, completed (or succeeded), failed,"
-                + " canceled, partially_refunded, refunded");
-    PaymentStatus statusFilter =
-        statusWord == null ? null : PaymentStatus.fromWord(statusWord).orElse(null);
-    List<FieldError> errors = new ArrayList<>();
-    Boolean testFilter = parseTest(q.test(), errors, false);
-    Instant from = query.instantFilter("created[gte]", q.createdGte());
-    Instant to = query.instantFilter("created[lte]", q.createdLte());
-    PageRequest pageRequest = null;
-    try {
-      pageRequest = query.page();
-    } catch (ValidationFailedException e) {
-      errors.addAll(0, e.errors());
-    }
-    if (!errors.isEmpty()) {
-      throw new ValidationFailedException(errors);
-    }
+  private Uni<Response> page(PaymentListParams params, Function<Payment, ?> view) {
     return payments
-        .list(
-            new PaymentService.Filter(
-                merchant.merchantId(),
-                merchant.livemode(),
-                statusFilter,
-                testFilter,
-                from,
-                to,
-                pageRequest))
+        .list(params.filter(merchant.merchantId(), merchant.livemode()))
         .map(
             found ->
                 Response.ok(found.payments().stream().map(view).toList())
                     .header("X-Total-Count", found.total())
                     .build());
-  }
-
-  /** {@code true}/{@code false} (any case), or absent. */
-  private static Boolean parseTest(String raw, List<FieldError> errors, boolean throwNow) {
-    if (raw == null || raw.isEmpty()) {
-      return null;
-    }
-    if (raw.equalsIgnoreCase("true")) {
-      return Boolean.TRUE;
-    }
-    if (raw.equalsIgnoreCase("false")) {
-      return Boolean.FALSE;
-    }
-    FieldError error =
-        new FieldError(
-            List.of("query", "test"), "value could not be parsed to a boolean", "type_error.bool");
-    if (throwNow) {
-      throw new ValidationFailedException(error);
-    }
-    errors.add(error);
-    return null;
   }
 
   /** The checks Bean Validation cannot express: currency, amount precision, the URL's scheme. */
@@ -350,7 +265,7 @@ public class PaymentsResource {
     String url = checkoutUrl + "/checkout/pay/" + p.id + "?data=" + token;
     return Response.status(202)
         .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(ActionRequired.redirect(p.id, url))
+        .entity(ActionRequiredResponse.redirect(p.id, url))
         .build();
   }
 }

@@ -3,18 +3,18 @@ package dev.payplatform.payments.service;
 import dev.payplatform.commons.state.Transitions.Move;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.payments.domain.CheckoutLinkExpiry;
+import dev.payplatform.payments.config.PaymentsConfig;
+import dev.payplatform.payments.domain.HostedPaymentCutoff;
 import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
+import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.InstantSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,17 +33,14 @@ public class HostedPaymentExpiry {
   private final PaymentOutbox events;
   private final Sweeps sweeps;
   private final InstantSource clock;
-  private final CheckoutLinkExpiry expiry;
+  private final HostedPaymentCutoff expiry;
 
   public HostedPaymentExpiry(
-      PaymentOutbox events,
-      Sweeps sweeps,
-      InstantSource clock,
-      @ConfigProperty(name = "payments.checkout-expiry.grace") Duration grace) {
+      PaymentOutbox events, Sweeps sweeps, InstantSource clock, PaymentsConfig config) {
     this.events = events;
     this.sweeps = sweeps;
     this.clock = clock;
-    this.expiry = new CheckoutLinkExpiry(grace);
+    this.expiry = new HostedPaymentCutoff(config.checkoutExpiry().grace());
   }
 
   @Scheduled(

@@ -3,6 +3,7 @@ package dev.payplatform.payments.service;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.money.Money;
+import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.PageRequest;
 import dev.payplatform.commons.paging.Pages;
 import dev.payplatform.commons.time.Timestamps;
@@ -10,6 +11,7 @@ import dev.payplatform.payments.domain.Payment;
 import dev.payplatform.payments.domain.PaymentNotFound;
 import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
+import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Parameters;
@@ -47,8 +49,7 @@ public class PaymentService {
       boolean livemode,
       PaymentStatus status,
       Boolean test,
-      Instant createdFrom,
-      Instant createdTo,
+      CreatedRange created,
       PageRequest page) {
 
     /** A {@code test} filter that contradicts the key's mode matches nothing, never other data. */
@@ -98,14 +99,8 @@ public class PaymentService {
       query += " and status = :status";
       params = params.and("status", f.status());
     }
-    if (f.createdFrom() != null) {
-      query += " and createdAt >= :createdFrom";
-      params = params.and("createdFrom", f.createdFrom());
-    }
-    if (f.createdTo() != null) {
-      query += " and createdAt <= :createdTo";
-      params = params.and("createdTo", f.createdTo());
-    }
+    query += f.created().where();
+    params = f.created().bind(params);
     return Pages.of(Payment.<Payment>find(query, Pages.NEWEST_FIRST, params), f.page())
         .map(page -> new Found(page.items(), page.totalItems()));
   }

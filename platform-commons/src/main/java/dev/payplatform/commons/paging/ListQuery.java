@@ -108,6 +108,15 @@ public final class ListQuery {
     }
   }
 
+  /**
+   * The {@code created[gte]} and {@code created[lte]} filters (see {@link #instantFilter}), each
+   * bad one reported under its own name.
+   */
+  public CreatedRange created(String gte, String lte) {
+    return new CreatedRange(
+        instantFilter(CreatedRange.GTE, gte), instantFilter(CreatedRange.LTE, lte));
+  }
+
   /** The page, once every parameter was read; throws the 422 listing each bad one. */
   public PageRequest page() {
     if (!errors.isEmpty()) {

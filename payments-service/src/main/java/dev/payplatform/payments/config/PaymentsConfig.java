@@ -1,0 +1,76 @@
+package dev.payplatform.payments.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * payments-service's own settings ({@code payments.*}, application.properties; the ledger's are
+ * documented in docs/ledger.md). Every property under the prefix is declared here.
+ */
+@ConfigMapping(prefix = "payments")
+public interface PaymentsConfig {
+  /** How long a hosted payment's checkout link is valid. */
+  @WithDefault("24h")
+  Duration checkoutTokenTtl();
+
+  CheckoutLink checkoutLink();
+
+  CheckoutExpiry checkoutExpiry();
+
+  Ledger ledger();
+
+  Metrics metrics();
+
+  interface CheckoutLink {
+    /**
+     * The longest checkout link path accepted. The edge and the checkout service accept request
+     * lines of 4,096 characters: the page's own "POST <path>/intent?data=… HTTP/1.1" must fit, with
+     * room to spare.
+     */
+    @WithDefault("4000")
+    int maxPathLength();
+  }
+
+  interface CheckoutExpiry {
+    /** How long after its link expired a pending hosted payment is canceled. */
+    Duration grace();
+
+    /** How often the expiry sweep runs (HostedPaymentExpiry's schedule). */
+    Duration sweepInterval();
+  }
+
+  interface Ledger {
+    /** Off only to measure what the ledger costs (bench/run); never in production. */
+    @WithDefault("true")
+    boolean enabled();
+
+    SettlementDelay settlementDelay();
+
+    /**
+     * Who pays for a refund's share of the fee: {@code keep} or {@code return} (any case; {@link
+     * dev.payplatform.payments.domain.JournalEntry.RefundFee}).
+     */
+    @WithDefault("keep")
+    String refundFee();
+
+    /** How often the settlement sweep runs (SettlementSweep's schedule). */
+    @WithDefault("60s")
+    Duration settlementSweep();
+  }
+
+  /** How long a charge's net stays pending before it is available, per mode; not negative. */
+  interface SettlementDelay {
+    @WithDefault("P2D")
+    Duration live();
+
+    @WithDefault("PT0S")
+    Duration test();
+  }
+
+  interface Metrics {
+    /** How often the payment status gauges recount (PaymentStatusGauges' schedule). */
+    @WithDefault("60s")
+    Duration statusCountInterval();
+  }
+}

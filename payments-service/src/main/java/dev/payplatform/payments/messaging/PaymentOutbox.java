@@ -1,0 +1,40 @@
+package dev.payplatform.payments.messaging;
+
+import dev.payplatform.commons.events.OutgoingEvent;
+import dev.payplatform.commons.outbox.OutboxWriter;
+import dev.payplatform.payments.config.PaymentsTopicsConfig;
+import dev.payplatform.payments.domain.Payment;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The one way payments-service's events ({@link PaymentEvents}) reach {@code payments.events} (key
+ * = payment id): appended to the outbox inside the caller's transaction: the event commits with the
+ * change it announces, or neither does.
+ */
+@ApplicationScoped
+public class PaymentOutbox {
+  private final OutboxWriter outbox;
+  private final String topic;
+
+  public PaymentOutbox(OutboxWriter outbox, PaymentsTopicsConfig topics) {
+    this.outbox = outbox;
+    this.topic = topics.payments();
+  }
+
+  public Uni<Void> emit(Payment p, String type, PaymentEvents.Payload data) {
+    return emit(p.id, p.merchantId, p.livemode, type, data);
+  }
+
+  /** An event about a payment that is not loaded (the ledger's settlement sweep). */
+  public Uni<Void> emit(
+      String paymentId,
+      String merchantId,
+      boolean livemode,
+      String type,
+      PaymentEvents.Payload data) {
+    return outbox
+        .append(new OutgoingEvent(topic, type, paymentId, merchantId, livemode, data))
+        .replaceWithVoid();
+  }
+}
