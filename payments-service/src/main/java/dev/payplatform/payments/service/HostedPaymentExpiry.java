@@ -1,6 +1,7 @@
 package dev.payplatform.payments.service;
 
 import dev.payplatform.commons.state.Transitions.Move;
+import dev.payplatform.commons.sweep.Sweep;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.config.PaymentsConfig;
@@ -10,10 +11,10 @@ import dev.payplatform.payments.domain.PaymentStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
 import dev.payplatform.payments.messaging.PaymentOutbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
@@ -24,36 +25,38 @@ import org.jboss.logging.Logger;
  * payment_intent.canceled}).
  */
 @ApplicationScoped
-public class HostedPaymentExpiry {
+public class HostedPaymentExpiry implements Sweep {
   private static final Logger LOG = Logger.getLogger(HostedPaymentExpiry.class);
   static final String SWEEP = "payments.expired-checkout-links";
   static final String CANCELED_EXPIRED = "expired";
   private static final int BATCH = 100;
 
   private final PaymentOutbox events;
-  private final Sweeps sweeps;
   private final InstantSource clock;
   private final HostedPaymentCutoff expiry;
+  private final Duration every;
 
-  public HostedPaymentExpiry(
-      PaymentOutbox events, Sweeps sweeps, InstantSource clock, PaymentsConfig config) {
+  public HostedPaymentExpiry(PaymentOutbox events, InstantSource clock, PaymentsConfig config) {
     this.events = events;
-    this.sweeps = sweeps;
     this.clock = clock;
     this.expiry = new HostedPaymentCutoff(config.checkoutExpiry().grace());
+    this.every = config.checkoutExpiry().sweepInterval();
   }
 
-  @Scheduled(
-      every = "${payments.checkout-expiry.sweep-interval}",
-      delayed = "${payments.checkout-expiry.sweep-interval}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> sweep() {
-    return sweeps.run(SWEEP, this::expireDue);
+  @Override
+  public String name() {
+    return SWEEP;
+  }
+
+  @Override
+  public Duration every() {
+    return every;
   }
 
   /** One pass: locks due payments (one another replica canceled meanwhile is not returned). */
+  @Override
   @WithTransaction
-  public Uni<Sweeps.Pass> expireDue() {
+  public Uni<Sweeps.Pass> pass() {
     return Payment.<Payment>find(
             "status = ?1 and checkoutExpiresAt <= ?2 order by checkoutExpiresAt",
             PaymentStatus.PENDING,

@@ -11,8 +11,13 @@ import java.time.Duration;
 public interface Sweep {
   String name();
 
-  /** How often a pass runs; the first runs this long after start as well. */
+  /** How often a pass runs. */
   Duration every();
+
+  /** How long after start the first pass runs; one interval unless the sweep says otherwise. */
+  default Duration firstAfter() {
+    return every();
+  }
 
   /** One pass; {@link Sweeps#resolveEach} runs one transaction per item when it goes by item. */
   Uni<Sweeps.Pass> pass();

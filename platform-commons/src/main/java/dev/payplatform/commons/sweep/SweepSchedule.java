@@ -21,11 +21,11 @@ class SweepSchedule {
       Sweeps sweeps,
       @Any Instance<Sweep> all) {
     for (Sweep sweep : all) {
-      String every = sweep.every().toString(); // ISO-8601, as @Scheduled(every) reads it
       scheduler
           .newJob(sweep.name())
-          .setInterval(every)
-          .setDelayed(every)
+          // ISO-8601 durations, as @Scheduled(every, delayed) reads them
+          .setInterval(sweep.every().toString())
+          .setDelayed(sweep.firstAfter().toString())
           .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
           .setAsyncTask(execution -> sweeps.run(sweep.name(), sweep::pass))
           .schedule();

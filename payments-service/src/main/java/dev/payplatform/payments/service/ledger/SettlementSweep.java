@@ -1,11 +1,13 @@
 package dev.payplatform.payments.service.ledger;
 
+import dev.payplatform.commons.sweep.Sweep;
 import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
+import dev.payplatform.payments.config.PaymentsConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
@@ -18,7 +20,7 @@ import java.util.List;
  * (replicas skip rows another holds), so each moves once.
  */
 @ApplicationScoped
-public class SettlementSweep {
+public class SettlementSweep implements Sweep {
   static final String NAME = "ledger-settlement";
   private static final String DUE =
       "select payment_id from ledger_settlement_due where available_on <= ?1"
@@ -32,25 +34,33 @@ public class SettlementSweep {
   private static final String DONE = "delete from ledger_settlement_due where payment_id = ?1";
 
   private final PaymentLedger ledger;
-  private final Sweeps sweeps;
+  private final Duration every;
   private final InstantSource clock;
 
-  public SettlementSweep(PaymentLedger ledger, Sweeps sweeps, InstantSource clock) {
+  public SettlementSweep(PaymentLedger ledger, InstantSource clock, PaymentsConfig config) {
     this.ledger = ledger;
-    this.sweeps = sweeps;
     this.clock = clock;
+    this.every = config.ledger().settlementSweep();
   }
 
-  @Scheduled(
-      identity = NAME,
-      every = "${payments.ledger.settlement-sweep:60s}",
-      delayed = "5s",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> sweep() {
-    return sweeps.run(NAME, this::pass);
+  @Override
+  public String name() {
+    return NAME;
   }
 
-  Uni<Sweeps.Pass> pass() {
+  @Override
+  public Duration every() {
+    return every;
+  }
+
+  /** Soon after start: charges that came due while the service was down settle at once. */
+  @Override
+  public Duration firstAfter() {
+    return Duration.ofSeconds(5);
+  }
+
+  @Override
+  public Uni<Sweeps.Pass> pass() {
     Instant now = Timestamps.now(clock);
     return Panache.withSession(
             () ->
