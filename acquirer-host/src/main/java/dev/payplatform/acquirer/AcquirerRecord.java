@@ -34,7 +34,7 @@ public final class AcquirerRecord {
   private final Path journalFile;
   private final Path transactionsFile;
   private final Map<String, HostTransaction> transactions = new LinkedHashMap<>();
-  private final List<JournalEntry> journal = new ArrayList<>();
+  private final List<JournaledMessage> journal = new ArrayList<>();
 
   public AcquirerRecord(Path dataDir) {
     try {
@@ -48,8 +48,8 @@ public final class AcquirerRecord {
   }
 
   public synchronized void message(String direction, ISOMsg m, Instant at) {
-    JournalEntry entry =
-        new JournalEntry(
+    JournaledMessage entry =
+        new JournaledMessage(
             at,
             direction,
             m.getString(0),
@@ -111,7 +111,7 @@ public final class AcquirerRecord {
         .toList();
   }
 
-  public synchronized List<JournalEntry> journal() {
+  public synchronized List<JournaledMessage> journal() {
     return List.copyOf(journal);
   }
 
@@ -142,7 +142,7 @@ public final class AcquirerRecord {
       if (Files.exists(journalFile)) {
         for (String line : Files.readAllLines(journalFile, StandardCharsets.UTF_8)) {
           if (!line.isBlank()) {
-            journal.add(json.readValue(line, JournalEntry.class));
+            journal.add(json.readValue(line, JournaledMessage.class));
           }
         }
       }

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param direction {@code in} (from the connector) or {@code out} (the host's answer)
  * @param original DE 90 (original data elements) of a reversal or a referenced refund
  */
-public record JournalEntry(
+public record JournaledMessage(
     Instant at,
     String direction,
     String mti,
