@@ -14,7 +14,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.InstantSource;
 import org.jboss.logging.Logger;
 
@@ -34,23 +33,18 @@ public class HostedPaymentExpiry implements Sweep {
   private final PaymentOutbox events;
   private final InstantSource clock;
   private final HostedPaymentCutoff expiry;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
 
   public HostedPaymentExpiry(PaymentOutbox events, InstantSource clock, PaymentsConfig config) {
     this.events = events;
     this.clock = clock;
     this.expiry = new HostedPaymentCutoff(config.checkoutExpiry().grace());
-    this.every = config.checkoutExpiry().sweepInterval();
+    this.schedule = new Sweep.Schedule(SWEEP, config.checkoutExpiry().sweepInterval());
   }
 
   @Override
-  public String name() {
-    return SWEEP;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   /** One pass: locks due payments (one another replica canceled meanwhile is not returned). */

@@ -21,13 +21,14 @@ class SweepSchedule {
       Sweeps sweeps,
       @Any Instance<Sweep> all) {
     for (Sweep sweep : all) {
+      Sweep.Schedule schedule = sweep.schedule();
       scheduler
-          .newJob(sweep.name())
+          .newJob(schedule.name())
           // ISO-8601 durations, as @Scheduled(every, delayed) reads them
-          .setInterval(sweep.every().toString())
-          .setDelayed(sweep.firstAfter().toString())
+          .setInterval(schedule.every().toString())
+          .setDelayed(schedule.firstAfter().toString())
           .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP)
-          .setAsyncTask(execution -> sweeps.run(sweep.name(), sweep::pass))
+          .setAsyncTask(execution -> sweeps.run(schedule.name(), sweep::pass))
           .schedule();
     }
   }

@@ -40,7 +40,7 @@ public class ProcessingReconciliation implements Sweep {
   private final CardProcessors processors;
   private final InstantSource clock;
   private final Duration deadline;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
 
   public ProcessingReconciliation(
       AttemptOutcomes outcomes,
@@ -51,17 +51,12 @@ public class ProcessingReconciliation implements Sweep {
     this.processors = processors;
     this.clock = clock;
     this.deadline = config.intent().processingDeadline();
-    this.every = config.intent().processingSweepInterval();
+    this.schedule = new Sweep.Schedule(SWEEP, config.intent().processingSweepInterval());
   }
 
   @Override
-  public String name() {
-    return SWEEP;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   /**

@@ -10,7 +10,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -28,24 +27,19 @@ public class LinkIntentExpiry implements Sweep {
 
   private final IntentCancellation cancellation;
   private final InstantSource clock;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
 
   public LinkIntentExpiry(
       IntentCancellation cancellation, InstantSource clock, CheckoutConfig config) {
     this.cancellation = cancellation;
     this.clock = clock;
     // Intents of checkout links expire on the sessions' schedule.
-    this.every = config.session().sweepInterval();
+    this.schedule = new Sweep.Schedule(SWEEP, config.session().sweepInterval());
   }
 
   @Override
-  public String name() {
-    return SWEEP;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   /** One pass: locks due intents (a row another replica canceled meanwhile is not returned). */

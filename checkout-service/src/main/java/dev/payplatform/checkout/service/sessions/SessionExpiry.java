@@ -12,7 +12,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -31,21 +30,16 @@ public class SessionExpiry implements Sweep {
           + SWEEP_BATCH;
 
   private final IntentCancellation cancellation;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
 
   public SessionExpiry(IntentCancellation cancellation, CheckoutConfig config) {
     this.cancellation = cancellation;
-    this.every = config.session().sweepInterval();
+    this.schedule = new Sweep.Schedule(SWEEP, config.session().sweepInterval());
   }
 
   @Override
-  public String name() {
-    return SWEEP;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.payplatform.processor.LiveConnector;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.stream.Collectors;
 
 /**
@@ -18,21 +17,18 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AcquirerDeliveries implements Sweep {
   private final CardProcessors processors;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
 
   public AcquirerDeliveries(CardProcessors processors, CheckoutConfig config) {
     this.processors = processors;
-    this.every = config.gatewayAccounts().deliveryInterval();
+    this.schedule =
+        new Sweep.Schedule(
+            "checkout.acquirer-deliveries", config.gatewayAccounts().deliveryInterval());
   }
 
   @Override
-  public String name() {
-    return "checkout.acquirer-deliveries";
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   @Override

@@ -34,29 +34,20 @@ public class SettlementSweep implements Sweep {
   private static final String DONE = "delete from ledger_settlement_due where payment_id = ?1";
 
   private final PaymentLedger ledger;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
   private final InstantSource clock;
 
   public SettlementSweep(PaymentLedger ledger, InstantSource clock, PaymentsConfig config) {
     this.ledger = ledger;
     this.clock = clock;
-    this.every = config.ledger().settlementSweep();
+    // The first pass soon after start: charges that came due while the service was down settle.
+    this.schedule =
+        new Sweep.Schedule(NAME, config.ledger().settlementSweep(), Duration.ofSeconds(5));
   }
 
   @Override
-  public String name() {
-    return NAME;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
-  }
-
-  /** Soon after start: charges that came due while the service was down settle at once. */
-  @Override
-  public Duration firstAfter() {
-    return Duration.ofSeconds(5);
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   @Override
