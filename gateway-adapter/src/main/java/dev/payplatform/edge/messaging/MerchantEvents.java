@@ -2,10 +2,10 @@ package dev.payplatform.edge.messaging;
 
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
+import dev.payplatform.edge.config.EdgeTopicsConfig;
 import dev.payplatform.edge.domain.Merchant;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The events the edge emits on {@code platform.topics.merchants} (docs/events/merchants). Each call
@@ -20,12 +20,9 @@ public class MerchantEvents {
   private final OutboxWriter outbox;
   private final String topic;
 
-  // The topic's name sits under platform.topics.*, which platform-commons declares for every
-  // service; as the other services' event writers do, it is read as the one property it is.
-  public MerchantEvents(
-      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.merchants") String topic) {
+  public MerchantEvents(OutboxWriter outbox, EdgeTopicsConfig topics) {
     this.outbox = outbox;
-    this.topic = topic;
+    this.topic = topics.merchants();
   }
 
   public Uni<String> created(Merchant m) {
