@@ -5,16 +5,17 @@ import dev.payplatform.billing.domain.PaymentRecord;
 import dev.payplatform.billing.domain.PaymentStatus;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.DomainException;
-import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.sweep.ItemSweep;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,35 +25,38 @@ import org.jboss.logging.Logger;
  * payments-service has announced the payment (billing refunds only payments it knows completed).
  */
 @ApplicationScoped
-public class DuplicatePaymentRefunds {
+public class DuplicatePaymentRefunds implements ItemSweep<String> {
   static final String SWEEP = "billing.duplicate-invoice-payments";
   private static final Logger LOG = Logger.getLogger(DuplicatePaymentRefunds.class);
   private static final int BATCH = 100;
 
   private final RefundService refunds;
-  private final Sweeps sweeps;
   private final InstantSource clock;
+  private final Duration every;
 
-  public DuplicatePaymentRefunds(RefundService refunds, Sweeps sweeps, InstantSource clock) {
+  public DuplicatePaymentRefunds(
+      RefundService refunds,
+      InstantSource clock,
+      @ConfigProperty(name = "billing.sweep.every") Duration every) {
     this.refunds = refunds;
-    this.sweeps = sweeps;
     this.clock = clock;
+    this.every = every;
   }
 
-  @Scheduled(
-      every = "${billing.sweep.every}",
-      delayed = "${billing.sweep.every}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> sweep() {
-    return sweeps.run(SWEEP, this::sweepOnce);
+  @Override
+  public String name() {
+    return SWEEP;
   }
 
-  Uni<Sweeps.Pass> sweepOnce() {
-    return open().chain(due -> Sweeps.resolveEach(due, this::refund));
+  @Override
+  public Duration every() {
+    return every;
   }
 
+  /** The payments of open overpayments, oldest first. */
+  @Override
   @WithSession
-  Uni<List<String>> open() {
+  public Uni<List<String>> due() {
     return InvoiceOverpayment.<InvoiceOverpayment>find("resolvedAt is null order by detectedAt")
         .page(0, BATCH)
         .list()
@@ -60,8 +64,9 @@ public class DuplicatePaymentRefunds {
   }
 
   /** One overpayment in its own transaction; false while its payment is not yet known. */
+  @Override
   @WithTransaction
-  Uni<Boolean> refund(String paymentId) {
+  public Uni<Boolean> resolve(String paymentId) {
     return InvoiceOverpayment.<InvoiceOverpayment>findById(
             paymentId, LockModeType.PESSIMISTIC_WRITE)
         .chain(
@@ -85,7 +90,7 @@ public class DuplicatePaymentRefunds {
                             .create(tenant, o.paymentId, null, "duplicate")
                             .map(
                                 r -> {
-                                  resolve(o, InvoiceOverpayment.REFUND_CREATED, r.id);
+                                  close(o, InvoiceOverpayment.REFUND_CREATED, r.id);
                                   LOG.infof(
                                       "refund %s created for payment %s, a second payment of"
                                           + " invoice %s",
@@ -100,7 +105,7 @@ public class DuplicatePaymentRefunds {
                                       "payment %s (second payment of invoice %s) not refunded"
                                           + " automatically: %s",
                                       o.paymentId, o.invoiceId, e.getMessage());
-                                  resolve(o, InvoiceOverpayment.NOT_REFUNDABLE, null);
+                                  close(o, InvoiceOverpayment.NOT_REFUNDABLE, null);
                                   return true;
                                 });
                       });
@@ -112,7 +117,7 @@ public class DuplicatePaymentRefunds {
     return payment.isRefundable() || payment.status == PaymentStatus.REFUNDED;
   }
 
-  private void resolve(InvoiceOverpayment o, String resolution, String refundId) {
+  private void close(InvoiceOverpayment o, String resolution, String refundId) {
     o.resolution = resolution;
     o.refundId = refundId;
     o.resolvedAt = Timestamps.now(clock);

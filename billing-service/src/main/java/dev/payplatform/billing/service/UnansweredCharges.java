@@ -2,11 +2,10 @@ package dev.payplatform.billing.service;
 
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.Subscription;
-import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.sweep.ItemSweep;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -25,7 +24,7 @@ import org.jboss.logging.Logger;
  * scheduled while a charge is pending.
  */
 @ApplicationScoped
-public class UnansweredCharges {
+public class UnansweredCharges implements ItemSweep<UnansweredCharges.Due> {
   static final String SWEEP = "billing.unanswered-charges";
   static final String CHARGE_UNANSWERED = "charge_unanswered";
   private static final Logger LOG = Logger.getLogger(UnansweredCharges.class);
@@ -37,61 +36,65 @@ public class UnansweredCharges {
 
   private final RenewalCharges charges;
   private final Renewals renewals;
-  private final Sweeps sweeps;
   private final InstantSource clock;
+  private final Duration every;
   private final Duration deadline;
   private final int maxRequests;
 
   public UnansweredCharges(
       RenewalCharges charges,
       Renewals renewals,
-      Sweeps sweeps,
       InstantSource clock,
+      @ConfigProperty(name = "billing.sweep.every") Duration every,
       @ConfigProperty(name = "billing.renewal.charge-answer-deadline") Duration deadline,
       @ConfigProperty(name = "billing.renewal.max-charge-requests") int maxRequests) {
     this.charges = charges;
     this.renewals = renewals;
-    this.sweeps = sweeps;
     this.clock = clock;
+    this.every = every;
     this.deadline = deadline;
     this.maxRequests = maxRequests;
   }
 
-  @Scheduled(
-      every = "${billing.sweep.every}",
-      delayed = "${billing.sweep.every}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-  Uni<Void> sweep() {
-    return sweeps.run(SWEEP, this::sweepOnce);
+  /** An invoice whose charge was requested before {@code cutoff}, the pass's deadline. */
+  public record Due(String subscriptionId, String invoiceId, Instant cutoff) {}
+
+  @Override
+  public String name() {
+    return SWEEP;
   }
 
-  Uni<Sweeps.Pass> sweepOnce() {
+  @Override
+  public Duration every() {
+    return every;
+  }
+
+  @Override
+  public Uni<List<Due>> due() {
     Instant cutoff = clock.instant().minus(deadline);
-    return due(cutoff)
-        .chain(
-            rows -> Sweeps.resolveEach(rows, r -> resolve((String) r[0], (String) r[1], cutoff)));
-  }
-
-  private Uni<List<Object[]>> due(Instant cutoff) {
     return Panache.withSession(
-        () ->
-            Panache.getSession()
-                .chain(
-                    s ->
-                        s.createNativeQuery(DUE, Object[].class)
-                            .setParameter(1, cutoff)
-                            .getResultList()));
+            () ->
+                Panache.getSession()
+                    .chain(
+                        s ->
+                            s.createNativeQuery(DUE, Object[].class)
+                                .setParameter(1, cutoff)
+                                .getResultList()))
+        .map(
+            rows -> rows.stream().map(r -> new Due((String) r[0], (String) r[1], cutoff)).toList());
   }
 
   /** One invoice, in its own transaction: the subscription's lock first, as everywhere. */
+  @Override
   @WithTransaction
-  Uni<Boolean> resolve(String subscriptionId, String invoiceId, Instant cutoff) {
-    return SubscriptionRows.lock(subscriptionId)
+  public Uni<Boolean> resolve(Due due) {
+    Instant cutoff = due.cutoff();
+    return SubscriptionRows.lock(due.subscriptionId())
         .chain(
             s ->
                 s == null
                     ? Uni.createFrom().item(false)
-                    : Invoice.<Invoice>findById(invoiceId, LockModeType.PESSIMISTIC_WRITE)
+                    : Invoice.<Invoice>findById(due.invoiceId(), LockModeType.PESSIMISTIC_WRITE)
                         .chain(
                             inv ->
                                 inv == null
