@@ -1,5 +1,6 @@
 package dev.payplatform.billing.messaging;
 
+import dev.payplatform.billing.config.BillingTopicsConfig;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.PaymentLink;
 import dev.payplatform.billing.domain.Refund;
@@ -10,7 +11,6 @@ import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The events billing-service emits on billing.events (docs/events/README.md, schemas in
@@ -37,13 +37,10 @@ public class BillingEvents {
   private final Views views;
   private final String topic;
 
-  public BillingEvents(
-      OutboxWriter outbox,
-      Views views,
-      @ConfigProperty(name = "platform.topics.billing") String topic) {
+  public BillingEvents(OutboxWriter outbox, Views views, BillingTopicsConfig topics) {
     this.outbox = outbox;
     this.views = views;
-    this.topic = topic;
+    this.topic = topics.billing();
   }
 
   /** A subscription.* event: the subscription as the API returns it. Key = subscription id. */

@@ -1,6 +1,6 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.config.BillingSettings;
+import dev.payplatform.billing.config.BuyerUrls;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.PaymentLink;
 import dev.payplatform.billing.domain.Subscription;
@@ -11,17 +11,17 @@ import java.time.InstantSource;
 /** Builds the API representations, which need the public buyer-page URL. */
 @ApplicationScoped
 public class Views {
-  private final BillingSettings settings;
+  private final BuyerUrls urls;
   private final InstantSource clock;
 
-  public Views(BillingSettings settings, InstantSource clock) {
-    this.settings = settings;
+  public Views(BuyerUrls urls, InstantSource clock) {
+    this.urls = urls;
     this.clock = clock;
   }
 
   /** {@code {pay public URL}/link/{id}}: the buyer page of a link or an invoice. */
   public String buyerPage(String id) {
-    return settings.payUrl() + "/link/" + id;
+    return urls.payUrl() + "/link/" + id;
   }
 
   public SubscriptionView subscription(Subscription s, Invoice latest) {

@@ -1,5 +1,6 @@
 package dev.payplatform.billing.service;
 
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.InvoiceOverpayment;
 import dev.payplatform.billing.domain.PaymentRecord;
 import dev.payplatform.billing.domain.PaymentStatus;
@@ -15,7 +16,6 @@ import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,13 +34,10 @@ public class DuplicatePaymentRefunds implements ItemSweep<String> {
   private final InstantSource clock;
   private final Duration every;
 
-  public DuplicatePaymentRefunds(
-      RefundService refunds,
-      InstantSource clock,
-      @ConfigProperty(name = "billing.sweep.every") Duration every) {
+  public DuplicatePaymentRefunds(RefundService refunds, InstantSource clock, BillingConfig config) {
     this.refunds = refunds;
     this.clock = clock;
-    this.every = every;
+    this.every = config.sweep().every();
   }
 
   @Override

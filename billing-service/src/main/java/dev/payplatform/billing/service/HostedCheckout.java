@@ -1,6 +1,7 @@
 package dev.payplatform.billing.service;
 
-import dev.payplatform.billing.config.BillingSettings;
+import dev.payplatform.billing.config.BillingConfig;
+import dev.payplatform.billing.config.BuyerUrls;
 import dev.payplatform.commons.checkout.CheckoutClaims;
 import dev.payplatform.commons.checkout.CheckoutTokens;
 import dev.payplatform.commons.ids.Ids;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -35,12 +37,15 @@ public class HostedCheckout {
       String paymentId) {}
 
   private final CheckoutTokens tokens;
-  private final BillingSettings settings;
+  private final BuyerUrls urls;
+  private final Duration tokenTtl;
   private final InstantSource clock;
 
-  public HostedCheckout(CheckoutTokens tokens, BillingSettings settings, InstantSource clock) {
+  public HostedCheckout(
+      CheckoutTokens tokens, BuyerUrls urls, BillingConfig config, InstantSource clock) {
     this.tokens = tokens;
-    this.settings = settings;
+    this.urls = urls;
+    this.tokenTtl = config.checkoutToken().ttl();
     this.clock = clock;
   }
 
@@ -70,12 +75,12 @@ public class HostedCheckout {
             p.currency(),
             p.description(),
             List.of(p.description()),
-            settings.payUrl() + "/link/" + p.reference() + "/thanks",
+            urls.payUrl() + "/link/" + p.reference() + "/thanks",
             p.customerId(),
-            clock.instant().plus(settings.checkoutTokenTtl()));
+            clock.instant().plus(tokenTtl));
     String token = tokens.sign(claims);
     return URI.create(
-        settings.checkoutUrl()
+        urls.checkoutUrl()
             + "/checkout/pay/"
             + paymentId
             + "?data="

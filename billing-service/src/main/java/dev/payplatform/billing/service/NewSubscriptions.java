@@ -1,6 +1,6 @@
 package dev.payplatform.billing.service;
 
-import dev.payplatform.billing.config.BillingSettings;
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.PlanRecord;
 import dev.payplatform.billing.domain.Subscription;
@@ -21,12 +21,12 @@ import java.time.InstantSource;
 @ApplicationScoped
 public class NewSubscriptions {
   private final BillingEvents events;
-  private final BillingSettings settings;
+  private final BillingConfig config;
   private final InstantSource clock;
 
-  public NewSubscriptions(BillingEvents events, BillingSettings settings, InstantSource clock) {
+  public NewSubscriptions(BillingEvents events, BillingConfig config, InstantSource clock) {
     this.events = events;
-    this.settings = settings;
+    this.config = config;
     this.clock = clock;
   }
 
@@ -60,7 +60,7 @@ public class NewSubscriptions {
    * Stores both, schedules the first transition and emits subscription.created, invoice.created.
    */
   Uni<SubscriptionWithInvoice> persist(Subscription s, Invoice first) {
-    s.scheduleNextAction(first, settings.incompleteExpiry());
+    s.scheduleNextAction(first, config.incompleteExpiry());
     return s.<Subscription>persist()
         .chain(() -> first.<Invoice>persist())
         .call(() -> events.subscription(BillingEvents.SUBSCRIPTION_CREATED, s, first))

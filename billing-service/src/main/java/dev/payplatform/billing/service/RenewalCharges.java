@@ -1,6 +1,6 @@
 package dev.payplatform.billing.service;
 
-import dev.payplatform.billing.config.BillingSettings;
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.InvoiceStatus;
 import dev.payplatform.billing.domain.Subscription;
@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 
 /**
  * Off-session charges of renewal invoices: each attempt asks checkout-service to charge the saved
@@ -22,17 +23,23 @@ import java.time.InstantSource;
 @ApplicationScoped
 public class RenewalCharges {
   private final BillingEvents events;
-  private final BillingSettings settings;
+  private final BillingConfig config;
   private final SubscriptionEndings endings;
   private final InstantSource clock;
 
   public RenewalCharges(
       BillingEvents events,
-      BillingSettings settings,
+      BillingConfig config,
       SubscriptionEndings endings,
       InstantSource clock) {
     this.events = events;
-    this.settings = settings;
+    this.config = config;
+    List<Integer> retryDays = config.renewal().retryDays();
+    for (int i = 1; i < retryDays.size(); i++) {
+      if (retryDays.get(i) <= retryDays.get(i - 1)) {
+        throw new IllegalArgumentException("billing.renewal.retry-days must be increasing");
+      }
+    }
     this.endings = endings;
     this.clock = clock;
   }
@@ -70,7 +77,7 @@ public class RenewalCharges {
     inv.chargePending = false;
     inv.lastFailureReason = reason;
     inv.updatedAt = Timestamps.now(clock);
-    if (inv.attemptCount >= settings.maxRenewalAttempts()) {
+    if (inv.attemptCount >= config.renewal().maxAttempts()) {
       inv.moveTo(InvoiceStatus.UNCOLLECTIBLE, Timestamps.now(clock));
       return events
           .invoice(BillingEvents.INVOICE_PAYMENT_FAILED, inv, s)
@@ -84,7 +91,7 @@ public class RenewalCharges {
                       s.clockNow(clock.instant())))
           .replaceWithVoid();
     }
-    int retryDays = settings.retryDays().get(inv.attemptCount - 1);
+    int retryDays = config.renewal().retryDays().get(inv.attemptCount - 1);
     inv.nextPaymentAttempt = inv.periodStart.plus(Duration.ofDays(retryDays));
     Uni<String> failed = events.invoice(BillingEvents.INVOICE_PAYMENT_FAILED, inv, s);
     if (s.status == SubscriptionStatus.ACTIVE

@@ -1,6 +1,6 @@
 package dev.payplatform.billing.service;
 
-import dev.payplatform.billing.config.BillingSettings;
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.DueStep;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.Subscription;
@@ -26,19 +26,19 @@ public class Renewals {
   private static final int MAX_STEPS = 100;
 
   private final BillingEvents events;
-  private final BillingSettings settings;
+  private final BillingConfig config;
   private final SubscriptionEndings endings;
   private final RenewalCharges charges;
   private final InstantSource clock;
 
   public Renewals(
       BillingEvents events,
-      BillingSettings settings,
+      BillingConfig config,
       SubscriptionEndings endings,
       RenewalCharges charges,
       InstantSource clock) {
     this.events = events;
-    this.settings = settings;
+    this.config = config;
     this.endings = endings;
     this.charges = charges;
     this.clock = clock;
@@ -73,13 +73,13 @@ public class Renewals {
   }
 
   private Uni<Void> schedule(Subscription s, Invoice latest) {
-    s.scheduleNextAction(latest, settings.incompleteExpiry());
+    s.scheduleNextAction(latest, config.incompleteExpiry());
     return Uni.createFrom().voidItem();
   }
 
   private Uni<Boolean> stepOnce(Subscription s, Invoice latest) {
     Instant now = s.clockNow(clock.instant());
-    return switch (DueStep.of(s, latest, now, settings.incompleteExpiry())) {
+    return switch (DueStep.of(s, latest, now, config.incompleteExpiry())) {
       case EXPIRE_INCOMPLETE ->
           endings.end(s, latest, SubscriptionStatus.INCOMPLETE_EXPIRED, "incomplete_expired", now);
       case CANCEL_AT_TRIAL_END ->

@@ -1,6 +1,6 @@
 package dev.payplatform.billing.service;
 
-import dev.payplatform.billing.config.BillingSettings;
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.CancelAtPeriodEndNotAllowed;
 import dev.payplatform.billing.domain.SubscriptionAlreadyEnded;
 import dev.payplatform.billing.domain.SubscriptionStatus;
@@ -16,13 +16,13 @@ import java.time.InstantSource;
 @ApplicationScoped
 public class SubscriptionCancellation {
   private final SubscriptionEndings endings;
-  private final BillingSettings settings;
+  private final BillingConfig config;
   private final InstantSource clock;
 
   public SubscriptionCancellation(
-      SubscriptionEndings endings, BillingSettings settings, InstantSource clock) {
+      SubscriptionEndings endings, BillingConfig config, InstantSource clock) {
     this.endings = endings;
-    this.settings = settings;
+    this.config = config;
     this.clock = clock;
   }
 
@@ -58,7 +58,7 @@ public class SubscriptionCancellation {
                               s.cancelAtPeriodEnd = true;
                               s.canceledAt = now;
                               s.updatedAt = Timestamps.now(clock);
-                              s.scheduleNextAction(latest, settings.incompleteExpiry());
+                              s.scheduleNextAction(latest, config.incompleteExpiry());
                               return Uni.createFrom().item(new SubscriptionWithInvoice(s, latest));
                             }
                           }

@@ -1,5 +1,6 @@
 package dev.payplatform.billing.service;
 
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.commons.sweep.ItemSweep;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,18 +42,13 @@ public class UnansweredCharges implements ItemSweep<UnansweredCharges.Due> {
   private final int maxRequests;
 
   public UnansweredCharges(
-      RenewalCharges charges,
-      Renewals renewals,
-      InstantSource clock,
-      @ConfigProperty(name = "billing.sweep.every") Duration every,
-      @ConfigProperty(name = "billing.renewal.charge-answer-deadline") Duration deadline,
-      @ConfigProperty(name = "billing.renewal.max-charge-requests") int maxRequests) {
+      RenewalCharges charges, Renewals renewals, InstantSource clock, BillingConfig config) {
     this.charges = charges;
     this.renewals = renewals;
     this.clock = clock;
-    this.every = every;
-    this.deadline = deadline;
-    this.maxRequests = maxRequests;
+    this.every = config.sweep().every();
+    this.deadline = config.renewal().chargeAnswerDeadline();
+    this.maxRequests = config.renewal().maxChargeRequests();
   }
 
   /** An invoice whose charge was requested before {@code cutoff}, the pass's deadline. */

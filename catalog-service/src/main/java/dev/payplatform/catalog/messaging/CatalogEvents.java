@@ -1,5 +1,6 @@
 package dev.payplatform.catalog.messaging;
 
+import dev.payplatform.catalog.config.CatalogTopicsConfig;
 import dev.payplatform.catalog.domain.Customer;
 import dev.payplatform.catalog.domain.Plan;
 import dev.payplatform.catalog.domain.Product;
@@ -7,7 +8,6 @@ import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The events catalog-service emits on its topic (docs/events/catalog.md). Each call appends to the
@@ -22,10 +22,9 @@ public class CatalogEvents {
   private final OutboxWriter outbox;
   private final String topic;
 
-  public CatalogEvents(
-      OutboxWriter outbox, @ConfigProperty(name = "platform.topics.catalog") String topic) {
+  public CatalogEvents(OutboxWriter outbox, CatalogTopicsConfig topics) {
     this.outbox = outbox;
-    this.topic = topic;
+    this.topic = topics.catalog();
   }
 
   public Uni<String> productCreated(Product p) {
