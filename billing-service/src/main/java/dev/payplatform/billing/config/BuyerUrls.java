@@ -23,6 +23,11 @@ public class BuyerUrls {
     return payUrl;
   }
 
+  /** {@code {pay public URL}/link/{id}}: the buyer page of a link or an invoice. */
+  public String linkPage(String id) {
+    return payUrl + "/link/" + id;
+  }
+
   private static String stripTrailingSlash(String url) {
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }

@@ -1,12 +1,12 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.billing.service.ChargeOutcome;
-import dev.payplatform.billing.service.InvoiceChargeOutcomes;
-import dev.payplatform.billing.service.PaymentLinkService;
-import dev.payplatform.billing.service.RefundService;
-import dev.payplatform.billing.service.SessionRequest;
-import dev.payplatform.billing.service.SessionSubscriptions;
+import dev.payplatform.billing.service.invoices.ChargeOutcome;
+import dev.payplatform.billing.service.invoices.InvoiceChargeOutcomes;
+import dev.payplatform.billing.service.links.PaymentLinkService;
+import dev.payplatform.billing.service.refunds.RefundService;
+import dev.payplatform.billing.service.subscriptions.SessionRequest;
+import dev.payplatform.billing.service.subscriptions.SessionSubscriptions;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.ids.Ids;
