@@ -2,7 +2,7 @@ package dev.payplatform.billing.service.payments;
 
 import dev.payplatform.billing.domain.CustomerRecord;
 import dev.payplatform.billing.domain.MerchantRecord;
-import dev.payplatform.billing.domain.PaymentStatus;
+import dev.payplatform.billing.domain.PaymentRecordStatus;
 import dev.payplatform.billing.domain.PlanRecord;
 import dev.payplatform.billing.service.subscriptions.SessionSubscriptions;
 import dev.payplatform.commons.auth.Tenant;
@@ -118,7 +118,7 @@ public class ReadModels {
   public Uni<Void> payment(Tenant tenant, PaymentData p, Instant eventTime) {
     // A word that is none of the public statuses is stored as pending, which any known one
     // replaces.
-    PaymentStatus status = PaymentStatus.fromEvent(p.status());
+    PaymentRecordStatus status = PaymentRecordStatus.fromEvent(p.status());
     return Panache.getSession()
         .chain(
             session ->
@@ -129,7 +129,7 @@ public class ReadModels {
                     .setParameter(3, tenant.livemode())
                     .setParameter(4, p.amount())
                     .setParameter(5, p.currency())
-                    .setParameter(6, (status == null ? PaymentStatus.PENDING : status).wire())
+                    .setParameter(6, (status == null ? PaymentRecordStatus.PENDING : status).wire())
                     .setParameter(7, p.refundedTotal() == null ? 0L : p.refundedTotal())
                     .setParameter(8, eventTime == null ? null : eventTime.atOffset(ZoneOffset.UTC))
                     .executeUpdate())

@@ -3,7 +3,7 @@ package dev.payplatform.billing.service.refunds;
 import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.InvoiceOverpayment;
 import dev.payplatform.billing.domain.PaymentRecord;
-import dev.payplatform.billing.domain.PaymentStatus;
+import dev.payplatform.billing.domain.PaymentRecordStatus;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.DomainException;
 import dev.payplatform.commons.sweep.ItemSweep;
@@ -111,7 +111,7 @@ public class DuplicatePaymentRefunds implements ItemSweep<String> {
 
   // Completed (or refunded since): a failed or challenged state may still turn completed.
   private static boolean settled(PaymentRecord payment) {
-    return payment.isRefundable() || payment.status == PaymentStatus.REFUNDED;
+    return payment.isRefundable() || payment.status == PaymentRecordStatus.REFUNDED;
   }
 
   private void close(InvoiceOverpayment o, String resolution, String refundId) {

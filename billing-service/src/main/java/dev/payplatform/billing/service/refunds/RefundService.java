@@ -3,7 +3,7 @@ package dev.payplatform.billing.service.refunds;
 import dev.payplatform.billing.domain.PaymentAlreadyRefunded;
 import dev.payplatform.billing.domain.PaymentNotRefundable;
 import dev.payplatform.billing.domain.PaymentRecord;
-import dev.payplatform.billing.domain.PaymentStatus;
+import dev.payplatform.billing.domain.PaymentRecordStatus;
 import dev.payplatform.billing.domain.ReferenceNotFound;
 import dev.payplatform.billing.domain.Refund;
 import dev.payplatform.billing.domain.RefundExceedsPayment;
@@ -67,7 +67,7 @@ public class RefundService {
               if (payment == null) {
                 throw new ReferenceNotFound("payment_id", "payment", paymentId);
               }
-              if (payment.status == PaymentStatus.REFUNDED) {
+              if (payment.status == PaymentRecordStatus.REFUNDED) {
                 throw new PaymentAlreadyRefunded(payment.id);
               }
               if (!payment.isRefundable()) {

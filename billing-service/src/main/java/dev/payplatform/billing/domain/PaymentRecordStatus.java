@@ -12,7 +12,7 @@ import java.util.Set;
  * this order in SQL ({@code payment_status_rank} in the billing schema), and {@link #TRANSITIONS}
  * declares the same moves (a move to an equal or higher rank; a further partial refund stays).
  */
-public enum PaymentStatus implements WireWord {
+public enum PaymentRecordStatus implements WireWord {
   PENDING(0),
   REQUIRES_ACTION(1),
   COMPLETED(2),
@@ -24,12 +24,12 @@ public enum PaymentStatus implements WireWord {
   /** The rank {@code payment_status_rank} gives the word. */
   public final int rank;
 
-  PaymentStatus(int rank) {
+  PaymentRecordStatus(int rank) {
     this.rank = rank;
   }
 
-  public static final Transitions<PaymentStatus> TRANSITIONS =
-      Transitions.of("payment", PaymentStatus.class)
+  public static final Transitions<PaymentRecordStatus> TRANSITIONS =
+      Transitions.of("payment", PaymentRecordStatus.class)
           .allow(
               PENDING, REQUIRES_ACTION, COMPLETED, FAILED, CANCELED, PARTIALLY_REFUNDED, REFUNDED)
           .allow(REQUIRES_ACTION, COMPLETED, FAILED, CANCELED, PARTIALLY_REFUNDED, REFUNDED)
@@ -40,20 +40,20 @@ public enum PaymentStatus implements WireWord {
           .build();
 
   /** Statuses a refund may start from. */
-  public static final Set<PaymentStatus> REFUNDABLE = Set.of(COMPLETED, PARTIALLY_REFUNDED);
+  public static final Set<PaymentRecordStatus> REFUNDABLE = Set.of(COMPLETED, PARTIALLY_REFUNDED);
 
   /**
    * The status an event's word stands for: payments' internal "succeeded" means "completed"; null
    * for a word that is none of the public statuses.
    */
-  public static PaymentStatus fromEvent(String word) {
-    return WireWord.parse(PaymentStatus.class, "succeeded".equals(word) ? "completed" : word);
+  public static PaymentRecordStatus fromEvent(String word) {
+    return WireWord.parse(PaymentRecordStatus.class, "succeeded".equals(word) ? "completed" : word);
   }
 
   @Converter(autoApply = true)
-  public static class Column extends WireWordColumn<PaymentStatus> {
+  public static class Column extends WireWordColumn<PaymentRecordStatus> {
     public Column() {
-      super(PaymentStatus.class);
+      super(PaymentRecordStatus.class);
     }
   }
 }

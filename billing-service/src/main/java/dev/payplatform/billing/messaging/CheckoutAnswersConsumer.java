@@ -23,7 +23,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * (refund.succeeded / refund.failed).
  */
 @ApplicationScoped
-public class CheckoutEventsConsumer {
+public class CheckoutAnswersConsumer {
   static final String CONSUMER = "billing-checkout";
 
   private final EventConsumer consumer;
@@ -33,7 +33,7 @@ public class CheckoutEventsConsumer {
   private final PaymentLinkService links;
   private final RefundService refunds;
 
-  public CheckoutEventsConsumer(
+  public CheckoutAnswersConsumer(
       EventConsumer consumer,
       SessionSubscriptions sessionSubscriptions,
       InvoiceChargeOutcomes invoiceCharges,
