@@ -5,7 +5,7 @@ import dev.payplatform.commons.errors.DomainException;
 /** Only a completed (or partially refunded) payment can be refunded. */
 public class PaymentNotRefundable extends DomainException {
 
-  public PaymentNotRefundable(String paymentId, PaymentStatus status) {
+  public PaymentNotRefundable(String paymentId, PaymentRecordStatus status) {
     super(
         "Payment "
             + paymentId

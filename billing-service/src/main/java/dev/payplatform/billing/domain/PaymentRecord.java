@@ -23,7 +23,7 @@ public class PaymentRecord extends PanacheEntityBase {
   public boolean livemode;
   public long amount;
   public String currency;
-  public PaymentStatus status;
+  public PaymentRecordStatus status;
   public long refundedTotal;
   public long refundsSucceeded;
   public long refundsPending;
@@ -36,6 +36,6 @@ public class PaymentRecord extends PanacheEntityBase {
 
   /** A refund may start from here (completed or partially refunded). */
   public boolean isRefundable() {
-    return PaymentStatus.REFUNDABLE.contains(status);
+    return PaymentRecordStatus.REFUNDABLE.contains(status);
   }
 }

@@ -1,16 +1,20 @@
 package dev.payplatform.billing.messaging;
 
+import dev.payplatform.billing.config.BillingTopicsConfig;
+import dev.payplatform.billing.config.BuyerUrls;
 import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.PaymentLink;
 import dev.payplatform.billing.domain.Refund;
 import dev.payplatform.billing.domain.Subscription;
-import dev.payplatform.billing.rest.RefundView;
-import dev.payplatform.billing.rest.Views;
+import dev.payplatform.billing.rest.InvoiceResponse;
+import dev.payplatform.billing.rest.PaymentLinkDetailResponse;
+import dev.payplatform.billing.rest.RefundResponse;
+import dev.payplatform.billing.rest.SubscriptionResponse;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.time.InstantSource;
 
 /**
  * The events billing-service emits on billing.events (docs/events/README.md, schemas in
@@ -34,26 +38,31 @@ public class BillingEvents {
   public static final String PAYMENT_LINK_UPDATED = "payment_link.updated";
 
   private final OutboxWriter outbox;
-  private final Views views;
+  private final BuyerUrls urls;
+  private final InstantSource clock;
   private final String topic;
 
   public BillingEvents(
-      OutboxWriter outbox,
-      Views views,
-      @ConfigProperty(name = "platform.topics.billing") String topic) {
+      OutboxWriter outbox, BuyerUrls urls, InstantSource clock, BillingTopicsConfig topics) {
     this.outbox = outbox;
-    this.views = views;
-    this.topic = topic;
+    this.urls = urls;
+    this.clock = clock;
+    this.topic = topics.billing();
   }
 
   /** A subscription.* event: the subscription as the API returns it. Key = subscription id. */
   public Uni<String> subscription(String type, Subscription s, Invoice latest) {
-    return emit(type, s.id, s.merchantId, s.livemode, views.subscription(s, latest));
+    return emit(
+        type,
+        s.id,
+        s.merchantId,
+        s.livemode,
+        SubscriptionResponse.of(s, latest, urls, clock.instant()));
   }
 
   /** An invoice.created / .paid / .payment_failed event: the invoice. Key = invoice id. */
   public Uni<String> invoice(String type, Invoice i, Subscription s) {
-    return emit(type, i.id, i.merchantId, i.livemode, views.invoice(i, s));
+    return emit(type, i.id, i.merchantId, i.livemode, InvoiceResponse.of(i, s, urls));
   }
 
   /** Asks checkout-service to charge the saved payment method for this attempt. */
@@ -86,11 +95,11 @@ public class BillingEvents {
   }
 
   public Uni<String> refundUpdated(Refund r) {
-    return emit(REFUND_UPDATED, r.id, r.merchantId, r.livemode, RefundView.of(r));
+    return emit(REFUND_UPDATED, r.id, r.merchantId, r.livemode, RefundResponse.of(r));
   }
 
   public Uni<String> paymentLink(String type, PaymentLink l) {
-    return emit(type, l.id, l.merchantId, l.livemode, views.link(l));
+    return emit(type, l.id, l.merchantId, l.livemode, PaymentLinkDetailResponse.of(l, urls));
   }
 
   private Uni<String> emit(

@@ -1,7 +1,7 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.billing.service.ReadModels;
+import dev.payplatform.billing.service.payments.ReadModels;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;

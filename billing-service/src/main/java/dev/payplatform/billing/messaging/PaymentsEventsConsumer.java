@@ -1,8 +1,8 @@
 package dev.payplatform.billing.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.billing.service.LateSuccessRefunds;
-import dev.payplatform.billing.service.ReadModels;
+import dev.payplatform.billing.service.payments.ReadModels;
+import dev.payplatform.billing.service.refunds.LateSuccessRefunds;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.messaging.EventConsumer;

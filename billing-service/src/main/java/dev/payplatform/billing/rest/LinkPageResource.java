@@ -1,8 +1,8 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.service.HostedCheckout;
-import dev.payplatform.billing.service.PaymentLinkService;
-import dev.payplatform.billing.service.PaymentLinkService.PageTarget;
+import dev.payplatform.billing.service.links.HostedCheckout;
+import dev.payplatform.billing.service.links.PaymentLinkService;
+import dev.payplatform.billing.service.links.PaymentLinkService.PageTarget;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,7 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.service.PaymentLinkService;
+import dev.payplatform.billing.config.BuyerUrls;
+import dev.payplatform.billing.service.links.PaymentLinkService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.idempotency.Idempotent;
@@ -29,12 +30,12 @@ import org.jboss.resteasy.reactive.server.Cancellable;
 public class PaymentLinkResource {
   private final PaymentLinkService links;
   private final MerchantContext merchant;
-  private final Views views;
+  private final BuyerUrls urls;
 
-  public PaymentLinkResource(PaymentLinkService links, MerchantContext merchant, Views views) {
+  public PaymentLinkResource(PaymentLinkService links, MerchantContext merchant, BuyerUrls urls) {
     this.links = links;
     this.merchant = merchant;
-    this.views = views;
+    this.urls = urls;
   }
 
   /** 200 with exactly {@code {id, object, url, active}}, as documented. */
@@ -51,7 +52,7 @@ public class PaymentLinkResource {
             "amount");
     return links
         .create(tenant(), price, body.description().strip(), merchant.merchantName())
-        .map(views::linkSummary);
+        .map(l -> PaymentLinkResponse.of(l, urls));
   }
 
   /** The documented envelope of {@code PaymentLinkResponse}, newest first. */
@@ -59,13 +60,15 @@ public class PaymentLinkResource {
   public Uni<Page<PaymentLinkResponse>> list(
       @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
     ListQuery query = new ListQuery(limit, offset);
-    return links.list(tenant(), query.page()).map(page -> page.map(views::linkSummary));
+    return links
+        .list(tenant(), query.page())
+        .map(page -> page.map(l -> PaymentLinkResponse.of(l, urls)));
   }
 
   @GET
   @Path("/{id}")
-  public Uni<PaymentLinkView> get(@PathParam("id") String id) {
-    return links.get(tenant(), id).map(views::link);
+  public Uni<PaymentLinkDetailResponse> get(@PathParam("id") String id) {
+    return links.get(tenant(), id).map(l -> PaymentLinkDetailResponse.of(l, urls));
   }
 
   /** The link page then answers 410; idempotent. */
@@ -73,16 +76,16 @@ public class PaymentLinkResource {
   @Path("/{id}/deactivate")
   @Idempotent
   @Cancellable(false)
-  public Uni<PaymentLinkView> deactivate(@PathParam("id") String id) {
-    return links.setActive(tenant(), id, false).map(views::link);
+  public Uni<PaymentLinkDetailResponse> deactivate(@PathParam("id") String id) {
+    return links.setActive(tenant(), id, false).map(l -> PaymentLinkDetailResponse.of(l, urls));
   }
 
   @POST
   @Path("/{id}/reactivate")
   @Idempotent
   @Cancellable(false)
-  public Uni<PaymentLinkView> reactivate(@PathParam("id") String id) {
-    return links.setActive(tenant(), id, true).map(views::link);
+  public Uni<PaymentLinkDetailResponse> reactivate(@PathParam("id") String id) {
+    return links.setActive(tenant(), id, true).map(l -> PaymentLinkDetailResponse.of(l, urls));
   }
 
   private Tenant tenant() {

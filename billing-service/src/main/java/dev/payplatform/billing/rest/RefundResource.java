@@ -1,6 +1,6 @@
 package dev.payplatform.billing.rest;
 
-import dev.payplatform.billing.service.RefundService;
+import dev.payplatform.billing.service.refunds.RefundService;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.idempotency.Idempotent;
@@ -43,16 +43,16 @@ public class RefundResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Idempotent
   @Cancellable(false)
-  public Uni<RefundView> create(@Valid @NotNull CreateRefundRequest body) {
+  public Uni<RefundResponse> create(@Valid @NotNull CreateRefundRequest body) {
     return refunds
         .create(
             tenant(), body.paymentId().strip(), JsonIntegers.toLong(body.amount()), body.reason())
-        .map(RefundView::of);
+        .map(RefundResponse::of);
   }
 
   /** Newest first; {@code payment_id} filters. */
   @GET
-  public Uni<Page<RefundView>> list(
+  public Uni<Page<RefundResponse>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
       @QueryParam("payment_id") String paymentId) {
@@ -60,13 +60,13 @@ public class RefundResource {
     String paymentFilter = query.idFilter("payment_id", paymentId, Ids.PAYMENT);
     return refunds
         .list(tenant(), paymentFilter, query.page())
-        .map(page -> page.map(RefundView::of));
+        .map(page -> page.map(RefundResponse::of));
   }
 
   @GET
   @Path("/{id}")
-  public Uni<RefundView> get(@PathParam("id") String id) {
-    return refunds.get(tenant(), id).map(RefundView::of);
+  public Uni<RefundResponse> get(@PathParam("id") String id) {
+    return refunds.get(tenant(), id).map(RefundResponse::of);
   }
 
   private Tenant tenant() {

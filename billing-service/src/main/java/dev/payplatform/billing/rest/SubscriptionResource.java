@@ -1,11 +1,12 @@
 package dev.payplatform.billing.rest;
 
+import dev.payplatform.billing.config.BuyerUrls;
 import dev.payplatform.billing.domain.SubscriptionStatus;
-import dev.payplatform.billing.service.SubscriptionCancellation;
-import dev.payplatform.billing.service.SubscriptionCreation;
-import dev.payplatform.billing.service.SubscriptionQueries;
-import dev.payplatform.billing.service.SubscriptionWithInvoice;
-import dev.payplatform.billing.service.TestClocks;
+import dev.payplatform.billing.service.subscriptions.SubscriptionCancellation;
+import dev.payplatform.billing.service.subscriptions.SubscriptionCreation;
+import dev.payplatform.billing.service.subscriptions.SubscriptionQueries;
+import dev.payplatform.billing.service.subscriptions.SubscriptionWithInvoice;
+import dev.payplatform.billing.service.subscriptions.TestClocks;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
@@ -44,7 +45,7 @@ public class SubscriptionResource {
   private final SubscriptionCancellation cancellation;
   private final TestClocks testClocks;
   private final MerchantContext merchant;
-  private final Views views;
+  private final BuyerUrls urls;
   private final InstantSource clock;
 
   public SubscriptionResource(
@@ -53,14 +54,14 @@ public class SubscriptionResource {
       SubscriptionCancellation cancellation,
       TestClocks testClocks,
       MerchantContext merchant,
-      Views views,
+      BuyerUrls urls,
       InstantSource clock) {
     this.creation = creation;
     this.queries = queries;
     this.cancellation = cancellation;
     this.testClocks = testClocks;
     this.merchant = merchant;
-    this.views = views;
+    this.urls = urls;
     this.clock = clock;
   }
 
@@ -72,7 +73,7 @@ public class SubscriptionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Idempotent
   @Cancellable(false)
-  public Uni<SubscriptionView> create(@Valid @NotNull CreateSubscriptionRequest body) {
+  public Uni<SubscriptionResponse> create(@Valid @NotNull CreateSubscriptionRequest body) {
     Long trialDays = JsonIntegers.toLong(body.trialDays());
     var req =
         new SubscriptionCreation.NewSubscription(
@@ -84,7 +85,7 @@ public class SubscriptionResource {
 
   /** Newest first; {@code status} and {@code customer_id} filter. */
   @GET
-  public Uni<Page<SubscriptionView>> list(
+  public Uni<Page<SubscriptionResponse>> list(
       @QueryParam("limit") String limit,
       @QueryParam("offset") String offset,
       @QueryParam("status") String status,
@@ -101,7 +102,7 @@ public class SubscriptionResource {
 
   @GET
   @Path("/{id}")
-  public Uni<SubscriptionView> get(@PathParam("id") String id) {
+  public Uni<SubscriptionResponse> get(@PathParam("id") String id) {
     return queries.get(tenant(), id).map(this::view);
   }
 
@@ -111,7 +112,8 @@ public class SubscriptionResource {
   @Consumes({MediaType.APPLICATION_JSON, MediaType.WILDCARD})
   @Idempotent
   @Cancellable(false)
-  public Uni<SubscriptionView> cancel(@PathParam("id") String id, CancelSubscriptionRequest body) {
+  public Uni<SubscriptionResponse> cancel(
+      @PathParam("id") String id, CancelSubscriptionRequest body) {
     boolean atPeriodEnd = body != null && Boolean.TRUE.equals(body.atPeriodEnd());
     return cancellation.cancel(tenant(), id, atPeriodEnd).map(this::view);
   }
@@ -126,7 +128,7 @@ public class SubscriptionResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Idempotent
   @Cancellable(false)
-  public Uni<SubscriptionView> advanceClock(
+  public Uni<SubscriptionResponse> advanceClock(
       @PathParam("id") String id, @Valid @NotNull AdvanceClockRequest body) {
     Long seconds = JsonIntegers.toLong(body.seconds());
     Instant to = null;
@@ -156,8 +158,8 @@ public class SubscriptionResource {
     return testClocks.advance(tenant(), id, seconds, to).map(this::view);
   }
 
-  private SubscriptionView view(SubscriptionWithInvoice s) {
-    return views.subscription(s.subscription(), s.latestInvoice());
+  private SubscriptionResponse view(SubscriptionWithInvoice s) {
+    return SubscriptionResponse.of(s.subscription(), s.latestInvoice(), urls, clock.instant());
   }
 
   private Tenant tenant() {

@@ -45,7 +45,9 @@ class StatusTransitionsTest {
         .isEqualTo("uncollectible");
     assertThat(new RefundStatus.Column().convertToEntityAttribute("succeeded"))
         .isEqualTo(RefundStatus.SUCCEEDED);
-    assertThat(new PaymentStatus.Column().convertToDatabaseColumn(PaymentStatus.PARTIALLY_REFUNDED))
+    assertThat(
+            new PaymentRecordStatus.Column()
+                .convertToDatabaseColumn(PaymentRecordStatus.PARTIALLY_REFUNDED))
         .isEqualTo("partially_refunded");
   }
 
@@ -126,31 +128,36 @@ class StatusTransitionsTest {
 
   @Test
   void paymentStatusesMoveExactlyAsTheReadModelsSqlRankAllows() {
-    for (PaymentStatus from : PaymentStatus.values()) {
-      for (PaymentStatus to : PaymentStatus.values()) {
-        Move move = PaymentStatus.TRANSITIONS.check(from, to);
+    for (PaymentRecordStatus from : PaymentRecordStatus.values()) {
+      for (PaymentRecordStatus to : PaymentRecordStatus.values()) {
+        Move move = PaymentRecordStatus.TRANSITIONS.check(from, to);
         assertThat(move != Move.ILLEGAL)
             .as("%s -> %s", from.wire(), to.wire())
             .isEqualTo(to.rank >= from.rank);
       }
     }
-    assertThat(PaymentStatus.TRANSITIONS.check(PaymentStatus.REFUNDED, PaymentStatus.COMPLETED))
-        .isEqualTo(Move.ILLEGAL);
-    assertThat(PaymentStatus.TRANSITIONS.isFinal(PaymentStatus.REFUNDED)).isTrue();
     assertThat(
-            PaymentStatus.TRANSITIONS.check(
-                PaymentStatus.PARTIALLY_REFUNDED, PaymentStatus.PARTIALLY_REFUNDED))
+            PaymentRecordStatus.TRANSITIONS.check(
+                PaymentRecordStatus.REFUNDED, PaymentRecordStatus.COMPLETED))
+        .isEqualTo(Move.ILLEGAL);
+    assertThat(PaymentRecordStatus.TRANSITIONS.isFinal(PaymentRecordStatus.REFUNDED)).isTrue();
+    assertThat(
+            PaymentRecordStatus.TRANSITIONS.check(
+                PaymentRecordStatus.PARTIALLY_REFUNDED, PaymentRecordStatus.PARTIALLY_REFUNDED))
         .isEqualTo(Move.MOVED);
   }
 
   @Test
   void paymentEventWordsMapToPublicStatusesAndOnlyCompletedOnesAreRefundable() {
-    assertThat(PaymentStatus.fromEvent("succeeded")).isEqualTo(PaymentStatus.COMPLETED);
-    assertThat(PaymentStatus.fromEvent("requires_action")).isEqualTo(PaymentStatus.REQUIRES_ACTION);
-    assertThat(PaymentStatus.fromEvent("processing")).isNull();
-    assertThat(PaymentStatus.fromEvent(null)).isNull();
-    assertThat(WireWord.parse(PaymentStatus.class, "refunded")).isEqualTo(PaymentStatus.REFUNDED);
-    assertThat(PaymentStatus.REFUNDABLE)
-        .containsExactlyInAnyOrder(PaymentStatus.COMPLETED, PaymentStatus.PARTIALLY_REFUNDED);
+    assertThat(PaymentRecordStatus.fromEvent("succeeded")).isEqualTo(PaymentRecordStatus.COMPLETED);
+    assertThat(PaymentRecordStatus.fromEvent("requires_action"))
+        .isEqualTo(PaymentRecordStatus.REQUIRES_ACTION);
+    assertThat(PaymentRecordStatus.fromEvent("processing")).isNull();
+    assertThat(PaymentRecordStatus.fromEvent(null)).isNull();
+    assertThat(WireWord.parse(PaymentRecordStatus.class, "refunded"))
+        .isEqualTo(PaymentRecordStatus.REFUNDED);
+    assertThat(PaymentRecordStatus.REFUNDABLE)
+        .containsExactlyInAnyOrder(
+            PaymentRecordStatus.COMPLETED, PaymentRecordStatus.PARTIALLY_REFUNDED);
   }
 }
