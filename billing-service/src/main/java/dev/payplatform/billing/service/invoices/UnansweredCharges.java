@@ -5,6 +5,7 @@ import dev.payplatform.billing.domain.Invoice;
 import dev.payplatform.billing.domain.Subscription;
 import dev.payplatform.billing.service.subscriptions.SubscriptionRows;
 import dev.payplatform.commons.sweep.ItemSweep;
+import dev.payplatform.commons.sweep.Sweep;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -38,7 +39,7 @@ public class UnansweredCharges implements ItemSweep<UnansweredCharges.Due> {
   private final RenewalCharges charges;
   private final Renewals renewals;
   private final InstantSource clock;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
   private final Duration deadline;
   private final int maxRequests;
 
@@ -47,7 +48,7 @@ public class UnansweredCharges implements ItemSweep<UnansweredCharges.Due> {
     this.charges = charges;
     this.renewals = renewals;
     this.clock = clock;
-    this.every = config.sweep().every();
+    this.schedule = new Sweep.Schedule(SWEEP, config.sweep().every());
     this.deadline = config.renewal().chargeAnswerDeadline();
     this.maxRequests = config.renewal().maxChargeRequests();
   }
@@ -56,13 +57,8 @@ public class UnansweredCharges implements ItemSweep<UnansweredCharges.Due> {
   public record Due(String subscriptionId, String invoiceId, Instant cutoff) {}
 
   @Override
-  public String name() {
-    return SWEEP;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   @Override

@@ -7,13 +7,13 @@ import dev.payplatform.billing.domain.PaymentRecordStatus;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.DomainException;
 import dev.payplatform.commons.sweep.ItemSweep;
+import dev.payplatform.commons.sweep.Sweep;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import org.jboss.logging.Logger;
@@ -32,22 +32,17 @@ public class DuplicatePaymentRefunds implements ItemSweep<String> {
 
   private final RefundService refunds;
   private final InstantSource clock;
-  private final Duration every;
+  private final Sweep.Schedule schedule;
 
   public DuplicatePaymentRefunds(RefundService refunds, InstantSource clock, BillingConfig config) {
     this.refunds = refunds;
     this.clock = clock;
-    this.every = config.sweep().every();
+    this.schedule = new Sweep.Schedule(SWEEP, config.sweep().every());
   }
 
   @Override
-  public String name() {
-    return SWEEP;
-  }
-
-  @Override
-  public Duration every() {
-    return every;
+  public Sweep.Schedule schedule() {
+    return schedule;
   }
 
   /** The payments of open overpayments, oldest first. */
