@@ -40,8 +40,7 @@ public class EdgePages {
       rc.next();
       return;
     }
-    rc.response().putHeader("Retry-After", Long.toString(d.retryAfterSeconds()));
-    EdgeResponses.problem(rc, 429, "Too many requests", "Too many requests. Retry later.");
+    EdgeResponses.tooManyRequests(rc, d.retryAfterSeconds(), "Too many requests. Retry later.");
   }
 
   private static void redirect(RoutingContext rc, String to) {

@@ -23,6 +23,12 @@ final class EdgeResponses {
     json(rc, status, new ErrorBodies.Problem(status, title, content));
   }
 
+  /** 429 with when to retry. */
+  static void tooManyRequests(RoutingContext rc, long retryAfterSeconds, String content) {
+    rc.response().putHeader("Retry-After", Long.toString(retryAfterSeconds));
+    problem(rc, 429, "Too many requests", content);
+  }
+
   static void unauthorized(RoutingContext rc, String detail) {
     json(rc, 401, new ErrorBodies.Detail(detail));
   }

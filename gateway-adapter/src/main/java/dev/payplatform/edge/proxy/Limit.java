@@ -43,11 +43,9 @@ class Limit implements Handler<RoutingContext> {
     if (decision.allowed()) {
       return true;
     }
-    rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-    EdgeResponses.problem(
+    EdgeResponses.tooManyRequests(
         rc,
-        429,
-        "Too many requests",
+        decision.retryAfterSeconds(),
         "Rate limit of " + decision.limit() + " requests per second exceeded. Retry later.");
     return false;
   }
@@ -62,11 +60,9 @@ class Limit implements Handler<RoutingContext> {
     if (decision.allowed()) {
       return true;
     }
-    rc.response().putHeader("Retry-After", Long.toString(decision.retryAfterSeconds()));
-    EdgeResponses.problem(
+    EdgeResponses.tooManyRequests(
         rc,
-        429,
-        "Too many requests",
+        decision.retryAfterSeconds(),
         "Too many requests for this " + decision.per() + ". Retry later.");
     return false;
   }
