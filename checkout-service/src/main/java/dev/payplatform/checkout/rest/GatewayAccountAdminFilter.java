@@ -1,6 +1,6 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.checkout.config.PlatformSecrets;
+import dev.payplatform.commons.config.OperatorToken;
 import dev.payplatform.commons.web.AdminTokenGuard;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class GatewayAccountAdminFilter {
   private final AdminTokenGuard guard;
 
-  public GatewayAccountAdminFilter(PlatformSecrets platform) {
-    this.guard = AdminTokenGuard.ofOptional("platform.admin-token", platform.adminToken());
+  public GatewayAccountAdminFilter(OperatorToken token) {
+    this.guard = token.guard();
   }
 
   @ServerRequestFilter

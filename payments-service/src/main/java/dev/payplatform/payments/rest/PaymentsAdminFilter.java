@@ -1,7 +1,7 @@
 package dev.payplatform.payments.rest;
 
+import dev.payplatform.commons.config.OperatorToken;
 import dev.payplatform.commons.web.AdminTokenGuard;
-import dev.payplatform.payments.config.OperatorToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,8 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class PaymentsAdminFilter {
   private final AdminTokenGuard guard;
 
-  public PaymentsAdminFilter(OperatorToken adminToken) {
-    this.guard = new AdminTokenGuard(OperatorToken.PROPERTY, adminToken.value());
+  public PaymentsAdminFilter(OperatorToken token) {
+    this.guard = token.requiredGuard();
   }
 
   @ServerRequestFilter

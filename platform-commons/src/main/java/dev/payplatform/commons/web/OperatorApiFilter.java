@@ -1,9 +1,8 @@
 package dev.payplatform.commons.web;
 
+import dev.payplatform.commons.config.OperatorToken;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -14,11 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class OperatorApiFilter {
   private final AdminTokenGuard guard;
 
-  // A leaf of the shared "platform." namespace, whose other keys belong to the services: a mapping
-  // on "platform" would have to declare every service's keys, so this one is read directly.
-  public OperatorApiFilter(
-      @ConfigProperty(name = "platform.admin-token") Optional<String> adminToken) {
-    this.guard = AdminTokenGuard.ofOptional("platform.admin-token", adminToken);
+  public OperatorApiFilter(OperatorToken token) {
+    this.guard = token.guard();
   }
 
   @ServerRequestFilter
