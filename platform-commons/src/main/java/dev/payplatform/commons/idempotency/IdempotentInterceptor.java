@@ -7,6 +7,7 @@ import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.ErrorBodies;
 import dev.payplatform.commons.errors.PaymentFailedException;
+import dev.payplatform.commons.web.CallerContext;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.smallrye.mutiny.Uni;
@@ -199,9 +200,7 @@ public class IdempotentInterceptor {
     } catch (Exception e) {
       return Uni.createFrom().failure(e);
     }
-    return context == null
-        ? work
-        : work.emitOn(task -> context.runOnContext(ignored -> task.run()));
+    return CallerContext.backTo(context, work);
   }
 
   private record Stored(int status, String body, boolean replayable) {}

@@ -1,13 +1,10 @@
 package dev.payplatform.edge.console.service;
 
+import dev.payplatform.commons.web.CallerContext;
 import dev.payplatform.edge.config.EdgeConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
 
 /**
  * Console passwords as bcrypt (Quarkus' Elytron {@code BcryptUtil}). Hashing costs tens of
@@ -30,35 +27,16 @@ public class Passwords {
   }
 
   public Uni<String> hash(String password) {
-    return onWorker(() -> BcryptUtil.bcryptHash(password, cost));
+    return CallerContext.onWorker(() -> BcryptUtil.bcryptHash(password, cost));
   }
 
   /** Whether the password matches the hash; with a null hash, spends the same time and says no. */
   public Uni<Boolean> matches(String password, String hash) {
-    return onWorker(
+    return CallerContext.onWorker(
         () -> {
           boolean ok = BcryptUtil.matches(password, hash == null ? decoy : hash);
           return hash != null && ok;
         });
-  }
-
-  /**
-   * Runs on a worker thread and answers on the caller's Vert.x context: the database calls that
-   * follow (Hibernate Reactive sessions) must run on that context, not on the worker.
-   */
-  private static <T> Uni<T> onWorker(Supplier<T> work) {
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              Context caller = Vertx.currentContext();
-              Uni<T> worked =
-                  Uni.createFrom()
-                      .item(work)
-                      .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-              return caller == null
-                  ? worked
-                  : worked.emitOn(task -> caller.runOnContext(ignored -> task.run()));
-            });
   }
 
   public static boolean tooLong(String password) {
