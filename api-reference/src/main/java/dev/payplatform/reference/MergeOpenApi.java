@@ -51,7 +51,8 @@ public final class MergeOpenApi {
           "payments", "payments-service",
           "catalog", "catalog-service",
           "billing", "billing-service",
-          "events", "events-service");
+          "events", "events-service",
+          "edge", "gateway-adapter");
 
   private final Path root;
   private final RouteTable routes;

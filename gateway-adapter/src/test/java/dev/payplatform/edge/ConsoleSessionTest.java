@@ -79,6 +79,7 @@ class ConsoleSessionTest {
     JsonPath echo =
         given()
             .cookie("pp_console", r.getCookie("pp_console"))
+            .header("X-Console-Mode", "test")
             .get("/v1/customers")
             .then()
             .statusCode(200)
@@ -98,6 +99,7 @@ class ConsoleSessionTest {
     Signed s = signIn(newOwner(m), PASSWORD);
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .contentType("application/json")
         .body("{}")
         .post("/v1/refunds")
@@ -106,6 +108,7 @@ class ConsoleSessionTest {
         .body("content", is("Missing or invalid CSRF token."));
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", "forged-" + s.csrf())
         .contentType("application/json")
         .body("{}")
@@ -114,6 +117,7 @@ class ConsoleSessionTest {
         .statusCode(403);
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", s.csrf())
         .contentType("application/json")
         .body("{}")
@@ -125,6 +129,7 @@ class ConsoleSessionTest {
     // The console's own calls too.
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .contentType("application/json")
         .body(Map.of("mode", "live"))
         .put("/console/api/session/mode")
@@ -164,6 +169,7 @@ class ConsoleSessionTest {
     Signed s = signIn(newOwner(m), PASSWORD);
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", s.csrf())
         .contentType("application/json")
         .body(Map.of("mode", "live"))
@@ -172,11 +178,18 @@ class ConsoleSessionTest {
         .statusCode(200)
         .body("mode", is("live"));
     JsonPath echo =
-        given().cookie("pp_console", s.cookie()).get("/v1/payments").then().extract().jsonPath();
+        given()
+            .cookie("pp_console", s.cookie())
+            .header("X-Console-Mode", "live")
+            .get("/v1/payments")
+            .then()
+            .extract()
+            .jsonPath();
     JwtClaims claims = EdgeFixtures.verifiedClaims(echo.getString("headers.authorization"));
     assertThat(claims.getStringClaimValue("mode")).isEqualTo("live");
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "live")
         .get("/console/api/keys")
         .then()
         .statusCode(200)
@@ -188,16 +201,32 @@ class ConsoleSessionTest {
   void signingOutKillsTheSessionEverywhere() {
     EdgeFixtures.TestMerchant m = EdgeFixtures.merchant();
     Signed s = signIn(newOwner(m), PASSWORD);
-    given().cookie("pp_console", s.cookie()).get("/v1/customers").then().statusCode(200);
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
+        .get("/v1/customers")
+        .then()
+        .statusCode(200);
+    given()
+        .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", s.csrf())
         .delete("/console/api/session")
         .then()
         .statusCode(204)
         .header("Set-Cookie", containsString("Max-Age=0"));
-    given().cookie("pp_console", s.cookie()).get("/v1/customers").then().statusCode(401);
-    given().cookie("pp_console", s.cookie()).get("/console/api/session").then().statusCode(401);
+    given()
+        .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
+        .get("/v1/customers")
+        .then()
+        .statusCode(401);
+    given()
+        .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
+        .get("/console/api/session")
+        .then()
+        .statusCode(401);
   }
 
   @Test
@@ -247,6 +276,7 @@ class ConsoleSessionTest {
     JsonPath invite =
         given()
             .cookie("pp_console", owner.cookie())
+            .header("X-Console-Mode", "test")
             .header("X-CSRF-Token", owner.csrf())
             .contentType("application/json")
             .body(Map.of("email", viewerEmail, "role", "viewer"))
@@ -279,9 +309,15 @@ class ConsoleSessionTest {
     String cookie = signup.getCookie("pp_console");
     String csrf = signup.jsonPath().getString("csrf_token");
 
-    given().cookie("pp_console", cookie).get("/v1/payments").then().statusCode(200);
     given()
         .cookie("pp_console", cookie)
+        .header("X-Console-Mode", "test")
+        .get("/v1/payments")
+        .then()
+        .statusCode(200);
+    given()
+        .cookie("pp_console", cookie)
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", csrf)
         .contentType("application/json")
         .body("{}")
@@ -289,9 +325,15 @@ class ConsoleSessionTest {
         .then()
         .statusCode(403)
         .body("content", is("Your role (viewer) can only read."));
-    given().cookie("pp_console", cookie).get("/console/api/keys").then().statusCode(403);
     given()
         .cookie("pp_console", cookie)
+        .header("X-Console-Mode", "test")
+        .get("/console/api/keys")
+        .then()
+        .statusCode(403);
+    given()
+        .cookie("pp_console", cookie)
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", csrf)
         .contentType("application/json")
         .body(Map.of("email", "x@example.com", "role", "owner"))
@@ -303,6 +345,7 @@ class ConsoleSessionTest {
     String viewerId =
         given()
             .cookie("pp_console", owner.cookie())
+            .header("X-Console-Mode", "test")
             .get("/console/api/team")
             .then()
             .statusCode(200)
@@ -311,11 +354,17 @@ class ConsoleSessionTest {
             .getString("data.find { it.email == '" + viewerEmail + "' }.id");
     given()
         .cookie("pp_console", owner.cookie())
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", owner.csrf())
         .delete("/console/api/team/" + viewerId)
         .then()
         .statusCode(204);
-    given().cookie("pp_console", cookie).get("/v1/payments").then().statusCode(401);
+    given()
+        .cookie("pp_console", cookie)
+        .header("X-Console-Mode", "test")
+        .get("/v1/payments")
+        .then()
+        .statusCode(401);
   }
 
   @Test
@@ -325,6 +374,7 @@ class ConsoleSessionTest {
     Signed s = signIn(newOwner(m), PASSWORD);
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .get("/console/api/keys")
         .then()
         .statusCode(200)
@@ -333,6 +383,7 @@ class ConsoleSessionTest {
         .body("data[0].last4", is(m.testKey().substring(m.testKey().length() - 4)));
     given()
         .cookie("pp_console", s.cookie())
+        .header("X-Console-Mode", "test")
         .header("X-CSRF-Token", s.csrf())
         .contentType("application/json")
         .body(Map.of("grace_period_hours", 0))
@@ -342,6 +393,7 @@ class ConsoleSessionTest {
     String fresh =
         given()
             .cookie("pp_console", s.cookie())
+            .header("X-Console-Mode", "test")
             .header("X-CSRF-Token", s.csrf())
             .contentType("application/json")
             .body(Map.of("grace_period_hours", 0))

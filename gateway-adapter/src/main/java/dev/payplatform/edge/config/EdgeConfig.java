@@ -65,6 +65,23 @@ public interface EdgeConfig {
     @WithDefault("12")
     int bcryptCost();
 
+    /**
+     * Seals two-factor secrets (AES-256-GCM; 64 hex digits or base64 of 32 bytes). From a Secret;
+     * without it, two-factor enrolment is refused and sign-in works with passwords only.
+     */
+    Optional<String> sealingKey();
+
+    /** Wrong authentication codes in a row that lock the code step, and for how long. */
+    TwoFactorLockout twoFactorLockout();
+
+    interface TwoFactorLockout {
+      @WithDefault("5")
+      int attempts();
+
+      @WithDefault("15m")
+      Duration duration();
+    }
+
     /** Failed sign-ins in a row that lock an account, and for how long. */
     interface Lockout {
       @WithDefault("5")

@@ -23,6 +23,8 @@ public class Merchant extends PanacheEntityBase {
   public String lateSuccess = LATE_SUCCESS_REFUND;
   public Integer rateLimitTest;
   public Integer rateLimitLive;
+  // An owner requires two-factor sign-in for the whole console team.
+  public boolean consoleRequiresTwoFactor;
   public Instant createdAt;
   public Instant updatedAt;
 

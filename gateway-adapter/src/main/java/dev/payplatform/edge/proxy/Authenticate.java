@@ -1,5 +1,8 @@
 package dev.payplatform.edge.proxy;
 
+import dev.payplatform.commons.errors.ApiException;
+import dev.payplatform.edge.console.service.ConsoleModes;
+import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.service.KeyAuthenticator;
 import dev.payplatform.edge.service.SecretKeys;
@@ -58,7 +61,19 @@ class Authenticate implements Handler<RoutingContext> {
             failure -> EdgeResponses.dependencyFailure(rc, "key lookup", failure));
   }
 
-  /** The console's one question: who is this session? */
+  private static Optional<ApiException> notSignedIn(ConsoleSession s) {
+    try {
+      ConsoleModes.requireSignedIn(s);
+      return Optional.empty();
+    } catch (ApiException e) {
+      return Optional.of(e);
+    }
+  }
+
+  /**
+   * The console's one question: who is this session? It must have finished signing in, and the tab
+   * that sent the request must show the session's mode.
+   */
   private void bySession(RoutingContext rc, EdgeExchange exchange, String token) {
     sessions
         .authenticate(token)
@@ -69,7 +84,21 @@ class Authenticate implements Handler<RoutingContext> {
                 EdgeResponses.unauthorized(rc, "Console session expired or invalid.");
                 return;
               }
-              exchange.authenticated(session.get().principal(), session.get());
+              ConsoleSession s = session.get();
+              Optional<ApiException> refused =
+                  notSignedIn(s)
+                      .or(
+                          () ->
+                              ConsoleModes.refusal(
+                                  s, rc.request().getHeader(ConsoleModes.HEADER), true));
+              if (refused.isPresent()) {
+                // The page turns a mode refusal into "this tab shows test data; reload".
+                rc.response().putHeader(ConsoleModes.HEADER, s.mode().claim());
+                ApiException e = refused.get();
+                EdgeResponses.problem(rc, e.status(), e.title(), e.content());
+                return;
+              }
+              exchange.authenticated(s.principal(), s);
               rc.next();
             },
             failure -> EdgeResponses.dependencyFailure(rc, "session lookup", failure));

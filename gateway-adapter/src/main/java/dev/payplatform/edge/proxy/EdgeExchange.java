@@ -1,6 +1,7 @@
 package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.web.RouteTable;
+import dev.payplatform.edge.audit.service.AuditEntry;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.service.KeyPrincipal;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +12,7 @@ import io.vertx.ext.web.RoutingContext;
  * route and its service, who is calling, the internal JWT, and an idempotent request's body. A
  * request without one is not the pipeline's (the console's API, health, the edge's own pages).
  */
-final class EdgeExchange {
+public final class EdgeExchange {
   private static final String KEY = EdgeExchange.class.getName();
 
   private RouteTable.Route route;
@@ -20,6 +21,7 @@ final class EdgeExchange {
   private ConsoleSession session;
   private String token;
   private IdempotentCall idempotent;
+  private AuditEntry audit;
 
   private EdgeExchange() {}
 
@@ -31,7 +33,7 @@ final class EdgeExchange {
   }
 
   /** This request's exchange, or null when it is not a proxied request. */
-  static EdgeExchange of(RoutingContext rc) {
+  public static EdgeExchange of(RoutingContext rc) {
     return rc.get(KEY);
   }
 
@@ -50,12 +52,12 @@ final class EdgeExchange {
   }
 
   /** The merchant and mode the caller acts for; null on a public route. */
-  KeyPrincipal principal() {
+  public KeyPrincipal principal() {
     return principal;
   }
 
   /** The console session that authenticated the request; null when a key did. */
-  ConsoleSession session() {
+  public ConsoleSession session() {
     return session;
   }
 
@@ -80,6 +82,15 @@ final class EdgeExchange {
 
   void idempotent(IdempotentCall call) {
     this.idempotent = call;
+  }
+
+  /** The audit log's entry for this call, or null when it is not audited. */
+  AuditEntry audit() {
+    return audit;
+  }
+
+  void audit(AuditEntry entry) {
+    this.audit = entry;
   }
 
   /**

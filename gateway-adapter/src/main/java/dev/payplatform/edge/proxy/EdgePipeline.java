@@ -28,6 +28,7 @@ public class EdgePipeline {
       Limit limit,
       SignToken signToken,
       Idempotency idempotency,
+      Audit audit,
       Forward forward) {
     this.guardPath = guardPath;
     this.steps =
@@ -39,7 +40,8 @@ public class EdgePipeline {
             limit, // 6. per merchant, or per client address and payment link: 429
             signToken, // 7. the internal JWT
             idempotency, // 8. claim, replay or 409
-            forward); // 9. streamed, or buffered for an idempotent request
+            audit, // 9. name a key's or session's change for the audit log
+            forward); // 10. streamed; or read whole for an idempotent or audited call
   }
 
   void register(@Observes Router router) {

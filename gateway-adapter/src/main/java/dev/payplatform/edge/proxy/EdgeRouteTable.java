@@ -6,6 +6,9 @@ import jakarta.inject.Singleton;
 
 /** The edge's route table ({@code edge-routes.txt}): which service owns a path, and its access. */
 final class EdgeRouteTable {
+  /** The service name of the routes the edge serves itself (the audit log). */
+  static final String OWN = "edge";
+
   private EdgeRouteTable() {}
 
   @Produces

@@ -26,6 +26,7 @@ class MatchRoute implements Handler<RoutingContext> {
     this.upstreams =
         routes.routes().stream()
             .map(RouteTable.Route::service)
+            .filter(s -> !s.equals(EdgeRouteTable.OWN))
             .distinct()
             .collect(Collectors.toUnmodifiableMap(s -> s, s -> upstreamOf(config, s)));
   }
@@ -60,7 +61,7 @@ class MatchRoute implements Handler<RoutingContext> {
     String template = UriTemplates.of(path);
     Span.current().updateName(request.method().name() + " " + template);
     Span.current().setAttribute("http.route", template);
-    EdgeExchange.of(rc).routed(route, upstreams.get(route.service()));
+    EdgeExchange.of(rc).routed(route, upstreams.get(route.service())); // null for OWN
     rc.next();
   }
 }

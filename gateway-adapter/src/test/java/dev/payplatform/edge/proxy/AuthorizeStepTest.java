@@ -4,6 +4,7 @@ import static org.hamcrest.Matchers.equalTo;
 
 import dev.payplatform.commons.auth.Mode;
 import dev.payplatform.edge.console.domain.ConsoleRole;
+import dev.payplatform.edge.console.domain.SessionStage;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.service.KeyPrincipal;
@@ -14,7 +15,19 @@ class AuthorizeStepTest {
 
   private static ConsoleSession session(ConsoleRole role) {
     return new ConsoleSession(
-        "cs_1", "usr_1", "a@b.c", role, "mer_1", "Shop", null, null, null, Mode.TEST, "csrf");
+        "cs_1",
+        "usr_1",
+        "a@b.c",
+        role,
+        "mer_1",
+        "Shop",
+        null,
+        null,
+        null,
+        Mode.TEST,
+        "csrf",
+        SessionStage.SIGNED_IN,
+        false);
   }
 
   private static StepHarness withSession(ConsoleRole role) {

@@ -58,7 +58,14 @@ class ForwardStepTest {
             .toCompletableFuture()
             .get(10, TimeUnit.SECONDS);
     var config = StepHarness.config(Map.of());
-    forward = new Forward(vertx, new ForwardedHeaders(config), new BodyLimit(config), config);
+    // No call here is audited (no principal), so the audit step never writes.
+    forward =
+        new Forward(
+            vertx,
+            new ForwardedHeaders(config),
+            new BodyLimit(config),
+            new Audit(null, config),
+            config);
   }
 
   @AfterAll

@@ -22,6 +22,7 @@ public class ConsoleInvite extends PanacheEntityBase {
   public Instant createdAt;
   public Instant expiresAt;
   public Instant usedAt;
+  public Instant revokedAt;
 
   /** The role; a word the schema allows but this code does not know reads as a viewer. */
   public ConsoleRole consoleRole() {

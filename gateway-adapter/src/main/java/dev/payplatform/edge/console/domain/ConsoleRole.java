@@ -34,6 +34,11 @@ public enum ConsoleRole {
     return canManageTeam;
   }
 
+  /** Whether this role may do all that {@code other} may (an owner includes every role). */
+  public boolean includes(ConsoleRole other) {
+    return ordinal() <= other.ordinal(); // declared from the most to the least able
+  }
+
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }

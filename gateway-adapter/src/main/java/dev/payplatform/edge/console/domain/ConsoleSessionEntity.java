@@ -24,4 +24,6 @@ public class ConsoleSessionEntity extends PanacheEntityBase {
   public Instant lastSeenAt;
   public Instant expiresAt;
   public Instant endedAt;
+  // SessionStage's word.
+  public String stage;
 }

@@ -40,10 +40,44 @@ public class ConsoleUser extends PanacheEntityBase {
   public String passwordHash;
   public String role;
   public String status;
+  // Password attempts taken since the last success (LockoutPolicy), and the lock they set.
   public int failedLogins;
   public Instant lockedUntil;
   public Instant createdAt;
   public Instant removedAt;
+  // Two-factor sign-in: the authenticator's secret, sealed; one being enrolled; since when.
+  public String totpSecretSealed;
+  public String totpPendingSealed;
+  public Instant totpEnabledAt;
+  // The last 30-second step whose code was accepted: a code works once.
+  public Long totpLastStep;
+  // The code step's own attempts and lock.
+  public int failedCodes;
+  public Instant codesLockedUntil;
+
+  /** Takes a password attempt before the password is checked (call on a row-locked user). */
+  public LockoutPolicy.Slot takePasswordAttempt(LockoutPolicy policy, Instant now) {
+    LockoutPolicy.Slot slot = policy.take(failedLogins, lockedUntil, now);
+    if (slot instanceof LockoutPolicy.Slot.Taken taken) {
+      failedLogins = taken.failures();
+      lockedUntil = taken.lockedUntil();
+    }
+    return slot;
+  }
+
+  /** Takes an authentication-code attempt before the code is checked (on a row-locked user). */
+  public LockoutPolicy.Slot takeCodeAttempt(LockoutPolicy policy, Instant now) {
+    LockoutPolicy.Slot slot = policy.take(failedCodes, codesLockedUntil, now);
+    if (slot instanceof LockoutPolicy.Slot.Taken taken) {
+      failedCodes = taken.failures();
+      codesLockedUntil = taken.lockedUntil();
+    }
+    return slot;
+  }
+
+  public boolean hasTwoFactor() {
+    return totpEnabledAt != null && totpSecretSealed != null;
+  }
 
   /** The role; a word the schema allows but this code does not know reads as a viewer. */
   public ConsoleRole consoleRole() {

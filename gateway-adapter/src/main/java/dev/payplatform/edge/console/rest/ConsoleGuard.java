@@ -3,6 +3,7 @@ package dev.payplatform.edge.console.rest;
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.ErrorMappers;
 import dev.payplatform.edge.config.EdgeConfig;
+import dev.payplatform.edge.console.service.ConsoleModes;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.proxy.ClientAddress;
@@ -23,6 +24,7 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class ConsoleGuard {
   static final String CSRF_HEADER = "X-CSRF-Token";
+  static final String MODE_HEADER = ConsoleModes.HEADER;
 
   private final ConsoleSessions sessions;
   private final AnonymousLimits anonymousLimits;
@@ -35,21 +37,53 @@ public class ConsoleGuard {
     this.trustedProxies = edge.trustedProxies().orElse(List.of());
   }
 
-  /** The session of this cookie value; 401 without one. */
-  Uni<ConsoleSession> signedIn(String token) {
+  /** The session of this cookie value, at whatever stage of signing in; 401 without one. */
+  Uni<ConsoleSession> session(String token) {
     return sessions.authenticate(token).map(s -> s.orElseThrow(ConsoleGuard::signedOut));
   }
 
-  /** A state-changing call: a live session, its CSRF token, and a role that may do this. */
+  /** A session that has finished signing in; 401 without one, 403 while a step is left. */
+  Uni<ConsoleSession> signedIn(String token) {
+    return session(token).invoke(ConsoleModes::requireSignedIn);
+  }
+
+  /** A state-changing call: a signed-in session, its CSRF token, and a role that may do this. */
   Uni<ConsoleSession> guarded(String token, String csrf, Predicate<ConsoleSession> allowed) {
-    return signedIn(token)
-        .invoke(
-            s -> {
-              if (!ConsoleSessions.csrfMatches(token, csrf)) {
-                throw new ApiException(403, "Forbidden", "Missing or invalid CSRF token.");
-              }
-              require(allowed.test(s), "Your role (" + s.role().word() + ") cannot do this.");
+    return signedIn(token).invoke(s -> checkCsrfAndRole(token, csrf, allowed, s));
+  }
+
+  /** A state-changing call of a session at any stage (the code step, an enrolment). */
+  Uni<ConsoleSession> guardedAnyStage(String token, String csrf) {
+    return session(token).invoke(s -> checkCsrfAndRole(token, csrf, x -> true, s));
+  }
+
+  /**
+   * Refuses a call on mode-bound data from a tab that shows another mode than the session's (409,
+   * with the session's mode in {@code X-Console-Mode}: the page offers a reload).
+   */
+  static void showing(ConsoleSession s, String shownMode) {
+    ConsoleModes.refusal(s, shownMode, false)
+        .ifPresent(
+            e -> {
+              throw new WebApplicationException(
+                  Response.fromResponse(ErrorMappers.problem(e))
+                      .header(MODE_HEADER, s.mode().claim())
+                      .header("Cache-Control", "no-store")
+                      .build());
             });
+  }
+
+  /** The client's address, as the audit log records it. */
+  String address(HttpServerRequest request) {
+    return ClientAddress.of(request, trustedProxies);
+  }
+
+  private static void checkCsrfAndRole(
+      String token, String csrf, Predicate<ConsoleSession> allowed, ConsoleSession s) {
+    if (!ConsoleSessions.csrfMatches(token, csrf)) {
+      throw new ApiException(403, "Forbidden", "Missing or invalid CSRF token.");
+    }
+    require(allowed.test(s), "Your role (" + s.role().word() + ") cannot do this.");
   }
 
   /**

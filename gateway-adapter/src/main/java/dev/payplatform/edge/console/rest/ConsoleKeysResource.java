@@ -3,6 +3,8 @@ package dev.payplatform.edge.console.rest;
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.edge.console.service.ConsoleAction;
+import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.domain.ApiKey;
@@ -11,6 +13,7 @@ import dev.payplatform.edge.rest.RollKeyRequest;
 import dev.payplatform.edge.rest.RolledKeyResponse;
 import dev.payplatform.edge.service.MerchantKeys;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -18,6 +21,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.InstantSource;
@@ -31,17 +35,23 @@ public class ConsoleKeysResource {
   private final ConsoleGuard guard;
   private final MerchantKeys apiKeys;
   private final InstantSource clock;
+  private final ConsoleAudit audit;
 
-  public ConsoleKeysResource(ConsoleGuard guard, MerchantKeys apiKeys, InstantSource clock) {
+  public ConsoleKeysResource(
+      ConsoleGuard guard, MerchantKeys apiKeys, InstantSource clock, ConsoleAudit audit) {
+    this.audit = audit;
     this.guard = guard;
     this.apiKeys = apiKeys;
     this.clock = clock;
   }
 
   @GET
-  public Uni<Response> keys(@CookieParam(ConsoleSessions.COOKIE) String token) {
+  public Uni<Response> keys(
+      @CookieParam(ConsoleSessions.COOKIE) String token,
+      @HeaderParam(ConsoleGuard.MODE_HEADER) String shown) {
     return guard
         .signedIn(token)
+        .invoke(s -> ConsoleGuard.showing(s, shown))
         .invoke(s -> ConsoleGuard.require(s.role().canWrite(), "Your role cannot see API keys."))
         .chain(
             s ->
@@ -65,14 +75,25 @@ public class ConsoleKeysResource {
       @PathParam("keyId") String keyId,
       RollKeyRequest body,
       @CookieParam(ConsoleSessions.COOKIE) String token,
-      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf) {
+      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
+      @HeaderParam(ConsoleGuard.MODE_HEADER) String shown,
+      @Context HttpServerRequest request) {
     Integer grace = body == null ? null : body.gracePeriodHours();
     if (grace != null && (grace < 0 || grace > 168)) {
       throw new ValidationFailedException(
           FieldError.body("grace_period_hours", "must be between 0 and 168 (7 days)"));
     }
-    return keyOfThisMode(token, csrf, keyId)
-        .chain(s -> apiKeys.roll(s.merchantId(), keyId, grace))
+    return keyOfThisMode(token, csrf, shown, keyId)
+        .chain(
+            s ->
+                audit.around(
+                    s,
+                    ConsoleAction.KEY_ROLL,
+                    guard.address(request),
+                    201,
+                    r -> r.key().id,
+                    keyId,
+                    apiKeys.roll(s.merchantId(), keyId, grace)))
         .call(r -> apiKeys.forgetCached(r.previous()))
         .map(
             r ->
@@ -85,17 +106,29 @@ public class ConsoleKeysResource {
   public Uni<Response> revoke(
       @PathParam("keyId") String keyId,
       @CookieParam(ConsoleSessions.COOKIE) String token,
-      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf) {
-    return keyOfThisMode(token, csrf, keyId)
-        .chain(s -> apiKeys.revoke(s.merchantId(), keyId))
+      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
+      @HeaderParam(ConsoleGuard.MODE_HEADER) String shown,
+      @Context HttpServerRequest request) {
+    return keyOfThisMode(token, csrf, shown, keyId)
+        .chain(
+            s ->
+                audit.around(
+                    s,
+                    ConsoleAction.KEY_REVOKE,
+                    guard.address(request),
+                    200,
+                    null,
+                    keyId,
+                    apiKeys.revoke(s.merchantId(), keyId)))
         .call(apiKeys::forgetCached)
         .map(k -> ConsoleAnswers.ok(view(k)));
   }
 
   /** An owner's session, and the key is one of its merchant's keys in the session's mode. */
-  private Uni<ConsoleSession> keyOfThisMode(String token, String csrf, String keyId) {
+  private Uni<ConsoleSession> keyOfThisMode(String token, String csrf, String shown, String keyId) {
     return guard
         .guarded(token, csrf, s -> s.role().canManageKeys())
+        .invoke(s -> ConsoleGuard.showing(s, shown))
         .call(
             s ->
                 apiKeys

@@ -5,10 +5,13 @@ import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.ErrorMappers;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.edge.console.service.ConsoleAction;
+import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleInvites;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.console.service.ConsoleSignIn;
 import dev.payplatform.edge.console.service.ConsoleSignUp;
+import dev.payplatform.edge.console.service.TwoFactorSignIn;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -40,14 +43,20 @@ public class ConsoleSessionResource {
   private final ConsoleSignIn signIn;
   private final ConsoleSignUp signUp;
   private final ConsoleInvites invites;
+  private final TwoFactorSignIn twoFactor;
+  private final ConsoleAudit audit;
 
   public ConsoleSessionResource(
       ConsoleGuard guard,
       ConsoleSessions sessions,
       ConsoleSignIn signIn,
       ConsoleSignUp signUp,
-      ConsoleInvites invites) {
+      ConsoleInvites invites,
+      TwoFactorSignIn twoFactor,
+      ConsoleAudit audit) {
     this.guard = guard;
+    this.twoFactor = twoFactor;
+    this.audit = audit;
     this.sessions = sessions;
     this.signIn = signIn;
     this.signUp = signUp;
@@ -60,21 +69,36 @@ public class ConsoleSessionResource {
   public Uni<Response> signIn(SignInRequest body, @Context HttpServerRequest request) {
     SignInRequest b = body == null ? new SignInRequest(null, null) : body;
     return guard
-        .withinAddressLimit(request, () -> signIn.signIn(b.email(), b.password()))
+        .withinAddressLimit(
+            request, () -> signIn.signIn(b.email(), b.password(), guard.address(request)))
         .map(started -> ConsoleAnswers.started(started, request))
         .onFailure(ConsoleSignIn.Locked.class)
-        .recoverWithItem(
-            f ->
-                Response.fromResponse(ErrorMappers.problem((ApiException) f))
-                    .header("Retry-After", ((ConsoleSignIn.Locked) f).retryAfterSeconds())
-                    .header("Cache-Control", "no-store")
-                    .build());
+        .recoverWithItem(ConsoleSessionResource::locked);
   }
 
+  /** The code step: a code from the authenticator app, or a recovery code. */
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Path("/session/two_factor")
+  public Uni<Response> secondFactor(
+      CodeRequest body,
+      @CookieParam(ConsoleSessions.COOKIE) String token,
+      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
+      @Context HttpServerRequest request) {
+    String code = body == null ? null : body.code();
+    return guard
+        .guardedAnyStage(token, csrf)
+        .chain(s -> twoFactor.verify(token, s, code, guard.address(request)))
+        .map(s -> ConsoleAnswers.ok(ConsoleSessionResponse.of(s)))
+        .onFailure(ConsoleSignIn.Locked.class)
+        .recoverWithItem(ConsoleSessionResource::locked);
+  }
+
+  /** The session at whatever stage it is: the page routes by it. */
   @GET
   @Path("/session")
   public Uni<Response> current(@CookieParam(ConsoleSessions.COOKIE) String token) {
-    return guard.signedIn(token).map(s -> ConsoleAnswers.ok(ConsoleSessionResponse.of(s)));
+    return guard.session(token).map(s -> ConsoleAnswers.ok(ConsoleSessionResponse.of(s)));
   }
 
   @DELETE
@@ -84,7 +108,18 @@ public class ConsoleSessionResource {
       @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
       @Context HttpServerRequest request) {
     return guard
-        .guarded(token, csrf, s -> true)
+        .guardedAnyStage(token, csrf)
+        .call(
+            s ->
+                audit.record(
+                    s.merchantId(),
+                    s.userId(),
+                    s.email(),
+                    ConsoleAction.SIGN_OUT,
+                    null,
+                    s.sessionId(),
+                    204,
+                    guard.address(request)))
         .chain(s -> sessions.end(token))
         .map(
             v ->
@@ -118,6 +153,13 @@ public class ConsoleSessionResource {
                     ConsoleSessionResponse.of(s.orElseThrow(ConsoleGuard::signedOut))));
   }
 
+  static Response locked(Throwable f) {
+    return Response.fromResponse(ErrorMappers.problem((ApiException) f))
+        .header("Retry-After", ((ConsoleSignIn.Locked) f).retryAfterSeconds())
+        .header("Cache-Control", "no-store")
+        .build();
+  }
+
   /** An open invite, for the sign-up page: who is invited, as what, to which merchant. */
   @GET
   @Path("/invites/{token}")
@@ -141,6 +183,17 @@ public class ConsoleSessionResource {
     SignUpRequest b = body == null ? new SignUpRequest(null, null) : body;
     return guard
         .withinAddressLimit(request, () -> signUp.signUp(b.token(), b.password()))
+        .call(
+            started ->
+                audit.record(
+                    started.session().merchantId(),
+                    started.session().userId(),
+                    started.session().email(),
+                    ConsoleAction.SIGN_UP,
+                    null,
+                    started.session().userId(),
+                    200,
+                    guard.address(request)))
         .map(started -> ConsoleAnswers.started(started, request));
   }
 }

@@ -2,13 +2,19 @@ package dev.payplatform.edge.console.rest;
 
 import dev.payplatform.edge.console.service.ConsoleSession;
 
-/** A console session as its pages see it, with the CSRF token their changes must carry. */
+/**
+ * A console session as its pages see it, with the CSRF token their changes must carry, and its
+ * stage: {@code two_factor} (a code next), {@code enrol_two_factor} (the team requires an
+ * authenticator) or {@code signed_in}.
+ */
 public record ConsoleSessionResponse(
     SessionUserResponse user,
     ConsoleMerchantResponse merchant,
     String mode,
     String csrfToken,
-    PermissionsResponse roles) {
+    PermissionsResponse roles,
+    String stage,
+    boolean twoFactorEnabled) {
 
   static ConsoleSessionResponse of(ConsoleSession s) {
     return new ConsoleSessionResponse(
@@ -17,6 +23,8 @@ public record ConsoleSessionResponse(
         s.mode().claim(),
         s.csrfToken(),
         new PermissionsResponse(
-            s.role().canWrite(), s.role().canManageKeys(), s.role().canManageTeam()));
+            s.role().canWrite(), s.role().canManageKeys(), s.role().canManageTeam()),
+        s.stage().wire(),
+        s.twoFactorEnabled());
   }
 }

@@ -1,5 +1,9 @@
 package dev.payplatform.edge.console.rest;
 
+import dev.payplatform.commons.errors.FieldError;
+import dev.payplatform.commons.errors.ValidationFailedException;
+import dev.payplatform.edge.console.service.ConsoleAction;
+import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleInvites;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
@@ -12,6 +16,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
@@ -19,17 +24,23 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** The console's team page: members and open invites; owners invite and remove. */
+/**
+ * The console's team page: members, open invites and the team's two-factor rule; owners invite,
+ * revoke invites, remove members and set the rule. Every change is in the audit log.
+ */
 @Path("/console/api/team")
 public class ConsoleTeamResource {
   private final ConsoleGuard guard;
   private final ConsoleTeam team;
   private final ConsoleInvites invites;
+  private final ConsoleAudit audit;
 
-  public ConsoleTeamResource(ConsoleGuard guard, ConsoleTeam team, ConsoleInvites invites) {
+  public ConsoleTeamResource(
+      ConsoleGuard guard, ConsoleTeam team, ConsoleInvites invites, ConsoleAudit audit) {
     this.guard = guard;
     this.team = team;
     this.invites = invites;
+    this.audit = audit;
   }
 
   @GET
@@ -43,7 +54,13 @@ public class ConsoleTeamResource {
                         members ->
                             invites
                                 .pending(s.merchantId())
-                                .map(open -> ConsoleAnswers.ok(view(s, members, open)))));
+                                .chain(
+                                    open ->
+                                        team.requiresTwoFactor(s.merchantId())
+                                            .map(
+                                                required ->
+                                                    ConsoleAnswers.ok(
+                                                        view(s, members, open, required))))));
   }
 
   @POST
@@ -57,7 +74,16 @@ public class ConsoleTeamResource {
     CreateInviteRequest b = body == null ? new CreateInviteRequest(null, null) : body;
     return guard
         .guarded(token, csrf, s -> s.role().canManageTeam())
-        .chain(s -> invites.invite(s, b.email(), b.role()))
+        .chain(
+            s ->
+                audit.around(
+                    s,
+                    ConsoleAction.INVITE_CREATE,
+                    guard.address(request),
+                    201,
+                    ConsoleInvites.Invite::id,
+                    null,
+                    invites.invite(s, b.email(), b.role())))
         .map(
             i ->
                 ConsoleAnswers.created(
@@ -69,29 +95,102 @@ public class ConsoleTeamResource {
                         ConsoleAnswers.origin(request) + "/console/#/signup?token=" + i.token())));
   }
 
+  /** An owner revokes an invite not yet used: its link stops working at once. */
+  @DELETE
+  @Path("/invites/{inviteId}")
+  public Uni<Response> revokeInvite(
+      @PathParam("inviteId") String inviteId,
+      @CookieParam(ConsoleSessions.COOKIE) String token,
+      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
+      @Context HttpServerRequest request) {
+    return guard
+        .guarded(token, csrf, s -> s.role().canManageTeam())
+        .chain(
+            s ->
+                audit.around(
+                    s,
+                    ConsoleAction.INVITE_REVOKE,
+                    guard.address(request),
+                    204,
+                    null,
+                    inviteId,
+                    invites.revoke(s, inviteId)))
+        .map(v -> ConsoleAnswers.noContent());
+  }
+
+  /** The team's rule: whether every member must sign in with two factors. */
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Path("/settings")
+  public Uni<Response> settings(
+      TeamSettingsRequest body,
+      @CookieParam(ConsoleSessions.COOKIE) String token,
+      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
+      @Context HttpServerRequest request) {
+    if (body == null || body.requireTwoFactor() == null) {
+      throw new ValidationFailedException(
+          FieldError.body("require_two_factor", "must be true or false"));
+    }
+    return guard
+        .guarded(token, csrf, s -> s.role().canManageTeam())
+        .chain(
+            s ->
+                audit.around(
+                    s,
+                    ConsoleAction.TEAM_SETTINGS_UPDATE,
+                    guard.address(request),
+                    200,
+                    null,
+                    s.merchantId(),
+                    team.requireTwoFactor(s, body.requireTwoFactor())))
+        .map(required -> ConsoleAnswers.ok(new TeamSettingsResponse(required)));
+  }
+
   @DELETE
   @Path("/{userId}")
   public Uni<Response> remove(
       @PathParam("userId") String userId,
       @CookieParam(ConsoleSessions.COOKIE) String token,
-      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf) {
+      @HeaderParam(ConsoleGuard.CSRF_HEADER) String csrf,
+      @Context HttpServerRequest request) {
     return guard
         .guarded(token, csrf, s -> s.role().canManageTeam())
-        .chain(s -> team.remove(s, userId))
+        .chain(
+            s ->
+                audit.around(
+                    s,
+                    ConsoleAction.MEMBER_REMOVE,
+                    guard.address(request),
+                    204,
+                    null,
+                    userId,
+                    team.remove(s, userId)))
         .map(v -> ConsoleAnswers.noContent());
   }
 
   private static TeamResponse view(
-      ConsoleSession s, List<ConsoleTeam.Member> members, List<ConsoleInvites.Invite> open) {
+      ConsoleSession s,
+      List<ConsoleTeam.Member> members,
+      List<ConsoleInvites.Invite> open,
+      boolean requireTwoFactor) {
     return new TeamResponse(
         members.stream()
             .map(
                 u ->
                     new TeamMemberResponse(
-                        u.id(), u.email(), u.role().word(), u.created(), u.id().equals(s.userId())))
+                        u.id(),
+                        u.email(),
+                        u.role().word(),
+                        u.created(),
+                        u.id().equals(s.userId()),
+                        u.twoFactor()))
             .toList(),
         open.stream()
-            .map(i -> new PendingInviteResponse(i.id(), i.email(), i.role().word(), i.expiresAt()))
-            .toList());
+            .map(
+                i ->
+                    new PendingInviteResponse(
+                        i.id(), i.email(), i.role().word(), i.expiresAt(), i.invitedBy()))
+            .toList(),
+        requireTwoFactor);
   }
 }

@@ -21,13 +21,20 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Owners invite people to their team: the sign-up token is returned once and only its hash kept; an
- * invite works until {@code edge.console.invite-lifetime} has passed or it was used.
+ * Owners invite people to their team: the sign-up token is returned once and only its hash kept. An
+ * invite grants at most its inviter's role, and works until it is used or revoked, {@code
+ * edge.console.invite-lifetime} has passed, or its inviter is no longer an active owner.
  */
 @ApplicationScoped
 public class ConsoleInvites {
   /** An invite; its token only in the answer that created it. */
-  public record Invite(String id, String email, ConsoleRole role, String expiresAt, String token) {}
+  public record Invite(
+      String id,
+      String email,
+      ConsoleRole role,
+      String expiresAt,
+      String token,
+      String invitedBy) {}
 
   /** An open invite as the sign-up page shows it. */
   public record InviteInfo(String email, ConsoleRole role, String merchantName) {}
@@ -35,10 +42,25 @@ public class ConsoleInvites {
   /** An open invite, with what accepting it needs. */
   record Open(String id, String email, ConsoleRole role, String merchantId, String merchantName) {}
 
+  /*
+   * An invite works while it is unused, unrevoked and unexpired, and while whoever sent it is still
+   * an active owner: it dies with its inviter's removal or demotion.
+   */
+  private static final String LIVE =
+      " join ConsoleUser inviter on inviter.id = i.invitedBy"
+          + " where i.usedAt is null and i.revokedAt is null and i.expiresAt > :now"
+          + " and inviter.status = 'active' and inviter.role = 'owner'";
+
   private static final String OPEN =
       "select i.id, i.email, i.role, i.merchantId, m.name from ConsoleInvite i"
           + " join Merchant m on m.id = i.merchantId"
-          + " where i.tokenHash = :hash and i.usedAt is null and i.expiresAt > :now";
+          + LIVE
+          + " and i.tokenHash = :hash";
+
+  private static final String PENDING =
+      "select i.id, i.email, i.role, i.expiresAt, inviter.email from ConsoleInvite i"
+          + LIVE
+          + " and i.merchantId = :merchant order by i.createdAt, i.id";
 
   private final InstantSource clock;
   private final Duration inviteLifetime;
@@ -53,6 +75,9 @@ public class ConsoleInvites {
   public Uni<Invite> invite(ConsoleSession by, String rawEmail, String rawRole) {
     List<FieldError> errors = new ArrayList<>();
     NewMember member = NewMember.check(rawEmail, rawRole, errors);
+    if (errors.isEmpty() && !by.role().includes(member.role())) {
+      errors.add(FieldError.body("role", "cannot be more than your own role"));
+    }
     if (!errors.isEmpty()) {
       return Uni.createFrom().failure(new ValidationFailedException(errors));
     }
@@ -68,24 +93,54 @@ public class ConsoleInvites {
     i.createdAt = now;
     i.expiresAt = now.plus(inviteLifetime);
     return i.<ConsoleInvite>persist()
-        .replaceWith(() -> new Invite(i.id, i.email, member.role(), i.expiresAt.toString(), token));
+        .replaceWith(
+            () ->
+                new Invite(
+                    i.id, i.email, member.role(), i.expiresAt.toString(), token, by.email()));
   }
 
-  /** The invites of a merchant not yet used nor expired, oldest first. */
+  /** The invites of a merchant that still work, oldest first. */
   @WithSession
   public Uni<List<Invite>> pending(String merchantId) {
-    return ConsoleInvite.<ConsoleInvite>list(
-            "merchantId = ?1 and usedAt is null and expiresAt > ?2 order by createdAt, id",
-            merchantId,
-            clock.instant())
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createSelectionQuery(PENDING, Object[].class)
+                    .setParameter("merchant", merchantId)
+                    .setParameter("now", clock.instant())
+                    .getResultList())
         .map(
-            invites ->
-                invites.stream()
+            rows ->
+                rows.stream()
                     .map(
-                        i ->
+                        r ->
                             new Invite(
-                                i.id, i.email, i.consoleRole(), i.expiresAt.toString(), null))
+                                (String) r[0],
+                                (String) r[1],
+                                ConsoleRole.fromWord((String) r[2]).orElse(ConsoleRole.VIEWER),
+                                r[3].toString(),
+                                null,
+                                (String) r[4]))
                     .toList());
+  }
+
+  /** An owner revokes an invite of their team not yet used; 404 for any other. */
+  public Uni<Void> revoke(ConsoleSession by, String inviteId) {
+    return Panache.withTransaction(
+            () ->
+                ConsoleInvite.update(
+                    "revokedAt = ?3 where id = ?1 and merchantId = ?2"
+                        + " and usedAt is null and revokedAt is null",
+                    inviteId,
+                    by.merchantId(),
+                    Timestamps.now(clock)))
+        .invoke(
+            updated -> {
+              if (updated == 0) {
+                throw ApiException.notFound("Not found", "No such pending invite.");
+              }
+            })
+        .replaceWithVoid();
   }
 
   public Uni<InviteInfo> info(String token) {
@@ -128,7 +183,9 @@ public class ConsoleInvites {
     return Panache.withTransaction(
             () ->
                 ConsoleInvite.update(
-                    "usedAt = ?2 where id = ?1 and usedAt is null",
+                    "usedAt = ?2 where id = ?1 and usedAt is null and revokedAt is null"
+                        + " and exists (from ConsoleUser u where u.id = invitedBy"
+                        + " and u.status = 'active' and u.role = 'owner')",
                     inviteId,
                     Timestamps.now(clock)))
         .map(updated -> updated > 0);

@@ -6,6 +6,7 @@ import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.edge.config.EdgeConfig;
 import dev.payplatform.edge.console.domain.ConsoleRole;
 import dev.payplatform.edge.console.domain.ConsoleSessionEntity;
+import dev.payplatform.edge.console.domain.SessionStage;
 import dev.payplatform.edge.service.SecretKeys;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -40,18 +41,23 @@ public class ConsoleSessions {
 
   /*
    * Native: one statement creates the session only while its user is active, so a removal racing
-   * a sign-in cannot leave a live session behind.
+   * a sign-in cannot leave a live session behind. Its stage is decided in the same statement: the
+   * code next for a user with an authenticator, an enrolment when the team requires one.
    */
   private static final String START =
       "insert into console_session (id, token_hash, user_id, merchant_id, livemode,"
-          + " created_at, last_seen_at, expires_at)"
+          + " created_at, last_seen_at, expires_at, stage)"
           + " select ?1, cast(?2 as bytea), u.id, u.merchant_id, false, cast(?3 as timestamptz),"
-          + " cast(?3 as timestamptz), cast(?4 as timestamptz) from console_user u"
+          + " cast(?3 as timestamptz), cast(?4 as timestamptz),"
+          + " case when u.totp_enabled_at is not null then 'two_factor'"
+          + " when m.console_requires_two_factor then 'enrol_two_factor' else 'signed_in' end"
+          + " from console_user u join merchant m on m.id = u.merchant_id"
           + " where u.id = ?5 and u.status = 'active'";
 
   private static final String LOOKUP =
       "select s.id, s.userId, s.livemode, s.lastSeenAt, s.expiresAt, u.email, u.role,"
-          + " m.id, m.name, m.gatewayAccountId, m.rateLimitTest, m.rateLimitLive"
+          + " m.id, m.name, m.gatewayAccountId, m.rateLimitTest, m.rateLimitLive, s.stage,"
+          + " u.totpEnabledAt"
           + " from ConsoleSessionEntity s join ConsoleUser u on u.id = s.userId"
           + " join Merchant m on m.id = s.merchantId"
           + " where s.tokenHash = :hash and s.endedAt is null and u.status = 'active'";
@@ -143,6 +149,23 @@ public class ConsoleSessions {
         .replaceWithVoid();
   }
 
+  /**
+   * Moves a session that proved its second factor (or enrolled one) on to signed in; only from the
+   * stage it is in, so a session ended meanwhile stays ended.
+   */
+  @WithSession
+  public Uni<Optional<ConsoleSession>> signedIn(String token, SessionStage from) {
+    SessionStage.TRANSITIONS.move(null, from, SessionStage.SIGNED_IN);
+    return Panache.withTransaction(
+            () ->
+                ConsoleSessionEntity.update(
+                    "stage = ?3 where tokenHash = ?1 and stage = ?2 and endedAt is null",
+                    SecretKeys.hash(token),
+                    from.wire(),
+                    SessionStage.SIGNED_IN.wire()))
+        .chain(() -> authenticate(token));
+  }
+
   /** Ends every session of a user (removed from the team). */
   @WithTransaction
   public Uni<Void> endAllOf(String userId) {
@@ -192,7 +215,9 @@ public class ConsoleSessions {
         (Integer) r[10],
         (Integer) r[11],
         Mode.of((Boolean) r[2]),
-        csrfFor(token));
+        csrfFor(token),
+        SessionStage.of((String) r[12]),
+        r[13] != null);
   }
 
   private static java.time.OffsetDateTime utc(Instant instant) {

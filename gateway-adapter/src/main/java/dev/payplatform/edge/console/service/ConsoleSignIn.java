@@ -6,9 +6,11 @@ import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.edge.config.EdgeConfig;
 import dev.payplatform.edge.console.domain.ConsoleUser;
+import dev.payplatform.edge.console.domain.LockoutPolicy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sign-in with lockout. After {@code edge.console.lockout.attempts} wrong passwords in a row an
  * account refuses every sign-in for {@code edge.console.lockout.duration}, the right password
  * included. An unknown address gets the same answers and the same timing, so sign-in does not tell
- * which addresses have accounts.
+ * which addresses have accounts. Every known account's attempt, let in or refused, is in the audit
+ * log.
  */
 @ApplicationScoped
 public class ConsoleSignIn {
@@ -26,7 +29,7 @@ public class ConsoleSignIn {
   public static final class Locked extends ApiException {
     private final long retryAfterSeconds;
 
-    Locked(long retryAfterSeconds) {
+    public Locked(long retryAfterSeconds) {
       super(
           429,
           "Too many requests",
@@ -39,26 +42,40 @@ public class ConsoleSignIn {
     }
   }
 
+  /** A known user's attempt: the slot it took (or the lock that refused it) and what to check. */
+  private record Attempt(
+      String userId, String merchantId, String email, String hash, LockoutPolicy.Slot slot) {}
+
   private final Passwords passwords;
   private final ConsoleSessions sessions;
+  private final ConsoleAudit audit;
   private final InstantSource clock;
-  private final int lockoutAttempts;
-  private final Duration lockoutDuration;
-  private final Cache<String, AtomicInteger> unknownAddressFailures;
+  private final LockoutPolicy lockout;
+  private final Cache<String, AtomicInteger> unknownAddressAttempts;
 
   public ConsoleSignIn(
-      Passwords passwords, ConsoleSessions sessions, InstantSource clock, EdgeConfig config) {
+      Passwords passwords,
+      ConsoleSessions sessions,
+      ConsoleAudit audit,
+      InstantSource clock,
+      EdgeConfig config) {
     this.passwords = passwords;
     this.sessions = sessions;
+    this.audit = audit;
     this.clock = clock;
-    this.lockoutAttempts = config.console().lockout().attempts();
-    this.lockoutDuration = config.console().lockout().duration();
-    this.unknownAddressFailures =
-        Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(lockoutDuration).build();
+    this.lockout =
+        new LockoutPolicy(
+            config.console().lockout().attempts(), config.console().lockout().duration());
+    this.unknownAddressAttempts =
+        Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(lockout.duration()).build();
   }
 
-  /** Signs in: a new session, 401 for a wrong email or password, 429 while locked. */
-  public Uni<ConsoleSessions.Started> signIn(String rawEmail, String password) {
+  /**
+   * Signs in: a new session, 401 for a wrong email or password, 429 while locked. The attempt takes
+   * its slot under a row lock before bcrypt runs, so parallel guesses are counted before any of
+   * them is checked: at most {@code attempts} get checked per lockout, the rest get 429.
+   */
+  public Uni<ConsoleSessions.Started> signIn(String rawEmail, String password, String address) {
     String email = ConsoleUser.normalizeEmail(rawEmail);
     if (email == null || password == null || password.isEmpty()) {
       return Uni.createFrom().failure(wrongCredentials());
@@ -69,60 +86,85 @@ public class ConsoleSignIn {
           .matches("", null)
           .chain(ignored -> Uni.createFrom().failure(wrongCredentials()));
     }
-    // Each step its own session: none is held while bcrypt runs on a worker thread.
-    return Panache.withSession(
+    Instant now = Timestamps.now(clock);
+    // Its own short transaction: the row lock is not held while bcrypt runs on a worker thread.
+    return Panache.withTransaction(
             () ->
                 ConsoleUser.<ConsoleUser>find(
                         "email = ?1 and status = ?2", email, ConsoleUser.ACTIVE)
-                    .firstResult())
+                    .withLock(LockModeType.PESSIMISTIC_WRITE)
+                    .firstResult()
+                    .map(
+                        user ->
+                            user == null
+                                ? null
+                                : new Attempt(
+                                    user.id,
+                                    user.merchantId,
+                                    user.email,
+                                    user.passwordHash,
+                                    user.takePasswordAttempt(lockout, now))))
         .chain(
-            user -> {
-              if (user == null) {
+            attempt -> {
+              if (attempt == null) {
                 return unknownAddress(email, password);
               }
-              Instant now = clock.instant();
-              if (user.lockedUntil != null && now.isBefore(user.lockedUntil)) {
-                return Uni.createFrom().failure(new Locked(secondsUntil(now, user.lockedUntil)));
+              if (attempt.slot() instanceof LockoutPolicy.Slot.Refused refused) {
+                return refused(attempt, address, new Locked(secondsUntil(now, refused.until())));
               }
-              String userId = user.id;
               return passwords
-                  .matches(password, user.passwordHash)
-                  .chain(ok -> ok ? succeeded(userId) : failed(userId));
+                  .matches(password, attempt.hash())
+                  .chain(
+                      ok ->
+                          ok
+                              ? succeeded(attempt, address)
+                              : refused(attempt, address, wrongCredentials()));
             });
   }
 
   private Uni<ConsoleSessions.Started> unknownAddress(String email, String password) {
-    AtomicInteger failures = unknownAddressFailures.get(email, e -> new AtomicInteger());
-    if (failures.get() >= lockoutAttempts) {
-      return Uni.createFrom().failure(new Locked(lockoutDuration.toSeconds()));
+    // The slot is taken before the check here too: one counter per address, in this process.
+    AtomicInteger attempts = unknownAddressAttempts.get(email, e -> new AtomicInteger());
+    if (attempts.incrementAndGet() > lockout.attempts()) {
+      return Uni.createFrom().failure(new Locked(lockout.duration().toSeconds()));
     }
     return passwords
         .matches(password, null)
-        .chain(
-            ignored -> {
-              failures.incrementAndGet();
-              return Uni.createFrom().failure(wrongCredentials());
-            });
+        .chain(ignored -> Uni.createFrom().failure(wrongCredentials()));
   }
 
-  private Uni<ConsoleSessions.Started> succeeded(String userId) {
-    return Panache.withTransaction(
-            () -> ConsoleUser.update("failedLogins = 0, lockedUntil = null where id = ?1", userId))
-        .chain(() -> sessions.start(userId));
-  }
-
-  private Uni<ConsoleSessions.Started> failed(String userId) {
-    Instant lockEnd = Timestamps.now(clock).plus(lockoutDuration);
-    // One statement: concurrent wrong guesses each count, none is lost.
+  private Uni<ConsoleSessions.Started> succeeded(Attempt attempt, String address) {
+    // Every slot back: the right password ends the run of wrong ones.
     return Panache.withTransaction(
             () ->
                 ConsoleUser.update(
-                    "failedLogins = failedLogins + 1, lockedUntil = case when failedLogins + 1"
-                        + " >= ?2 then ?3 else lockedUntil end where id = ?1",
-                    userId,
-                    lockoutAttempts,
-                    lockEnd))
-        .chain(() -> Uni.createFrom().failure(wrongCredentials()));
+                    "failedLogins = 0, lockedUntil = null where id = ?1", attempt.userId()))
+        .chain(() -> sessions.start(attempt.userId()))
+        .call(
+            started ->
+                audit.record(
+                    attempt.merchantId(),
+                    attempt.userId(),
+                    attempt.email(),
+                    ConsoleAction.SIGN_IN,
+                    null,
+                    started.session().sessionId(),
+                    200,
+                    address));
+  }
+
+  private Uni<ConsoleSessions.Started> refused(Attempt attempt, String address, ApiException why) {
+    return audit
+        .record(
+            attempt.merchantId(),
+            attempt.userId(),
+            attempt.email(),
+            ConsoleAction.SIGN_IN,
+            null,
+            null,
+            why.status(),
+            address)
+        .chain(() -> Uni.createFrom().failure(why));
   }
 
   private static ApiException wrongCredentials() {

@@ -1,0 +1,4 @@
+package dev.payplatform.edge.console.rest;
+
+/** The team's settings. */
+public record TeamSettingsResponse(boolean requireTwoFactor) {}
