@@ -16,8 +16,8 @@ import org.jboss.logging.Logger;
  * Writes the audit log (docs/console.md, "Activity"): one append-only row per call, written before
  * the caller gets the answer. Straight on the reactive pool, so the edge's request path can record
  * without a Hibernate session. A row that cannot be written does not turn a done effect into an
- * error: it is logged whole at ERROR and counted ({@code audit_events_unrecorded_total}), which the
- * alert rules watch.
+ * error: it is logged whole at ERROR and counted ({@code platform_audit_events_unrecorded_total}),
+ * which the alert {@code PayplatformAuditEventUnrecorded} watches.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -36,7 +36,7 @@ public class AuditTrail {
     this.pool = pool;
     this.clock = clock;
     this.unrecorded =
-        Counter.builder("audit_events_unrecorded")
+        Counter.builder("platform_audit_events_unrecorded")
             .description("Audit rows that could not be written (each is in the log at ERROR)")
             .register(registry);
   }
