@@ -37,6 +37,11 @@ public class ConsoleSignIn {
       this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** Locked until {@code end}: retry after the whole seconds left, at least one. */
+    public static Locked until(Instant now, Instant end) {
+      return new Locked(Math.max(1, Duration.between(now, end).toSeconds() + 1));
+    }
+
     public long retryAfterSeconds() {
       return retryAfterSeconds;
     }
@@ -110,7 +115,7 @@ public class ConsoleSignIn {
                 return unknownAddress(email, password);
               }
               if (attempt.slot() instanceof LockoutPolicy.Slot.Refused refused) {
-                return refused(attempt, address, new Locked(secondsUntil(now, refused.until())));
+                return refused(attempt, address, Locked.until(now, refused.until()));
               }
               return passwords
                   .matches(password, attempt.hash())
@@ -169,9 +174,5 @@ public class ConsoleSignIn {
 
   private static ApiException wrongCredentials() {
     return new ApiException(401, "Unauthorized", "Wrong email or password.");
-  }
-
-  private static long secondsUntil(Instant now, Instant end) {
-    return Math.max(1, Duration.between(now, end).toSeconds() + 1);
   }
 }

@@ -4,9 +4,7 @@ import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.time.Timestamps;
-import dev.payplatform.edge.config.EdgeConfig;
 import dev.payplatform.edge.console.domain.ConsoleUser;
-import dev.payplatform.edge.console.domain.LockoutPolicy;
 import dev.payplatform.edge.console.domain.SessionStage;
 import dev.payplatform.edge.domain.Merchant;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,22 +33,19 @@ public class TwoFactorEnrolment {
   public record Started(String secret, String otpauthUri, String qrDataUrl) {}
 
   private final Authenticators authenticators;
+  private final AuthenticationCodes codes;
   private final ConsoleSessions sessions;
   private final InstantSource clock;
-  private final LockoutPolicy lockout;
 
   public TwoFactorEnrolment(
       Authenticators authenticators,
+      AuthenticationCodes codes,
       ConsoleSessions sessions,
-      InstantSource clock,
-      EdgeConfig config) {
+      InstantSource clock) {
     this.authenticators = authenticators;
+    this.codes = codes;
     this.sessions = sessions;
     this.clock = clock;
-    this.lockout =
-        new LockoutPolicy(
-            config.console().twoFactorLockout().attempts(),
-            config.console().twoFactorLockout().duration());
   }
 
   @WithSession
@@ -160,43 +155,29 @@ public class TwoFactorEnrolment {
                         })
                     .chain(user -> removal(user, code, now)))
         .chain(
-            verdict -> {
-              if (verdict instanceof TwoFactorSignIn.Verdict.Accepted) {
-                return Uni.createFrom().voidItem();
-              }
-              if (verdict instanceof TwoFactorSignIn.Verdict.Locked locked) {
-                return Uni.createFrom()
-                    .failure(
-                        new ConsoleSignIn.Locked(
-                            Math.max(
-                                1,
-                                java.time.Duration.between(now, locked.until()).toSeconds() + 1)));
-              }
-              return Uni.createFrom().failure(TwoFactorSignIn.wrongCode());
-            });
+            verdict ->
+                verdict instanceof AuthenticationCodes.Verdict.Accepted
+                    ? Uni.createFrom().voidItem()
+                    : Uni.createFrom().failure(AuthenticationCodes.refusal(verdict, now)));
   }
 
   // Within the transaction: the slot taken commits whatever the code was.
-  private Uni<TwoFactorSignIn.Verdict> removal(ConsoleUser user, String code, Instant now) {
+  private Uni<AuthenticationCodes.Verdict> removal(ConsoleUser user, String code, Instant now) {
     if (!user.hasTwoFactor()) {
       throw ApiException.conflict("Two-factor sign-in is not on.");
     }
-    LockoutPolicy.Slot slot = user.takeCodeAttempt(lockout, now);
-    if (slot instanceof LockoutPolicy.Slot.Refused refused) {
-      return Uni.createFrom().item(new TwoFactorSignIn.Verdict.Locked(refused.until()));
-    }
-    OptionalLong step =
-        authenticators.matchingStep(
-            authenticators.open(user.totpSecretSealed), code, now, user.totpLastStep);
-    if (step.isEmpty()) {
-      return Uni.createFrom().item(new TwoFactorSignIn.Verdict.Wrong());
-    }
-    user.totpSecretSealed = null;
-    user.totpPendingSealed = null;
-    user.totpEnabledAt = null;
-    user.totpLastStep = null;
-    user.failedCodes = 0;
-    user.codesLockedUntil = null;
-    return RecoveryCodes.forget(user.id).replaceWith(new TwoFactorSignIn.Verdict.Accepted());
+    return codes
+        .check(user, code, now, false)
+        .call(
+            verdict -> {
+              if (!(verdict instanceof AuthenticationCodes.Verdict.Accepted)) {
+                return Uni.createFrom().voidItem();
+              }
+              user.totpSecretSealed = null;
+              user.totpPendingSealed = null;
+              user.totpEnabledAt = null;
+              user.totpLastStep = null;
+              return RecoveryCodes.forget(user.id);
+            });
   }
 }
