@@ -3,10 +3,26 @@
 // services answer {code,title,content}, validation {detail:[{loc,msg,type}]}, auth {detail:"…"}).
 
 let csrfToken = null;
+let tabMode = null;
 let onUnauthorized = () => {};
+let onModeChanged = () => {};
 
 export function setCsrfToken(token) {
   csrfToken = token || null;
+}
+
+/**
+ * The mode this tab shows ('test' or 'live'), sent on every request as X-Console-Mode: the edge
+ * refuses a request from a tab that shows another mode than the session's (switched in another
+ * tab). Kept in this tab's memory only, never in storage shared by tabs.
+ */
+export function setTabMode(mode) {
+  tabMode = mode === 'live' || mode === 'test' ? mode : null;
+}
+
+/** Called with the session's mode when the edge refused this tab's mode: the app offers a reload. */
+export function setModeChangedHandler(fn) {
+  onModeChanged = fn;
 }
 
 /** Called on any 401 (unless the caller opted out): the app shows the sign-in page. */
@@ -53,6 +69,7 @@ export async function request(method, path, options = {}) {
     init.body = JSON.stringify(body);
   }
   if (WRITES.has(method) && csrf && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (tabMode) headers['X-Console-Mode'] = tabMode;
 
   let response;
   try {
@@ -68,6 +85,11 @@ export async function request(method, path, options = {}) {
   if (response.status === 401 && authRedirect) {
     error.handled = true;
     onUnauthorized();
+  }
+  const sessionMode = response.headers.get('X-Console-Mode');
+  if (response.status === 409 && sessionMode && sessionMode !== tabMode) {
+    error.handled = true;
+    onModeChanged(sessionMode);
   }
   throw error;
 }

@@ -1,15 +1,17 @@
 // The console's entry point: loads the session, draws the layout (header, navigation, messages)
 // and routes #/… to the pages. Signed out, every route but #/signup shows the sign-in page.
 import * as api from './api.js';
-import { state } from './state.js';
+import { can, state } from './state.js';
 import { el, button, flashContainer, clearFlash, showStatus, reportError, isQuiet } from './ui.js';
-import { renderLogin, renderSignup } from './pages/auth.js';
+import { renderLogin, renderSecondFactor, renderSignup } from './pages/auth.js';
 import * as home from './pages/home.js';
 import * as payments from './pages/payments.js';
 import * as objects from './pages/objects.js';
 import * as events from './pages/events.js';
 import * as developers from './pages/developers.js';
 import * as team from './pages/team.js';
+import * as security from './pages/security.js';
+import * as activity from './pages/activity.js';
 
 const app = document.getElementById('app');
 
@@ -29,12 +31,15 @@ const ROUTES = [
   ['/developers', developers.render],
   ['/developers/webhooks/:id', developers.webhookDetail],
   ['/team', team.render],
+  ['/activity', activity.render],
+  ['/security', security.render],
 ].map(([pattern, render]) => ({ pattern, parts: pattern.split('/').filter(Boolean), render }));
 
 const NAV = [
   ['Home', '/'], ['Payments', '/payments'], ['Refunds', '/refunds'], ['Customers', '/customers'],
   ['Products', '/products'], ['Plans', '/plans'], ['Subscriptions', '/subscriptions'],
   ['Payment links', '/payment-links'], ['Events', '/events'], ['Developers', '/developers'], ['Team', '/team'],
+  ['Activity', '/activity', () => can.manageTeam()], ['Security', '/security'],
 ];
 
 /** location.hash → {path: "/payments/pay_1", query: URLSearchParams}. */
@@ -92,7 +97,19 @@ function navigate(hash, { flash } = {}) {
 function setSession(session) {
   state.session = session;
   api.setCsrfToken(session?.csrf_token);
+  api.setTabMode(session?.mode);
 }
+
+// Another tab switched the session's mode: this tab's data is the other mode's, so nothing more is
+// sent from it until it is reloaded (the edge refuses it anyway).
+api.setModeChangedHandler((sessionMode) => {
+  if (!shell) return;
+  const shown = state.session?.mode === 'live' ? 'live' : 'test';
+  shell.staleText.textContent = `This tab is showing ${shown} data; reload. `
+    + `The console was switched to ${sessionMode === 'live' ? 'live' : 'test'} mode in another tab.`;
+  shell.stale.hidden = false;
+  shell.stale.querySelector('button')?.focus();
+});
 
 function signedOut(notice) {
   if (current) current.controller.abort();
@@ -104,6 +121,10 @@ function signedOut(notice) {
 
 function signedIn(session) {
   setSession(session);
+  if (session?.stage === 'two_factor') {
+    renderSecondFactor(app, { onSignedIn: signedIn, onCancel: logOut });
+    return;
+  }
   if (parseHash().path === '/signup') history.replaceState(null, '', '#/');
   renderRoute({ focus: true });
 }
@@ -140,8 +161,12 @@ function buildShell() {
   const userRole = el('span', { class: 'badge badge-neutral user-role' });
   const banner = el('div', { class: 'test-banner', role: 'note' },
     el('strong', {}, 'Test data'), ' — you are looking at test mode. Nothing here moves real money.');
+  const staleText = el('span');
+  const stale = el('div', { class: 'msg msg-error stale-banner', role: 'alert', hidden: true },
+    staleText, button('Reload', () => location.reload(), { kind: 'primary' }));
   const main = el('main', { id: 'main', tabindex: '-1' });
-  const links = NAV.map(([label, path]) => el('a', { href: `#${path}`, 'data-path': path }, label));
+  const links = NAV.filter(([, , shown]) => !shown || shown())
+    .map(([label, path]) => el('a', { href: `#${path}`, 'data-path': path }, label));
   const skip = el('a', { href: '#/', class: 'skip-link' }, 'Skip to content');
   skip.addEventListener('click', (e) => {
     e.preventDefault(); // a real #main would be taken for a route
@@ -156,12 +181,13 @@ function buildShell() {
         el('div', { class: 'mode-control' }, el('label', { for: 'mode-select' }, 'Mode'), modeSelect),
         el('span', { class: 'user' }, userEmail, ' ', userRole),
         button('Log out', logOut))),
+    stale,
     banner,
     el('div', { class: 'layout' },
       el('nav', { 'aria-label': 'Main', class: 'sidenav' }, el('ul', {}, links.map((a) => el('li', {}, a)))),
       main));
   app.replaceChildren(root);
-  shell = { modeSelect, merchantName, userEmail, userRole, banner, main, links };
+  shell = { modeSelect, merchantName, userEmail, userRole, banner, stale, staleText, main, links };
 }
 
 function updateShell() {
@@ -233,6 +259,17 @@ function renderRoute({ focus = false } = {}) {
     signedOut();
     return;
   }
+  if (state.session.stage === 'two_factor') {
+    shell = null;
+    renderSecondFactor(app, { onSignedIn: signedIn, onCancel: logOut });
+    return;
+  }
+  if (state.session.stage === 'enrol_two_factor' && path !== '/security') {
+    // The team requires two-factor sign-in: nothing else works until this user has enrolled.
+    history.replaceState(null, '', '#/security');
+    renderRoute({ focus });
+    return;
+  }
   if (!shell) buildShell();
   updateShell();
   markNav(path);
@@ -253,6 +290,11 @@ function renderRoute({ focus = false } = {}) {
     navigate,
     href,
     poll: (fn, options) => poll(controller.signal, fn, options),
+    // After the user's own security changed (an enrolment that finished signing in).
+    refreshSession: async () => {
+      setSession(await api.get('/console/api/session'));
+      updateShell();
+    },
   };
   const done = found ? found.route.render(ctx) : notFound(ctx);
   // Pages draw their <h1> before their first await: move focus there for screen readers and

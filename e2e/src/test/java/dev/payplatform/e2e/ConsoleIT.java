@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.commons.codec.binary.Base32;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -247,6 +256,7 @@ class ConsoleIT {
       String csrf =
           given()
               .cookie("pp_console", cookie)
+              .header("X-Console-Mode", "test")
               .get(url("/console/api/session"))
               .then()
               .statusCode(200)
@@ -255,6 +265,7 @@ class ConsoleIT {
               .path("csrf_token");
       given()
           .cookie("pp_console", cookie)
+          .header("X-Console-Mode", "test")
           .header("X-CSRF-Token", csrf)
           .contentType("application/json")
           .body(Map.of("payment_id", paymentId, "amount", 100))
@@ -276,6 +287,7 @@ class ConsoleIT {
       assertThat(cookie).isNotBlank();
       given()
           .cookie("pp_console", cookie)
+          .header("X-Console-Mode", "test")
           .contentType("application/json")
           .body(Map.of("payment_id", paymentId, "amount", 100))
           .post(url("/v1/refunds"))
@@ -293,6 +305,7 @@ class ConsoleIT {
       assertThat(b.pageText()).doesNotContain("payment.succeeded");
       given()
           .cookie("pp_console", b.cookie())
+          .header("X-Console-Mode", "test")
           .get(url("/v1/payments/" + paymentId))
           .then()
           .statusCode(404);
@@ -306,10 +319,20 @@ class ConsoleIT {
       b.signIn(a.email(), PASSWORD);
       b.heading("Home");
       String cookie = b.cookie();
-      given().cookie("pp_console", cookie).get(url("/v1/payments")).then().statusCode(200);
+      given()
+          .cookie("pp_console", cookie)
+          .header("X-Console-Mode", "test")
+          .get(url("/v1/payments"))
+          .then()
+          .statusCode(200);
       b.button("Log out").click();
       b.heading("Sign in");
-      given().cookie("pp_console", cookie).get(url("/v1/payments")).then().statusCode(401);
+      given()
+          .cookie("pp_console", cookie)
+          .header("X-Console-Mode", "test")
+          .get(url("/v1/payments"))
+          .then()
+          .statusCode(401);
 
       for (int i = 0; i < 5; i++) {
         b.field("Email").clear();
@@ -406,6 +429,131 @@ class ConsoleIT {
       b.heading("Products");
       b.awaitText("No products yet.");
       assertThat(b.pageText()).doesNotContain("Console Gold");
+    }
+  }
+
+  /** The code an authenticator app shows for this secret at this time (RFC 6238). */
+  static String totp(String secret, Instant at) throws Exception {
+    return new TimeBasedOneTimePasswordGenerator()
+        .generateOneTimePasswordString(
+            new SecretKeySpec(new Base32().decode(secret), "RAW"), at, Locale.ROOT);
+  }
+
+  /** The text of the Activity table's row for this action. */
+  static String activityRow(ConsoleBrowser b, String action) {
+    return b.browser.waitFor(
+        d -> {
+          for (WebElement row :
+              d.findElements(By.xpath("//tr[td[normalize-space()=" + quoted(action) + "]]"))) {
+            return row.getText();
+          }
+          return null;
+        });
+  }
+
+  private static String quoted(String s) {
+    return "'" + s + "'";
+  }
+
+  @Test
+  void anOwnerEnrolsAnAuthenticatorSignsInWithItsCodeRefundsAndFindsAllOfItInActivity()
+      throws Exception {
+    Account a = account("Console Two-Factor", "owner");
+    String paymentId = paidPayment(a.merchant(), "15.00");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      b.link("Security").click();
+      b.heading("Security");
+      b.button("Set up an authenticator app").click();
+      // The test is the authenticator app: it reads the secret the page shows for typing in.
+      String secret = b.field("Secret key").getText().strip();
+      assertThat(secret).matches("[A-Z2-7]{32}");
+      assertThat(
+              b.browser
+                  .driver
+                  .findElement(By.cssSelector("img[alt='QR code for your authenticator app']"))
+                  .getAttribute("src"))
+          .startsWith("data:image/svg+xml;base64,");
+      Instant confirmedAt = Instant.now();
+      b.field("Authentication code").sendKeys(totp(secret, confirmedAt));
+      b.button("Turn on two-factor sign-in").click();
+      b.awaitText("Two-factor sign-in is on.");
+      assertThat(b.labelled("Recovery codes").getText().strip().split("\\s+")).hasSize(10);
+      b.screenshot("console-two-factor");
+
+      b.button("Log out").click();
+      b.heading("Sign in");
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Two-factor sign-in");
+      // A code works once: the next 30-second step's, not the one that confirmed the enrolment.
+      b.field("Authentication code").sendKeys(totp(secret, confirmedAt.plusSeconds(30)));
+      b.button("Verify").click();
+      b.heading("Home");
+
+      b.open("#/payments/" + paymentId);
+      b.heading("Payment");
+      b.awaitEventuallyReloading("payment.succeeded");
+      b.button("Refund").click();
+      b.dialog();
+      b.field("Amount").clear();
+      b.field("Amount").sendKeys("3.00");
+      b.button("Confirm refund").click();
+      b.awaitText("Refund created");
+
+      b.link("Activity").click();
+      b.heading("Activity");
+      for (String action :
+          List.of("refunds.create", "console.sign_in", "console.two_factor.enable")) {
+        assertThat(activityRow(b, action))
+            .as("the %s row", action)
+            .contains(a.email())
+            .contains("127.0.0.1");
+      }
+      b.screenshot("console-activity");
+    }
+  }
+
+  @Test
+  void aViewerHasNoActivityPageAndTheApiRefusesItsSession() {
+    Account a = account("Console Viewer Activity", "viewer");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      assertThat(b.browser.driver.findElements(By.linkText("Activity"))).isEmpty();
+      b.open("#/activity");
+      b.heading("Activity");
+      b.awaitText("cannot read the activity");
+      given()
+          .cookie("pp_console", b.cookie())
+          .header("X-Console-Mode", "test")
+          .get(url("/v1/audit_events"))
+          .then()
+          .statusCode(403);
+    }
+  }
+
+  @Test
+  void aTabStillShowingTestDataIsToldToReloadOnceAnotherTabSwitchedToLive() {
+    Account a = account("Console Tabs", "owner");
+    try (ConsoleBrowser b = new ConsoleBrowser()) {
+      b.signIn(a.email(), PASSWORD);
+      b.heading("Home");
+      String testTab = b.browser.driver.getWindowHandle();
+      b.browser.driver.switchTo().newWindow(WindowType.TAB);
+      b.open("");
+      b.heading("Home");
+      new Select(b.field("Mode")).selectByValue("live");
+      b.awaitText("Switched to live mode.");
+
+      b.browser.driver.switchTo().window(testTab);
+      b.link("Customers").click();
+      b.awaitText("This tab is showing test data; reload.");
+      b.screenshot("console-stale-tab");
+      b.button("Reload").click();
+      b.heading("Customers");
+      assertThat(new Select(b.field("Mode")).getFirstSelectedOption().getAttribute("value"))
+          .isEqualTo("live");
     }
   }
 }

@@ -57,6 +57,51 @@ export function renderLogin(root, { onSignedIn, notice } = {}) {
   email.control.focus();
 }
 
+/**
+ * The second step of signing in for a user with an authenticator app: a 6-digit code, or one of
+ * the recovery codes. `onSignedIn(session)` once the edge accepts it.
+ */
+export function renderSecondFactor(root, { onSignedIn, onCancel } = {}) {
+  const messages = el('div', { class: 'auth-messages' });
+  const code = field({
+    label: 'Authentication code', id: 'code', name: 'code', required: true,
+    hint: 'The 6-digit code from your authenticator app, or one of your recovery codes.',
+    attrs: { autocomplete: 'one-time-code', inputmode: 'text', spellcheck: 'false' },
+  });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Verify');
+  const cancel = el('button', { type: 'button', class: 'btn btn-secondary btn-block' }, 'Use another account');
+  cancel.addEventListener('click', () => onCancel && onCancel());
+  const form = el('form', { novalidate: true, method: 'post' }, code, submit);
+  let sending = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (sending) return;
+    const invalid = invalidMessage(form);
+    if (invalid) {
+      message(messages, 'alert', invalid);
+      return;
+    }
+    sending = true;
+    submit.setAttribute('aria-disabled', 'true');
+    try {
+      const session = await api.post('/console/api/session/two_factor',
+        { code: code.control.value.trim() }, { authRedirect: false });
+      onSignedIn(session);
+    } catch (e) {
+      // 401: wrong code; 429: too many wrong codes, locked for a while.
+      message(messages, 'alert', e.status === 401 ? 'Wrong authentication code. Try again.' : e.message);
+      code.control.value = '';
+      code.control.focus();
+    } finally {
+      sending = false;
+      submit.removeAttribute('aria-disabled');
+    }
+  });
+  root.replaceChildren(authPage('Two-factor sign-in', el('p', { class: 'muted' },
+    'Enter the code your authenticator app shows for this account.'), messages, form, cancel));
+  code.control.focus();
+}
+
 /** #/signup?token=…: the invitation's email (read-only) and a new password. */
 export async function renderSignup(root, token, { onSignedIn } = {}) {
   const messages = el('div', { class: 'auth-messages' });

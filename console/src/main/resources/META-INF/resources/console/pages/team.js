@@ -1,5 +1,5 @@
 // Team (the edge's /console/api/team): members and pending invites; owners invite (the sign-up
-// link is shown once) and remove members.
+// link is shown once), revoke pending invites, remove members, and may require two-factor sign-in.
 import * as api from '../api.js';
 import { can, state } from '../state.js';
 import {
@@ -16,8 +16,35 @@ export async function render(ctx) {
   const invitesSlot = el('div');
   const linkSlot = el('div', { class: 'secret-slot' });
 
-  if (can.manageTeam()) ctx.root.append(section('Invite member', linkSlot, inviteForm()));
+  const settingsSlot = el('div');
+  if (can.manageTeam()) {
+    ctx.root.append(el('p', {}, el('a', { href: '#/activity' }, 'Activity'), ': who did what in this account.'));
+    ctx.root.append(section('Invite member', linkSlot, inviteForm()));
+  }
   ctx.root.append(section('Members', membersSlot), section('Pending invites', invitesSlot));
+  if (can.manageTeam()) ctx.root.append(section('Sign-in', settingsSlot));
+
+  function settingsForm(required) {
+    const toggle = field({
+      label: 'Require two-factor sign-in for everyone', type: 'checkbox', value: required,
+      hint: 'Members without an authenticator app must set one up before they can do anything else. Turn it on for yourself first (Security).',
+    });
+    toggle.control.addEventListener('change', async () => {
+      const wanted = toggle.control.checked;
+      toggle.control.disabled = true;
+      try {
+        const saved = await api.put('/console/api/team/settings', { require_two_factor: wanted }, { signal: ctx.signal });
+        showStatus(saved.require_two_factor ? 'Two-factor sign-in is now required for everyone.' : 'Two-factor sign-in is no longer required.');
+        await load();
+      } catch (e) {
+        toggle.control.checked = !wanted;
+        reportError(e);
+      } finally {
+        toggle.control.disabled = false;
+      }
+    });
+    return toggle;
+  }
 
   function inviteForm() {
     const email = field({ label: 'Email', type: 'email', required: true, attrs: { autocomplete: 'off' } });
@@ -50,6 +77,7 @@ export async function render(ctx) {
     const columns = [
       { label: 'Email', render: (m) => (m.you ? [m.email, ' ', el('span', { class: 'badge badge-neutral' }, 'you')] : m.email) },
       { label: 'Role', render: (m) => m.role },
+      { label: 'Two-factor', render: (m) => (m.two_factor ? 'On' : 'Off') },
       { label: 'Joined', render: (m) => timeEl(m.created_at) },
     ];
     if (can.manageTeam()) columns.push({ label: 'Actions', render: (m) => (m.you ? null : removeButton(m)) });
@@ -61,9 +89,27 @@ export async function render(ctx) {
       columns: [
         { label: 'Email', render: (i) => i.email },
         { label: 'Role', render: (i) => i.role },
+        { label: 'Invited by', render: (i) => i.invited_by ?? '—' },
         { label: 'Expires', render: (i) => timeEl(i.expires_at) },
+        ...(can.manageTeam() ? [{ label: 'Actions', render: (i) => revokeButton(i) }] : []),
       ],
     }));
+    if (can.manageTeam()) settingsSlot.replaceChildren(settingsForm(Boolean(team?.require_two_factor)));
+  }
+
+  function revokeButton(invite) {
+    return button('Revoke', async () => {
+      const done = await openDialog({
+        title: 'Revoke this invite?',
+        description: `The sign-up link sent to ${invite.email} stops working at once.`,
+        confirmText: 'Revoke invite',
+        danger: true,
+        onConfirm: () => api.del(`/console/api/team/invites/${encodeURIComponent(invite.id)}`, { signal: ctx.signal }),
+      });
+      if (!done) return;
+      showStatus(`The invite for ${invite.email} was revoked.`);
+      await load().catch(reportError);
+    }, { kind: 'danger' });
   }
 
   function removeButton(member) {
