@@ -79,26 +79,42 @@ class Audit implements Handler<RoutingContext> {
     return trail.record(entry);
   }
 
-  /** The top-level {@code id} of a JSON answer (a created object's), or null. */
+  /**
+   * The id of the object a JSON answer made: its {@code id}, or the documented exceptions, a
+   * checkout session's {@code session_id} and a hosted payment's {@code data.id_payment}; or null.
+   */
   static String idOf(Buffer body) {
     if (body.length() == 0 || body.length() > MAX_ID_SCAN) {
       return null;
     }
     try (JsonParser p = JSON.createParser(body.getBytes())) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        if (field.equals("id") && value == JsonToken.VALUE_STRING) {
-          return p.getText();
-        }
-        p.skipChildren();
-      }
-      return null;
+      return p.nextToken() == JsonToken.START_OBJECT ? idIn(p, true) : null;
     } catch (IOException e) {
       return null;
     }
+  }
+
+  // Reads the object the parser is in; the top level may nest one "data" object.
+  private static String idIn(JsonParser p, boolean top) throws IOException {
+    String found = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String field = p.currentName();
+      JsonToken value = p.nextToken();
+      boolean named =
+          value == JsonToken.VALUE_STRING
+              && (field.equals("id") || field.equals("session_id") || field.equals("id_payment"));
+      if (named && field.equals("id")) {
+        return p.getText();
+      }
+      if (named && found == null) {
+        found = p.getText();
+      } else if (top && field.equals("data") && value == JsonToken.START_OBJECT) {
+        String inner = idIn(p, false);
+        found = found == null ? inner : found;
+      } else {
+        p.skipChildren();
+      }
+    }
+    return found;
   }
 }
