@@ -16,15 +16,12 @@ function message(box, role, text) {
   box.replaceChildren(el('p', { role, class: role === 'alert' ? 'msg msg-error' : 'msg msg-ok' }, text));
 }
 
-/** The sign-in page in `root`; `onSignedIn(session)` after a 200. `notice` is shown first (e.g. session ended). */
-export function renderLogin(root, { onSignedIn, notice } = {}) {
-  const messages = el('div', { class: 'auth-messages' });
-  const email = field({ label: 'Email', id: 'email', name: 'email', type: 'email', required: true, attrs: { autocomplete: 'username' } });
-  const password = field({ label: 'Password', id: 'password', name: 'password', type: 'password', required: true, attrs: { autocomplete: 'current-password' } });
-  const submit = el('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Sign in');
-  const form = el('form', { novalidate: true, method: 'post' }, email, password, submit);
+/**
+ * The one submit path of the sign-in forms: checks the fields, sends once at a time, and on a
+ * refusal shows `failed(error)`'s text and lets the caller reset a field.
+ */
+function onAuthSubmit(form, submit, messages, send, failed) {
   let sending = false;
-
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (sending) return;
@@ -36,20 +33,33 @@ export function renderLogin(root, { onSignedIn, notice } = {}) {
     sending = true;
     submit.setAttribute('aria-disabled', 'true');
     try {
-      const session = await api.post('/console/api/session',
-        { email: email.control.value.trim(), password: password.control.value },
-        { csrf: false, authRedirect: false });
-      onSignedIn(session);
+      await send();
     } catch (e) {
-      // 401: wrong email or password; 429: locked for a while. Both say so in `content`.
-      const text = e.status === 401 && !(e.body && e.body.content) ? 'Wrong email or password.' : e.message;
-      message(messages, 'alert', text);
-      password.control.value = '';
-      password.control.focus();
+      message(messages, 'alert', failed(e));
     } finally {
       sending = false;
       submit.removeAttribute('aria-disabled');
     }
+  });
+}
+
+/** The sign-in page in `root`; `onSignedIn(session)` after a 200. `notice` is shown first (e.g. session ended). */
+export function renderLogin(root, { onSignedIn, notice } = {}) {
+  const messages = el('div', { class: 'auth-messages' });
+  const email = field({ label: 'Email', id: 'email', name: 'email', type: 'email', required: true, attrs: { autocomplete: 'username' } });
+  const password = field({ label: 'Password', id: 'password', name: 'password', type: 'password', required: true, attrs: { autocomplete: 'current-password' } });
+  const submit = el('button', { type: 'submit', class: 'btn btn-primary btn-block' }, 'Sign in');
+  const form = el('form', { novalidate: true, method: 'post' }, email, password, submit);
+  onAuthSubmit(form, submit, messages, async () => {
+    const session = await api.post('/console/api/session',
+      { email: email.control.value.trim(), password: password.control.value },
+      { csrf: false, authRedirect: false });
+    onSignedIn(session);
+  }, (e) => {
+    password.control.value = '';
+    password.control.focus();
+    // 401: wrong email or password; 429: locked for a while. Both say so in `content`.
+    return e.status === 401 && !(e.body && e.body.content) ? 'Wrong email or password.' : e.message;
   });
 
   if (notice) message(messages, 'status', notice);
@@ -72,30 +82,15 @@ export function renderSecondFactor(root, { onSignedIn, onCancel } = {}) {
   const cancel = el('button', { type: 'button', class: 'btn btn-secondary btn-block' }, 'Use another account');
   cancel.addEventListener('click', () => onCancel && onCancel());
   const form = el('form', { novalidate: true, method: 'post' }, code, submit);
-  let sending = false;
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (sending) return;
-    const invalid = invalidMessage(form);
-    if (invalid) {
-      message(messages, 'alert', invalid);
-      return;
-    }
-    sending = true;
-    submit.setAttribute('aria-disabled', 'true');
-    try {
-      const session = await api.post('/console/api/session/two_factor',
-        { code: code.control.value.trim() }, { authRedirect: false });
-      onSignedIn(session);
-    } catch (e) {
-      // 401: wrong code; 429: too many wrong codes, locked for a while.
-      message(messages, 'alert', e.status === 401 ? 'Wrong authentication code. Try again.' : e.message);
-      code.control.value = '';
-      code.control.focus();
-    } finally {
-      sending = false;
-      submit.removeAttribute('aria-disabled');
-    }
+  onAuthSubmit(form, submit, messages, async () => {
+    const session = await api.post('/console/api/session/two_factor',
+      { code: code.control.value.trim() }, { authRedirect: false });
+    onSignedIn(session);
+  }, (e) => {
+    code.control.value = '';
+    code.control.focus();
+    // 401: wrong code; 429: too many wrong codes, locked for a while.
+    return e.status === 401 ? 'Wrong authentication code. Try again.' : e.message;
   });
   root.replaceChildren(authPage('Two-factor sign-in', el('p', { class: 'muted' },
     'Enter the code your authenticator app shows for this account.'), messages, form, cancel));

@@ -3,6 +3,8 @@ package dev.payplatform.edge.console.rest;
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.ErrorMappers;
 import dev.payplatform.edge.config.EdgeConfig;
+import dev.payplatform.edge.console.service.ConsoleAction;
+import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleModes;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
@@ -14,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -28,12 +31,17 @@ public class ConsoleGuard {
 
   private final ConsoleSessions sessions;
   private final AnonymousLimits anonymousLimits;
+  private final ConsoleAudit audit;
   private final List<String> trustedProxies;
 
-  // At merge: EdgeConfig (the lead's) instead of its stand-in; the method is the same.
-  public ConsoleGuard(ConsoleSessions sessions, AnonymousLimits anonymousLimits, EdgeConfig edge) {
+  public ConsoleGuard(
+      ConsoleSessions sessions,
+      AnonymousLimits anonymousLimits,
+      ConsoleAudit audit,
+      EdgeConfig edge) {
     this.sessions = sessions;
     this.anonymousLimits = anonymousLimits;
+    this.audit = audit;
     this.trustedProxies = edge.trustedProxies().orElse(List.of());
   }
 
@@ -71,6 +79,31 @@ public class ConsoleGuard {
                       .header("Cache-Control", "no-store")
                       .build());
             });
+  }
+
+  /**
+   * A user's change as the audit log records it, done or refused, before it is answered: {@code
+   * .chain(guard.audited(action, request, 204, s -> objectId, s -> change(s)))}.
+   */
+  <T> Function<ConsoleSession, Uni<? extends T>> audited(
+      ConsoleAction action,
+      HttpServerRequest request,
+      int okStatus,
+      Function<ConsoleSession, String> object,
+      Function<ConsoleSession, Uni<T>> change) {
+    return s ->
+        audit.around(s, action, address(request), okStatus, null, object.apply(s), change.apply(s));
+  }
+
+  /** The same for a change that makes an object, named from its result. */
+  <T> Function<ConsoleSession, Uni<? extends T>> auditedMaking(
+      ConsoleAction action,
+      HttpServerRequest request,
+      int okStatus,
+      Function<T, String> objectOf,
+      Function<ConsoleSession, Uni<T>> change) {
+    return s ->
+        audit.around(s, action, address(request), okStatus, objectOf, null, change.apply(s));
   }
 
   /** The client's address, as the audit log records it. */

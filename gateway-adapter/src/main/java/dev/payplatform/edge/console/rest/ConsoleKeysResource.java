@@ -4,7 +4,6 @@ import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.edge.console.service.ConsoleAction;
-import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
 import dev.payplatform.edge.domain.ApiKey;
@@ -35,11 +34,8 @@ public class ConsoleKeysResource {
   private final ConsoleGuard guard;
   private final MerchantKeys apiKeys;
   private final InstantSource clock;
-  private final ConsoleAudit audit;
 
-  public ConsoleKeysResource(
-      ConsoleGuard guard, MerchantKeys apiKeys, InstantSource clock, ConsoleAudit audit) {
-    this.audit = audit;
+  public ConsoleKeysResource(ConsoleGuard guard, MerchantKeys apiKeys, InstantSource clock) {
     this.guard = guard;
     this.apiKeys = apiKeys;
     this.clock = clock;
@@ -85,15 +81,12 @@ public class ConsoleKeysResource {
     }
     return keyOfThisMode(token, csrf, shown, keyId)
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.KEY_ROLL,
-                    guard.address(request),
-                    201,
-                    r -> r.key().id,
-                    keyId,
-                    apiKeys.roll(s.merchantId(), keyId, grace)))
+            guard.auditedMaking(
+                ConsoleAction.KEY_ROLL,
+                request,
+                201,
+                r -> r.key().id,
+                s -> apiKeys.roll(s.merchantId(), keyId, grace)))
         .call(r -> apiKeys.forgetCached(r.previous()))
         .map(
             r ->
@@ -111,15 +104,12 @@ public class ConsoleKeysResource {
       @Context HttpServerRequest request) {
     return keyOfThisMode(token, csrf, shown, keyId)
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.KEY_REVOKE,
-                    guard.address(request),
-                    200,
-                    null,
-                    keyId,
-                    apiKeys.revoke(s.merchantId(), keyId)))
+            guard.audited(
+                ConsoleAction.KEY_REVOKE,
+                request,
+                200,
+                s -> keyId,
+                s -> apiKeys.revoke(s.merchantId(), keyId)))
         .call(apiKeys::forgetCached)
         .map(k -> ConsoleAnswers.ok(view(k)));
   }

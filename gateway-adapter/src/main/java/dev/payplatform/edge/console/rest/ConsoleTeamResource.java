@@ -3,7 +3,6 @@ package dev.payplatform.edge.console.rest;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.edge.console.service.ConsoleAction;
-import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleInvites;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
@@ -33,14 +32,11 @@ public class ConsoleTeamResource {
   private final ConsoleGuard guard;
   private final ConsoleTeam team;
   private final ConsoleInvites invites;
-  private final ConsoleAudit audit;
 
-  public ConsoleTeamResource(
-      ConsoleGuard guard, ConsoleTeam team, ConsoleInvites invites, ConsoleAudit audit) {
+  public ConsoleTeamResource(ConsoleGuard guard, ConsoleTeam team, ConsoleInvites invites) {
     this.guard = guard;
     this.team = team;
     this.invites = invites;
-    this.audit = audit;
   }
 
   @GET
@@ -75,15 +71,12 @@ public class ConsoleTeamResource {
     return guard
         .guarded(token, csrf, s -> s.role().canManageTeam())
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.INVITE_CREATE,
-                    guard.address(request),
-                    201,
-                    ConsoleInvites.Invite::id,
-                    null,
-                    invites.invite(s, b.email(), b.role())))
+            guard.auditedMaking(
+                ConsoleAction.INVITE_CREATE,
+                request,
+                201,
+                ConsoleInvites.Invite::id,
+                s -> invites.invite(s, b.email(), b.role())))
         .map(
             i ->
                 ConsoleAnswers.created(
@@ -106,15 +99,12 @@ public class ConsoleTeamResource {
     return guard
         .guarded(token, csrf, s -> s.role().canManageTeam())
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.INVITE_REVOKE,
-                    guard.address(request),
-                    204,
-                    null,
-                    inviteId,
-                    invites.revoke(s, inviteId)))
+            guard.audited(
+                ConsoleAction.INVITE_REVOKE,
+                request,
+                204,
+                s -> inviteId,
+                s -> invites.revoke(s, inviteId)))
         .map(v -> ConsoleAnswers.noContent());
   }
 
@@ -134,15 +124,12 @@ public class ConsoleTeamResource {
     return guard
         .guarded(token, csrf, s -> s.role().canManageTeam())
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.TEAM_SETTINGS_UPDATE,
-                    guard.address(request),
-                    200,
-                    null,
-                    s.merchantId(),
-                    team.requireTwoFactor(s, body.requireTwoFactor())))
+            guard.audited(
+                ConsoleAction.TEAM_SETTINGS_UPDATE,
+                request,
+                200,
+                ConsoleSession::merchantId,
+                s -> team.requireTwoFactor(s, body.requireTwoFactor())))
         .map(required -> ConsoleAnswers.ok(new TeamSettingsResponse(required)));
   }
 
@@ -156,15 +143,12 @@ public class ConsoleTeamResource {
     return guard
         .guarded(token, csrf, s -> s.role().canManageTeam())
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.MEMBER_REMOVE,
-                    guard.address(request),
-                    204,
-                    null,
-                    userId,
-                    team.remove(s, userId)))
+            guard.audited(
+                ConsoleAction.MEMBER_REMOVE,
+                request,
+                204,
+                s -> userId,
+                s -> team.remove(s, userId)))
         .map(v -> ConsoleAnswers.noContent());
   }
 

@@ -2,7 +2,6 @@ package dev.payplatform.edge.console.rest;
 
 import dev.payplatform.edge.console.domain.SessionStage;
 import dev.payplatform.edge.console.service.ConsoleAction;
-import dev.payplatform.edge.console.service.ConsoleAudit;
 import dev.payplatform.edge.console.service.ConsoleModes;
 import dev.payplatform.edge.console.service.ConsoleSession;
 import dev.payplatform.edge.console.service.ConsoleSessions;
@@ -28,13 +27,10 @@ import jakarta.ws.rs.core.Response;
 public class ConsoleTwoFactorResource {
   private final ConsoleGuard guard;
   private final TwoFactorEnrolment enrolment;
-  private final ConsoleAudit audit;
 
-  public ConsoleTwoFactorResource(
-      ConsoleGuard guard, TwoFactorEnrolment enrolment, ConsoleAudit audit) {
+  public ConsoleTwoFactorResource(ConsoleGuard guard, TwoFactorEnrolment enrolment) {
     this.guard = guard;
     this.enrolment = enrolment;
-    this.audit = audit;
   }
 
   @GET
@@ -76,15 +72,12 @@ public class ConsoleTwoFactorResource {
     String code = body == null ? null : body.code();
     return enrolling(guard.guardedAnyStage(token, csrf))
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.TWO_FACTOR_ENABLE,
-                    guard.address(request),
-                    200,
-                    null,
-                    s.userId(),
-                    enrolment.confirm(token, s, code)))
+            guard.audited(
+                ConsoleAction.TWO_FACTOR_ENABLE,
+                request,
+                200,
+                ConsoleSession::userId,
+                s -> enrolment.confirm(token, s, code)))
         .map(codes -> ConsoleAnswers.ok(new RecoveryCodesResponse(codes)));
   }
 
@@ -101,15 +94,12 @@ public class ConsoleTwoFactorResource {
     return guard
         .guarded(token, csrf, s -> true)
         .chain(
-            s ->
-                audit.around(
-                    s,
-                    ConsoleAction.TWO_FACTOR_DISABLE,
-                    guard.address(request),
-                    204,
-                    null,
-                    s.userId(),
-                    enrolment.remove(s, code)))
+            guard.audited(
+                ConsoleAction.TWO_FACTOR_DISABLE,
+                request,
+                204,
+                ConsoleSession::userId,
+                s -> enrolment.remove(s, code)))
         .map(v -> ConsoleAnswers.noContent())
         .onFailure(ConsoleSignIn.Locked.class)
         .recoverWithItem(ConsoleSessionResource::locked);
