@@ -22,6 +22,7 @@ public final class AcquirerHost implements AutoCloseable {
   private final int port;
   private final AcquirerRecord record;
   private final SettlementReport settlement;
+  private final SettlementExceptions exceptions;
   private final HostFaults faults = new HostFaults();
   private final Authorizer authorizer;
   private final Set<ISOChannel> connections = ConcurrentHashMap.newKeySet();
@@ -30,7 +31,8 @@ public final class AcquirerHost implements AutoCloseable {
   public AcquirerHost(int port, Path dataDir, Clock clock) {
     this.port = port;
     this.record = new AcquirerRecord(dataDir);
-    this.settlement = new SettlementReport(record, dataDir);
+    this.exceptions = new SettlementExceptions(record, dataDir, clock);
+    this.settlement = new SettlementReport(record, exceptions, dataDir);
     this.authorizer = new Authorizer(record, faults, clock);
   }
 
@@ -120,6 +122,10 @@ public final class AcquirerHost implements AutoCloseable {
 
   public SettlementReport settlement() {
     return settlement;
+  }
+
+  public SettlementExceptions settlementExceptions() {
+    return exceptions;
   }
 
   @Override

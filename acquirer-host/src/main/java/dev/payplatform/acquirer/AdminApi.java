@@ -26,6 +26,10 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /connections/close}, {@code /connections/refuse}, {@code /connections/accept};
  *   <li>{@code GET /transactions}, {@code GET /journal}: the acquirer's record;
  *   <li>{@code POST /settlement/YYYY-MM-DD}: writes that day's report and answers its lines.
+ *   <li>{@code POST /settlement/exceptions} {@code {"rrn", "omit" | "amount"}}: leaves a
+ *       transaction out of its report, or settles it at another amount.
+ *   <li>{@code POST /settlement/extra} {@code {"business_day"?, "terminal_id", "card_acceptor_id",
+ *       "amount", "currency"}}: settles a charge no platform sent.
  * </ul>
  */
 public final class AdminApi implements AutoCloseable {
@@ -95,6 +99,22 @@ public final class AdminApi implements AutoCloseable {
         return host.record().transactions();
       case "GET /journal":
         return host.record().journal();
+      case "POST /settlement/exceptions":
+        JsonNode change = json.readTree(x.getRequestBody());
+        return host.settlementExceptions()
+            .set(
+                change.path("rrn").asText(),
+                change.path("omit").asBoolean(false),
+                change.hasNonNull("amount") ? change.get("amount").asLong() : null);
+      case "POST /settlement/extra":
+        JsonNode extra = json.readTree(x.getRequestBody());
+        return host.settlementExceptions()
+            .extraCharge(
+                extra.hasNonNull("business_day") ? day(extra.get("business_day").asText()) : null,
+                extra.path("terminal_id").asText(null),
+                extra.path("card_acceptor_id").asText(null),
+                extra.path("amount").asLong(0),
+                extra.path("currency").asText(null));
       default:
         if ("POST".equals(method) && path.startsWith("/settlement/")) {
           LocalDate day = day(path.substring("/settlement/".length()));

@@ -21,10 +21,12 @@ public final class SettlementReport {
       "business_day,type,rrn,authorization_code,amount,currency,stan,terminal_id,card_acceptor_id,original_rrn";
 
   private final AcquirerRecord record;
+  private final SettlementExceptions exceptions;
   private final Path directory;
 
-  public SettlementReport(AcquirerRecord record, Path dataDir) {
+  public SettlementReport(AcquirerRecord record, SettlementExceptions exceptions, Path dataDir) {
     this.record = record;
+    this.exceptions = exceptions;
     this.directory = dataDir.resolve("settlement");
   }
 
@@ -35,9 +37,14 @@ public final class SettlementReport {
       if (HostTransaction.UNKNOWN.equals(t.type()) || t.authorizationCode() == null) {
         continue;
       }
-      lines.add(line(day, t.type(), t));
+      var exception = exceptions.of(t.rrn());
+      if (exception.map(SettlementExceptions.Exception::omit).orElse(false)) {
+        continue;
+      }
+      long amount = exception.map(SettlementExceptions.Exception::amount).orElse(t.amount());
+      lines.add(line(day, t.type(), t, amount));
       if (t.reversed()) {
-        lines.add(line(day, "reversal", t));
+        lines.add(line(day, "reversal", t, amount));
       }
     }
     return lines;
@@ -61,16 +68,16 @@ public final class SettlementReport {
     }
   }
 
-  private static String line(LocalDate day, String type, HostTransaction t) {
+  private static String line(LocalDate day, String type, HostTransaction t, long amount) {
     return String.join(
         ",",
         day.toString(),
         type,
         t.rrn(),
         t.authorizationCode(),
-        Long.toString(t.amount()),
+        Long.toString(amount),
         t.currency(),
-        t.stan(),
+        nullToEmpty(t.stan()),
         nullToEmpty(t.terminalId()),
         nullToEmpty(t.cardAcceptorId()),
         nullToEmpty(t.originalRrn()));

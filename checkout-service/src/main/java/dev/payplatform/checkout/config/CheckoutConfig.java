@@ -21,6 +21,26 @@ public interface CheckoutConfig {
   @io.smallrye.config.WithName("gateway")
   GatewayAccounts gatewayAccounts();
 
+  /** {@code checkout.reconciliation.*}: the acquirer settlement reconciliation. */
+  Reconciliation reconciliation();
+
+  /** Reconciliation of the acquirers' settlement reports (docs/connectors.md). */
+  interface Reconciliation {
+    /**
+     * Where the acquirers' settlement reports arrive, one {@code YYYY-MM-DD.csv} per business day;
+     * without it nothing is reconciled. Locally the acquirer host's {@code settlement} directory.
+     */
+    java.util.Optional<String> reportDirectory();
+
+    /** How often the daily job looks for closed business days whose report has arrived. */
+    @io.smallrye.config.WithDefault("15m")
+    Duration interval();
+
+    /** How many closed days back the job looks for a report not yet reconciled. */
+    @io.smallrye.config.WithDefault("7")
+    int lookBackDays();
+  }
+
   /** Gateway accounts (docs/connectors.md). */
   interface GatewayAccounts {
     /** How often every replica rereads the gateway accounts (an operator's change anywhere). */

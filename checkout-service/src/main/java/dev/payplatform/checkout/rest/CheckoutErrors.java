@@ -15,6 +15,8 @@ import dev.payplatform.checkout.domain.SessionExpired;
 import dev.payplatform.checkout.domain.SessionNotFound;
 import dev.payplatform.checkout.domain.SubscriptionNotPayable;
 import dev.payplatform.checkout.domain.WrongEndpointForSessionMode;
+import dev.payplatform.checkout.domain.reconciliation.ReconciliationNotFound;
+import dev.payplatform.checkout.domain.reconciliation.ReportUnavailable;
 import dev.payplatform.commons.errors.ApiException;
 import dev.payplatform.commons.errors.DomainException;
 import dev.payplatform.commons.errors.ErrorMappers;
@@ -42,7 +44,9 @@ public class CheckoutErrors {
     IntentAlreadySucceeded.class,
     IntentCanceled.class,
     GatewayAccountNotFound.class,
-    GatewayAccountInUse.class
+    GatewayAccountInUse.class,
+    ReconciliationNotFound.class,
+    ReportUnavailable.class
   })
   public Response checkoutRule(DomainException e) {
     ApiException answer = answer(e);
@@ -60,6 +64,12 @@ public class CheckoutErrors {
     }
     if (e instanceof GatewayAccountNotFound) {
       return ApiException.notFound("Gateway account not found", content);
+    }
+    if (e instanceof ReconciliationNotFound r) {
+      return ApiException.notFound("Reconciliation " + r.what() + " not found", content);
+    }
+    if (e instanceof ReportUnavailable) {
+      return ApiException.conflict(content);
     }
     if (e instanceof GatewayAccountInUse) {
       return ApiException.conflict(content);

@@ -160,8 +160,37 @@ public record JournalEntry(
             new Posting(Posting.available(merchantId, livemode, currency), currency, -net)));
   }
 
+  /**
+   * A reconciliation item's money (docs/ledger.md, settlement): postings of one currency among
+   * clearing, settlement and suspense, the zero ones left out. Owned by {@code owner}'s chain (the
+   * payment's merchant, or {@code platform}); it changes no merchant balance, so amount, fee and
+   * net are zero. Null when nothing moves.
+   */
+  public static JournalEntry settlement(
+      String idemKey, String owner, String source, String currency, List<Posting> postings) {
+    List<Posting> moving = postings.stream().filter(p -> p.amount() != 0).toList();
+    if (moving.isEmpty()) {
+      return null;
+    }
+    return new JournalEntry(
+        idemKey,
+        owner,
+        true,
+        "settlement",
+        source,
+        currency,
+        0,
+        0,
+        0,
+        null,
+        null,
+        null,
+        null,
+        moving);
+  }
+
   /** round(total × part / whole), half up: the share of {@code total} that {@code part} is. */
-  static long share(long total, long whole, long part) {
+  public static long share(long total, long whole, long part) {
     return BigDecimal.valueOf(total)
         .multiply(BigDecimal.valueOf(part))
         .divide(BigDecimal.valueOf(whole), 0, RoundingMode.HALF_UP)

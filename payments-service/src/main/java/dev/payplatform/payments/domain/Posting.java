@@ -30,6 +30,16 @@ public record Posting(String account, String currency, long amount) {
     return "processor:" + mode(livemode) + ":" + currency + ":clearing";
   }
 
+  /** What the acquirer has settled to the platform: cash at the acquirer. */
+  public static String settlement(boolean livemode, String currency) {
+    return "acquirer:" + mode(livemode) + ":" + currency + ":settlement";
+  }
+
+  /** Differences reconciliation found, held until an operator moves them. */
+  public static String suspense(boolean livemode, String currency) {
+    return "platform:" + mode(livemode) + ":" + currency + ":suspense";
+  }
+
   /** The prefix of all of a merchant's accounts in a mode. */
   public static String merchantPrefix(String merchantId, boolean livemode) {
     return "merchant:" + merchantId + ":" + mode(livemode) + ":";

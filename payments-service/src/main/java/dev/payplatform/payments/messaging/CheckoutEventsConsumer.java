@@ -5,6 +5,7 @@ import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
 import dev.payplatform.commons.messaging.MalformedEventException;
 import dev.payplatform.payments.domain.PaymentStatus;
+import dev.payplatform.payments.service.ledger.SettlementPostings;
 import dev.payplatform.payments.service.outcomes.ChargeOutcomes;
 import dev.payplatform.payments.service.outcomes.PaymentRefunds;
 import io.smallrye.mutiny.Uni;
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * checkout.events → payments: intents that succeed, fail, need 3DS or are canceled, and refunds
  * that went through. The consumer mechanism claims each event in the inbox in the same transaction
- * as its effect, so a redelivery does nothing; other event types are skipped.
+ * as its effect, so a redelivery does nothing; other event types are skipped. Reconciliation items
+ * post what the acquirer settled to the ledger.
  */
 @ApplicationScoped
 public class CheckoutEventsConsumer {
@@ -25,7 +27,10 @@ public class CheckoutEventsConsumer {
   private final EventHandlers handlers;
 
   public CheckoutEventsConsumer(
-      EventConsumer consumer, ChargeOutcomes charges, PaymentRefunds refunds) {
+      EventConsumer consumer,
+      ChargeOutcomes charges,
+      PaymentRefunds refunds,
+      SettlementPostings settlements) {
     this.consumer = consumer;
     this.handlers =
         consumer.register(
@@ -51,6 +56,11 @@ public class CheckoutEventsConsumer {
                     "refund.succeeded",
                     CheckoutRefund.class,
                     (e, refund) -> refunds.apply(tenanted(e), refund))
+                // A line the platform has no record of belongs to no merchant: no tenant check.
+                .on(
+                    "reconciliation_item.created",
+                    ReconciliationItemEvent.class,
+                    settlements::apply)
                 .build());
   }
 

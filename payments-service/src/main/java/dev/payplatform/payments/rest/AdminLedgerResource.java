@@ -9,8 +9,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code GET /admin/ledger/verify} (operator token, {@link PaymentsAdminFilter}): recomputes every
- * chain and balance from the postings; {@code ok} is false with each difference listed. {@code
- * deploy/local/platform ledger verify} calls it.
+ * chain and balance from the postings, and checks that clearing nets to zero for every reconciled
+ * day; {@code ok} is false with each difference listed. {@code deploy/local/platform ledger verify}
+ * calls it.
  */
 @Path("/admin/ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -22,13 +23,18 @@ public class AdminLedgerResource {
   }
 
   /** The answer. */
-  public record Verified(boolean ok, long chains, long entries, java.util.List<String> problems) {}
+  public record Verified(
+      boolean ok,
+      long chains,
+      long entries,
+      long reconciledDays,
+      java.util.List<String> problems) {}
 
   @GET
   @Path("/verify")
   public Uni<Verified> verify() {
     return verification
         .verify()
-        .map(r -> new Verified(r.ok(), r.chains(), r.entries(), r.problems()));
+        .map(r -> new Verified(r.ok(), r.chains(), r.entries(), r.reconciledDays(), r.problems()));
   }
 }

@@ -41,10 +41,22 @@ public class LedgerVerification {
           + " group by 1, 2";
   private static final String ENTRY_NETS =
       "select merchant_id, livemode, currency, sum(net) from ledger_entry"
-          + " where type <> 'available' group by 1, 2, 3";
+          + " where type not in ('available', 'settlement') group by 1, 2, 3";
+  // Every payment or refund a reconciliation settled (or put in suspense): what it holds in
+  // clearing, by the day the platform recorded it. Each must be zero once reconciled.
+  private static final String RECONCILED_CLEARING =
+      "select r.platform_day, r.source, p.currency, sum(p.amount) from (select distinct"
+          + " platform_day, merchant_id, source from settlement_item where source is not null) r"
+          + " join ledger_entry e on e.source = r.source and e.merchant_id = r.merchant_id"
+          + " and e.livemode join ledger_posting p on p.entry_id = e.id"
+          + " and p.account like 'processor:live:%:clearing' group by 1, 2, 3";
 
-  /** What a verification found. */
-  public record Report(long chains, long entries, List<String> problems) {
+  /** What a verification found; {@code reconciledDays}: days whose clearing was checked. */
+  public record Report(long chains, long entries, long reconciledDays, List<String> problems) {
+    Report(long chains, long entries, List<String> problems) {
+      this(chains, entries, 0, problems);
+    }
+
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -59,7 +71,36 @@ public class LedgerVerification {
                         s.createNativeQuery(CHAINS, Object[].class)
                             .getResultList()
                             .chain(chains -> verifyChains(s, chains))
-                            .chain(report -> verifyBalances(s, report))));
+                            .chain(report -> verifyBalances(s, report))
+                            .chain(report -> verifyClearing(s, report))));
+  }
+
+  /** Clearing nets to zero for every reconciled day: each settled record's postings cancel. */
+  private Uni<Report> verifyClearing(Mutiny.Session s, Report report) {
+    return s.createNativeQuery(RECONCILED_CLEARING, Object[].class)
+        .getResultList()
+        .map(
+            rows -> {
+              List<String> problems = new ArrayList<>(report.problems());
+              java.util.Set<Object> days = new java.util.HashSet<>();
+              for (Object[] r : rows) {
+                days.add(r[0]);
+                long left = ((Number) r[3]).longValue();
+                if (left != 0) {
+                  problems.add(
+                      "clearing of "
+                          + r[0]
+                          + ": "
+                          + r[1]
+                          + " leaves "
+                          + left
+                          + " "
+                          + r[2]
+                          + " in clearing after reconciliation");
+                }
+              }
+              return new Report(report.chains(), report.entries(), days.size(), problems);
+            });
   }
 
   private Uni<Report> verifyChains(Mutiny.Session s, List<Object[]> chains) {
