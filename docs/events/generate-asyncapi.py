@@ -29,6 +29,8 @@ OWNERS = {
 # Schema directories whose types are sent as webhooks: merchant.* events belong to no mode and are
 # never in a merchant's log; webhooks/ holds the types events-service records itself (no topic).
 WEBHOOK_DIRS = [d for d in OWNERS if d != "merchants"] + ["webhooks"]
+# Types that are operators' in every directory: reconciliation's runs and items (docs/connectors.md).
+OPERATORS_ONLY = ("reconciliation_",)
 
 
 def q(s):
@@ -84,6 +86,8 @@ def main():
     for directory in WEBHOOK_DIRS:
         for path in sorted((ROOT / directory).glob("*.schema.json")):
             event_type = path.name[: -len(".schema.json")]
+            if event_type.startswith(OPERATORS_ONLY):
+                continue
             webhooks.append(("webhook_" + event_type.replace(".", "_"), event_type, directory, path.name))
     out += ["  webhooks:", "    title: Webhooks",
             "    description: " + q("Every event of a merchant's log, POSTed to each of the merchant's endpoints (same mode)"

@@ -59,6 +59,37 @@ final class AcquirerControl {
     return mine;
   }
 
+  /** Writes (or rewrites) the settlement report of {@code day}, as the host does after the day. */
+  static JsonNode writeSettlement(java.time.LocalDate day) {
+    return call("POST", "/settlement/" + day, null);
+  }
+
+  /** Leaves a transaction out of its settlement report. */
+  static void omitFromSettlement(String rrn) {
+    call("POST", "/settlement/exceptions", "{\"rrn\":\"" + rrn + "\",\"omit\":true}");
+  }
+
+  /** Settles a transaction at another amount. */
+  static void settleAt(String rrn, long amount) {
+    call("POST", "/settlement/exceptions", "{\"rrn\":\"" + rrn + "\",\"amount\":" + amount + "}");
+  }
+
+  /** Settles a charge of {@code amount} US cents that no platform sent; answers its RRN. */
+  static String settleExtraCharge(String terminalId, String cardAcceptorId, long amount) {
+    return call(
+            "POST",
+            "/settlement/extra",
+            "{\"terminal_id\":\""
+                + terminalId
+                + "\",\"card_acceptor_id\":\""
+                + cardAcceptorId
+                + "\",\"amount\":"
+                + amount
+                + ",\"currency\":\"840\"}")
+        .path("rrn")
+        .asText();
+  }
+
   static void dropAnswers() {
     call("POST", "/faults", "{\"drop_answers\":true}");
   }

@@ -20,6 +20,8 @@ class EventTypesTest {
           .filter(p -> !p.getParent().getFileName().toString().equals("merchants"))
           .map(p -> p.getFileName().toString())
           .filter(n -> n.endsWith(".schema.json"))
+          // reconciliation's runs and items are operators' too (docs/connectors.md)
+          .filter(n -> !n.startsWith("reconciliation_"))
           .forEach(n -> documented.add(n.substring(0, n.length() - ".schema.json".length())));
     }
     assertThat(documented).isEqualTo(EventTypes.all());
