@@ -199,4 +199,40 @@ class SettlementMatchingTest {
                 DAY, List.of(), List.of(purchase("1", 4999, "approved", DAY.minusDays(1)))))
         .isEmpty();
   }
+
+  @Test
+  void aDifferenceResolvesOnceAndAMatchedItemNever() {
+    dev.payplatform.checkout.domain.reconciliation.ReconciliationRun run =
+        new dev.payplatform.checkout.domain.reconciliation.ReconciliationRun();
+    run.id = "rcn_1";
+    run.gatewayAccountId = "acct_1";
+    run.businessDay = DAY;
+    dev.payplatform.checkout.domain.reconciliation.ReconciliationItem open =
+        dev.payplatform.checkout.domain.reconciliation.ReconciliationItem.of(
+            "rci_1",
+            run,
+            new Finding(
+                ReconciliationKind.MISSING_ON_PLATFORM,
+                line("purchase", "1", 5, "USD"),
+                null,
+                false),
+            java.time.Instant.EPOCH);
+    open.resolve("ops", "looked", java.time.Instant.EPOCH);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> open.resolve("ops", "again", java.time.Instant.EPOCH))
+        .isInstanceOf(dev.payplatform.commons.errors.IllegalTransition.class);
+    dev.payplatform.checkout.domain.reconciliation.ReconciliationItem matched =
+        dev.payplatform.checkout.domain.reconciliation.ReconciliationItem.of(
+            "rci_2",
+            run,
+            new Finding(
+                ReconciliationKind.MATCHED,
+                line("purchase", "2", 5, "USD"),
+                purchase("2", 5, "approved", DAY),
+                false),
+            java.time.Instant.EPOCH);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> matched.resolve("ops", "no", java.time.Instant.EPOCH))
+        .isInstanceOf(dev.payplatform.commons.errors.IllegalTransition.class);
+  }
 }

@@ -37,10 +37,24 @@ public record ReconciliationItemEvent(
     if (acquirerAmount != null && !EventPayload.isCurrencyCode(acquirerCurrency)) {
       return "acquirer_currency is not an ISO-4217 code";
     }
-    if (recordKind != null && (paymentId == null || platformDay == null)) {
-      return "a record needs payment_id and platform_day";
+    if (settlesRecord() && (paymentId == null || platformDay == null || platformAmount == null)) {
+      return kind + " needs the record's payment_id, platform_day and platform_amount";
+    }
+    if ("refund".equals(recordKind) && settlesRecord() && refundId == null) {
+      return kind + " of a refund needs refund_id";
     }
     return null;
+  }
+
+  /**
+   * The kinds that account for a record's money in clearing (matched, late, the mismatches, missing
+   * at the acquirer); {@code reversed}, {@code missing_on_platform} and {@code duplicated} do not.
+   */
+  public boolean settlesRecord() {
+    return recordKind != null
+        && !"reversed".equals(kind)
+        && !"missing_on_platform".equals(kind)
+        && !"duplicated".equals(kind);
   }
 
   public long acquirerSigned() {

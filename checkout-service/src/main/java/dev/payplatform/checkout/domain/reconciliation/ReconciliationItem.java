@@ -1,5 +1,6 @@
 package dev.payplatform.checkout.domain.reconciliation;
 
+import dev.payplatform.commons.errors.IllegalTransition;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -79,10 +80,16 @@ public class ReconciliationItem extends PanacheEntityBase {
     return i;
   }
 
-  /** An operator looked into the difference; {@code who} and {@code note} are kept. */
+  /**
+   * An operator looked into the difference; {@code who} and {@code note} are kept. Once: a resolved
+   * item (or a matched one) cannot be resolved again.
+   */
   public void resolve(String who, String note, Instant now) {
-    status =
-        ReconciliationItemStatus.TRANSITIONS.move(id, status, ReconciliationItemStatus.RESOLVED);
+    if (!ReconciliationItemStatus.TRANSITIONS.allowed(status, ReconciliationItemStatus.RESOLVED)) {
+      throw new IllegalTransition(
+          "reconciliation item", id, status.wire(), ReconciliationItemStatus.RESOLVED.wire());
+    }
+    status = ReconciliationItemStatus.RESOLVED;
     resolvedBy = who;
     resolutionNote = note;
     resolvedAt = now;

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The platform's side of a reconciliation: the ISO 8583 journal's purchases and refunds of one
- * gateway account (approved, reversing or reversed), with the payment or refund each one is, and
- * what earlier runs made of it.
+ * gateway account and of every other account with its terminal and card acceptor ids (the acquirer
+ * cannot tell them apart) (approved, reversing or reversed), with the payment or refund each one
+ * is, and what earlier runs made of it.
  */
 @ApplicationScoped
 public class PlatformRecords {
@@ -27,7 +28,11 @@ public class PlatformRecords {
           + " left join payment_intent pi on t.kind = 'purchase' and pi.livemode"
           + "   and pi.charge_ref = t.rrn"
           + " left join refund r on t.kind = 'refund' and r.livemode and r.processor_ref = t.rrn"
-          + " where t.gateway_account_id = ?1 and t.state in ('approved', 'reversing', 'reversed')"
+          // every account with the same terminal and acceptor: the acquirer knows them as one
+          + " where t.gateway_account_id in (select a.id from gateway_account a, gateway_account b"
+          + "   where b.id = ?1 and a.terminal_id = b.terminal_id"
+          + "   and a.card_acceptor_id = b.card_acceptor_id)"
+          + " and t.state in ('approved', 'reversing', 'reversed')"
           + " and (t.rrn = any(cast(?2 as text[]))"
           + "   or (t.created_at >= ?3 and t.created_at < ?4))";
 
@@ -55,7 +60,7 @@ public class PlatformRecords {
         ((Number) r[4]).longValue(),
         ((String) r[5]).strip(),
         (String) r[6],
-        (LocalDate) r[7],
+        r[7] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) r[7],
         (String) r[8],
         (String) r[9],
         (String) r[10],

@@ -71,15 +71,7 @@ public class Reconciliation {
             report ->
                 Panache.withTransaction(
                     () ->
-                        Panache.getSession()
-                            .chain(
-                                s ->
-                                    s.createNativeQuery(LOCK)
-                                        .setParameter(1, "reconciliation:" + accountId + ":" + day)
-                                        .getSingleResult())
-                            .chain(
-                                () ->
-                                    GatewayAccountEntity.<GatewayAccountEntity>findById(accountId))
+                        GatewayAccountEntity.<GatewayAccountEntity>findById(accountId)
                             .chain(
                                 account -> {
                                   if (account == null) {
@@ -94,16 +86,22 @@ public class Reconciliation {
                                                     + accountId
                                                     + " is of kind "
                                                     + account.kind
-                                                    + ": only iso8583 accounts have settlement reports"));
+                                                    + ": only iso8583 accounts have settlement"
+                                                    + " reports"));
                                   }
+                                  // One acceptor's day at a time: accounts sharing the ids too.
+                                  String acceptor =
+                                      account.terminalId + "|" + account.cardAcceptorId + "|" + day;
                                   List<SettlementLine> lines =
                                       SettlementReports.linesOf(
-                                          report,
-                                          day,
-                                          accountId,
-                                          account.terminalId,
-                                          account.cardAcceptorId);
-                                  return notItemized(lines)
+                                          report, day, account.terminalId, account.cardAcceptorId);
+                                  return Panache.getSession()
+                                      .chain(
+                                          s ->
+                                              s.createNativeQuery(LOCK)
+                                                  .setParameter(1, "reconciliation:" + acceptor)
+                                                  .getSingleResult())
+                                      .chain(() -> notItemized(lines))
                                       .chain(
                                           fresh -> reconcile(account, day, trigger, report, fresh));
                                 })))

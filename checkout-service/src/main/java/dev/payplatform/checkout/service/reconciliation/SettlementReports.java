@@ -93,10 +93,11 @@ public class SettlementReports {
 
   /**
    * The lines of one terminal and card acceptor (DE 41, DE 42), each with its key: {@code
-   * account|day|type|rrn|n}, n counting the lines of that type and RRN before it.
+   * terminal|acceptor|day|type|rrn|n}, n counting the lines of that type and RRN before it. Keyed
+   * by the acceptor, not the account: accounts that share the ids share the lines, once.
    */
   public static List<SettlementLine> linesOf(
-      Report report, LocalDate day, String accountId, String terminalId, String cardAcceptorId) {
+      Report report, LocalDate day, String terminalId, String cardAcceptorId) {
     Map<String, Integer> seen = new HashMap<>();
     List<SettlementLine> lines = new ArrayList<>();
     for (String[] c : report.rows()) {
@@ -110,7 +111,8 @@ public class SettlementReports {
         throw new ReportUnavailable(report.file() + " has a line of unknown type " + type);
       }
       String rrn = c[2].strip();
-      String base = accountId + "|" + day + "|" + type + "|" + rrn;
+      String base =
+          strip(terminalId) + "|" + strip(cardAcceptorId) + "|" + day + "|" + type + "|" + rrn;
       int n = seen.merge(base, 1, Integer::sum) - 1;
       long amount;
       try {

@@ -68,7 +68,7 @@ public class SettlementPostings {
   }
 
   private Uni<Integer> record(Mutiny.Session s, ReconciliationItemEvent item, String owner) {
-    boolean settles = item.recordKind() != null && !"duplicated".equals(item.kind());
+    boolean settles = item.settlesRecord();
     return s.createNativeQuery(RECORD)
         .setParameter(1, item.id())
         .setParameter(2, item.kind())
@@ -90,7 +90,10 @@ public class SettlementPostings {
           // The acquirer settled (or gave back) money the platform has no record for.
           String cur = item.acquirerCurrency();
           long a = item.acquirerSigned();
-          String source = item.recordKind() == null ? item.id() : item.recordSource();
+          String source =
+              item.recordKind() == null || item.recordSource() == null
+                  ? item.id()
+                  : item.recordSource();
           return postAll(
               List.of(
                   JournalEntry.settlement(
