@@ -65,7 +65,9 @@ public final class AcquirerRecord {
             m.getString(70),
             m.getString(39),
             m.getString(38),
-            m.getString(90));
+            m.getString(90),
+            m.getString(22),
+            JournaledMessage.storedCredential(m.getString(48)));
     journal.add(entry);
     append(journalFile, entry);
   }

@@ -59,6 +59,28 @@ final class AcquirerControl {
     return mine;
   }
 
+  /** A request the host received: its RRN, DE 22 and DE 48's stored-credential subelements. */
+  record Request(String mti, String rrn, String posEntryMode, String storedCredential) {}
+
+  /** The 0200 purchases the host received for one card acceptor, in order. */
+  static List<Request> purchasesReceived(String cardAcceptorId) {
+    List<Request> mine = new ArrayList<>();
+    for (JsonNode m : call("GET", "/journal", null)) {
+      if ("in".equals(m.path("direction").asText())
+          && "0200".equals(m.path("mti").asText())
+          && "000000".equals(m.path("processingCode").asText())
+          && cardAcceptorId.equals(m.path("cardAcceptorId").asText().strip())) {
+        mine.add(
+            new Request(
+                m.path("mti").asText(),
+                m.path("rrn").asText(),
+                m.path("posEntryMode").isNull() ? null : m.path("posEntryMode").asText(),
+                m.path("storedCredential").isNull() ? null : m.path("storedCredential").asText()));
+      }
+    }
+    return mine;
+  }
+
   /** Writes (or rewrites) the settlement report of {@code day}, as the host does after the day. */
   static JsonNode writeSettlement(java.time.LocalDate day) {
     return call("POST", "/settlement/" + day, null);

@@ -21,6 +21,15 @@ public interface BillingConfig {
 
   Sweep sweep();
 
+  /**
+   * Whether the operator API may move a live subscription's clock ({@code POST
+   * /admin/subscriptions/{id}/test_clock/advance}). Off in production: a merchant's key never can,
+   * and a live renewal then charges a real card early. The local platform turns it on, where live
+   * mode pays a stand-in acquirer, to prove live renewals end to end.
+   */
+  @WithDefault("false")
+  boolean liveTestClock();
+
   interface CheckoutToken {
     /** How long a checkout token minted for one visit stays valid. */
     @WithDefault("1h")

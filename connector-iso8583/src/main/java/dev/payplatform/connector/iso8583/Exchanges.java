@@ -93,7 +93,7 @@ public class Exchanges {
       JournalRow row, boolean approved, String code, String authorization) {
     NetworkDetails network = new NetworkDetails(authorization, row.rrn(), code);
     return (approved
-            ? ProcessorResult.succeeded(row.card(), row.rrn(), null)
+            ? ProcessorResult.succeeded(row.card(), row.rrn(), row.paymentMethodId())
             : ProcessorResult.declined(row.card(), ResponseCodes.declineReason(code)))
         .withNetwork(network);
   }

@@ -6,6 +6,8 @@ import dev.payplatform.processor.LiveConnector;
 import dev.payplatform.processor.ProcessorAccount;
 import dev.payplatform.processor.ProcessorResult;
 import dev.payplatform.processor.RefundResult;
+import dev.payplatform.vault.CardVault;
+import dev.payplatform.vault.StoredCard;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.InstantSource;
@@ -27,6 +29,7 @@ public class Iso8583Connector implements LiveConnector {
   private final Iso8583Journal journal;
   private final Exchanges exchanges;
   private final Iso8583Refunds refunds;
+  private final CardVault vault;
   private final InstantSource clock;
 
   public Iso8583Connector(
@@ -35,12 +38,14 @@ public class Iso8583Connector implements LiveConnector {
       Iso8583Journal journal,
       Exchanges exchanges,
       Iso8583Refunds refunds,
+      CardVault vault,
       InstantSource clock) {
     this.links = links;
     this.reversals = reversals;
     this.journal = journal;
     this.exchanges = exchanges;
     this.refunds = refunds;
+    this.vault = vault;
     this.clock = clock;
   }
 
@@ -49,6 +54,12 @@ public class Iso8583Connector implements LiveConnector {
     return KIND;
   }
 
+  /**
+   * A purchase the buyer makes (on-session). With {@code savePaymentMethod} the card goes into the
+   * vault first (its token is journaled with the request) and the purchase carries the
+   * stored-credential indicators of an initial transaction; an approval marks the credential
+   * stored, anything else removes the card from the vault again.
+   */
   @Override
   public Uni<ProcessorResult> authorize(
       ProcessorAccount account,
@@ -57,6 +68,83 @@ public class Iso8583Connector implements LiveConnector {
       String currency,
       boolean savePaymentMethod,
       String reference) {
+    if (!savePaymentMethod || !vault.usable()) {
+      return purchase(account, card, amount, currency, reference, StoredCredential.NONE, null);
+    }
+    return Exchanges.onCallersContext(
+        vault
+            .store(account.merchantId(), account.livemode(), card)
+            .chain(
+                token ->
+                    purchase(
+                            account,
+                            card,
+                            amount,
+                            currency,
+                            reference,
+                            StoredCredential.INITIAL,
+                            token)
+                        .call(
+                            result -> {
+                              if (token.equals(result.paymentMethodId())) {
+                                return vault.markStored(
+                                    token,
+                                    result.network() == null
+                                        ? null
+                                        : result.network().retrievalReferenceNumber());
+                              }
+                              // Declined, or the reference was used before: keep nothing.
+                              return vault.discard(token);
+                            })));
+  }
+
+  /**
+   * A renewal or an invoice charged without the buyer: the card number comes from the vault for
+   * this one request, with the indicators of a recurring merchant-initiated transaction naming the
+   * initial one. An unknown token (another merchant's, or removed) declines {@code card_declined}.
+   */
+  @Override
+  public Uni<ProcessorResult> chargeSaved(
+      ProcessorAccount account,
+      String paymentMethodId,
+      long amount,
+      String currency,
+      String reference) {
+    return Exchanges.onCallersContext(
+        vault
+            .reveal(account.merchantId(), account.livemode(), paymentMethodId)
+            .chain(
+                stored -> {
+                  if (stored.isEmpty()) {
+                    return Uni.createFrom()
+                        .item(
+                            ProcessorResult.declined(
+                                null,
+                                DeclineReasons.CARD_DECLINED,
+                                "No saved card " + paymentMethodId + " for this merchant."));
+                  }
+                  StoredCard c = stored.get();
+                  CardDetails card =
+                      new CardDetails(c.number(), "", c.expMonth(), c.expYear(), null);
+                  return purchase(
+                      account,
+                      card,
+                      amount,
+                      currency,
+                      reference,
+                      StoredCredential.recurring(c.networkReference()),
+                      paymentMethodId);
+                }));
+  }
+
+  private Uni<ProcessorResult> purchase(
+      ProcessorAccount account,
+      CardDetails card,
+      long amount,
+      String currency,
+      String reference,
+      StoredCredential credential,
+      String paymentMethodId) {
     return Exchanges.onCallersContext(
         links
             .connected(account.gatewayAccountId(), AcquirerLinks.Use.NEW_CHARGE)
@@ -80,7 +168,8 @@ public class Iso8583Connector implements LiveConnector {
                                     amount,
                                     currency,
                                     null,
-                                    card.summary(null, null));
+                                    card.summary(null, null),
+                                    paymentMethodId);
                             return journal
                                 .begin(row)
                                 .chain(
@@ -95,7 +184,8 @@ public class Iso8583Connector implements LiveConnector {
                                                         card,
                                                         amount,
                                                         currency,
-                                                        t))
+                                                        t,
+                                                        credential))
                                             : exchanges.recorded(reference));
                           });
                 }));
@@ -123,6 +213,7 @@ public class Iso8583Connector implements LiveConnector {
                                 "XXX",
                                 null,
                                 JournalRow.REVERSED,
+                                null,
                                 null,
                                 null,
                                 null))
@@ -167,18 +258,6 @@ public class Iso8583Connector implements LiveConnector {
   @Override
   public Uni<Integer> deliverPending() {
     return reversals.deliverDue();
-  }
-
-  /** No vault yet (docs/connectors.md): a live off-session charge has no card number to send. */
-  @Override
-  public Uni<ProcessorResult> chargeSaved(
-      ProcessorAccount account,
-      String paymentMethodId,
-      long amount,
-      String currency,
-      String reference) {
-    return Uni.createFrom()
-        .item(ProcessorResult.declined(null, DeclineReasons.OFF_SESSION_UNAVAILABLE));
   }
 
   /** Live charges are never challenged here (docs/connectors.md, 3-D Secure). */

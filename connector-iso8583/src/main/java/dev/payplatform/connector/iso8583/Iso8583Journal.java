@@ -23,7 +23,7 @@ public class Iso8583Journal {
   private static final String COLUMNS =
       "reference, gateway_account_id, kind, stan, transmission, rrn, amount, currency,"
           + " original_reference, state, response_code, authorization_code, card_brand, card_last4,"
-          + " card_exp_month, card_exp_year";
+          + " card_exp_month, card_exp_year, payment_method_id";
 
   private final Pool pool;
 
@@ -43,7 +43,7 @@ public class Iso8583Journal {
     return pool.preparedQuery(
             "insert into iso8583_transaction ("
                 + COLUMNS
-                + ") values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16)"
+                + ") values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17)"
                 + " on conflict (reference) do nothing")
         .execute(
             values(
@@ -62,7 +62,8 @@ public class Iso8583Journal {
                 r.card() == null ? null : r.card().brand(),
                 r.card() == null ? null : r.card().last4(),
                 r.card() == null ? null : r.card().expMonth(),
-                r.card() == null ? null : r.card().expYear()))
+                r.card() == null ? null : r.card().expYear(),
+                r.paymentMethodId()))
         .map(rows -> rows.rowCount() == 1);
   }
 
@@ -163,7 +164,8 @@ public class Iso8583Journal {
         r.getString("state"),
         r.getString("response_code"),
         r.getString("authorization_code"),
-        card);
+        card,
+        r.getString("payment_method_id"));
   }
 
   /** A tuple that may hold nulls (Tuple.of and List.of refuse them). */

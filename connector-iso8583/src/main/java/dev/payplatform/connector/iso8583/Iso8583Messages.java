@@ -22,9 +22,6 @@ final class Iso8583Messages {
   static final String SIGN_ON = "001";
   static final String ECHO = "301";
 
-  /** DE 22: PAN key-entered (01), terminal cannot accept PINs (2). */
-  private static final String POS_ENTRY_MODE = "012";
-
   /** DE 25: card not present, e-commerce. */
   private static final String POS_CONDITION_CODE = "59";
 
@@ -37,13 +34,31 @@ final class Iso8583Messages {
   static ISOMsg purchase(
       GatewayAccount account, CardDetails card, long amount, String currency, Trace trace)
       throws ISOException {
+    return purchase(account, card, amount, currency, trace, StoredCredential.NONE);
+  }
+
+  /**
+   * A purchase with its stored-credential indicators (DE 22 and DE 48, {@link StoredCredential});
+   * DE 48 subelement 92 (as Mastercard's CVC 2) carries the security code when the buyer typed one,
+   * in the request only.
+   */
+  static ISOMsg purchase(
+      GatewayAccount account,
+      CardDetails card,
+      long amount,
+      String currency,
+      Trace trace,
+      StoredCredential credential)
+      throws ISOException {
     ISOMsg m = financial("0200", PURCHASE, account, amount, currency, trace);
     m.set(2, card.number());
     m.set(14, String.format("%02d%02d", card.expYear() % 100, card.expMonth()));
-    m.set(22, POS_ENTRY_MODE);
+    m.set(22, credential.posEntryMode());
     m.set(25, POS_CONDITION_CODE);
-    // DE 48, subelement 92 (as Mastercard's CVC 2): the security code, in the request only.
-    m.set(48, "92" + String.format("%02d", card.cvc().length()) + card.cvc());
+    String de48 = credential.additionalData(card.cvc());
+    if (!de48.isEmpty()) {
+      m.set(48, de48);
+    }
     return m;
   }
 

@@ -24,7 +24,8 @@ public record JournalRow(
     String state,
     String responseCode,
     String authorizationCode,
-    CardSummary card) {
+    CardSummary card,
+    String paymentMethodId) {
 
   public static final String PURCHASE = "purchase";
   public static final String REFUND = "refund";
@@ -44,6 +45,21 @@ public record JournalRow(
       String currency,
       String originalReference,
       CardSummary card) {
+    return sent(
+        reference, gatewayAccountId, kind, trace, amount, currency, originalReference, card, null);
+  }
+
+  /** A purchase about to be sent, with the vaulted card it saves or charges. */
+  static JournalRow sent(
+      String reference,
+      String gatewayAccountId,
+      String kind,
+      Iso8583Messages.Trace trace,
+      long amount,
+      String currency,
+      String originalReference,
+      CardSummary card,
+      String paymentMethodId) {
     return new JournalRow(
         reference,
         gatewayAccountId,
@@ -57,7 +73,8 @@ public record JournalRow(
         SENT,
         null,
         null,
-        card);
+        card,
+        paymentMethodId);
   }
 
   /** DE 90, original data elements: MTI, STAN, DE 7, acquirer and forwarder (zeros). */

@@ -1,5 +1,6 @@
 package dev.payplatform.billing.service.subscriptions;
 
+import dev.payplatform.billing.config.BillingConfig;
 import dev.payplatform.billing.domain.TestClockInLiveMode;
 import dev.payplatform.billing.service.invoices.Renewals;
 import dev.payplatform.commons.auth.Tenant;
@@ -19,8 +20,11 @@ public class TestClocks {
   private final Renewals renewals;
   private final InstantSource clock;
 
-  public TestClocks(Renewals renewals, InstantSource clock) {
+  private final boolean liveAllowed;
+
+  public TestClocks(Renewals renewals, BillingConfig config, InstantSource clock) {
     this.renewals = renewals;
+    this.liveAllowed = config.liveTestClock();
     this.clock = clock;
   }
 
@@ -36,6 +40,22 @@ public class TestClocks {
     if (tenant.livemode()) {
       return Uni.createFrom().failure(new TestClockInLiveMode());
     }
+    return move(tenant, id, seconds, to);
+  }
+
+  /**
+   * The operator's advance ({@code billing.live-test-clock}): a live subscription's clock too,
+   * where the setting allows it.
+   */
+  @WithTransaction
+  public Uni<SubscriptionWithInvoice> advanceAsOperator(Tenant tenant, String id, long seconds) {
+    if (tenant.livemode() && !liveAllowed) {
+      return Uni.createFrom().failure(new TestClockInLiveMode());
+    }
+    return move(tenant, id, seconds, null);
+  }
+
+  private Uni<SubscriptionWithInvoice> move(Tenant tenant, String id, Long seconds, Instant to) {
     return SubscriptionRows.lockOrNotFound(tenant, id)
         .chain(
             s -> {
