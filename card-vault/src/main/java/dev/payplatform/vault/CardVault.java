@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -98,8 +97,8 @@ public class CardVault {
             .addString(merchantId)
             .addBoolean(livemode)
             .addString(keyId)
-            .addValue(Buffer.buffer(wrapped))
-            .addValue(Buffer.buffer(sealedNumber))
+            .addValue(io.vertx.core.buffer.Buffer.buffer(wrapped))
+            .addValue(io.vertx.core.buffer.Buffer.buffer(sealedNumber))
             .addString(card.brand())
             .addString(card.last4())
             .addInteger(card.expMonth())
@@ -231,7 +230,7 @@ public class CardVault {
                                     Tuple.of(
                                         token,
                                         activeId,
-                                        Buffer.buffer(rewrapped),
+                                        io.vertx.core.buffer.Buffer.buffer(rewrapped),
                                         Instant.now().atOffset(ZoneOffset.UTC)))
                                 .invoke(() -> count("rewrap", "ok"))
                                 .replaceWithVoid());
