@@ -23,13 +23,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * After every scenario ran: no test card number and no security code is in any service database
- * ({@code pg_dump}), any service log, or any event topic ({@link CardDataSearch} says what a hit
- * is; the databases may hold any number of earlier runs' rows).
+ * ({@code pg_dump}), the card vault's included, any service log, or any event topic ({@link
+ * CardDataSearch} says what a hit is; the databases may hold any number of earlier runs' rows). The
+ * vault's sealed numbers hold no card number in their bytes either, and no key that opens them is
+ * in any database: they cannot be opened with the databases alone.
  */
 @Order(Integer.MAX_VALUE)
 class NoCardDataAtRestIT {
   private static final List<String> DATABASES =
-      List.of("edge", "checkout", "payments", "catalog", "billing", "events");
+      List.of("edge", "checkout", "payments", "catalog", "billing", "events", "vault");
 
   private static List<String> findings(String where, String text) {
     return CardDataSearch.findings(where, text);
@@ -56,6 +58,78 @@ class NoCardDataAtRestIT {
       found.addAll(scan.findings());
     }
     assertThat(found).isEmpty();
+  }
+
+  @Test
+  void theVaultsRowsHoldNoCardNumberAndNoDatabaseHoldsAKeyThatOpensThem() throws Exception {
+    Platform.env();
+    List<String> rows =
+        psql(
+            "vault",
+            "select token || ' ' || key_id || ' ' || encode(wrapped_key, 'hex') || ' '"
+                + " || encode(sealed_number, 'hex') from vault_card");
+    assertThat(rows).as("cards in the vault (VaultIT saved some)").isNotEmpty();
+    List<String> found = new ArrayList<>();
+    for (String row : rows) {
+      String[] cells = row.split(" ");
+      for (String column : List.of(cells[2], cells[3])) {
+        String bytes =
+            new String(java.util.HexFormat.of().parseHex(column), StandardCharsets.ISO_8859_1);
+        for (String pan : CardDataSearch.TEST_PANS) {
+          if (bytes.contains(pan)) {
+            found.add("vault_card " + cells[0] + " holds " + pan.substring(pan.length() - 4));
+          }
+        }
+      }
+    }
+    assertThat(found).as("plaintext card numbers in the vault's sealed bytes").isEmpty();
+
+    // The keys that unwrap the data keys are in the key ring file only, never in a database.
+    List<String> ring =
+        Files.readAllLines(Platform.STATE.resolve("keys/vault-keys")).stream()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+            .map(l -> l.split("\\s+")[1].toLowerCase(java.util.Locale.ROOT))
+            .toList();
+    assertThat(ring).isNotEmpty();
+    for (String db : DATABASES) {
+      ProcessBuilder pb =
+          new ProcessBuilder("pg_dump", "-h", "127.0.0.1", "-U", db, "--data-only", db);
+      pb.environment().put("PGPASSWORD", db);
+      pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+      Process p = pb.start();
+      // Streamed line by line: a used machine's databases are gigabytes.
+      List<String> holding = new ArrayList<>();
+      try (var lines =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(p.getInputStream(), StandardCharsets.ISO_8859_1))) {
+        String line;
+        while ((line = lines.readLine()) != null) {
+          String lower = line.toLowerCase(java.util.Locale.ROOT);
+          for (String key : ring) {
+            if (lower.contains(key)) {
+              holding.add(db);
+            }
+          }
+        }
+      }
+      assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();
+      assertThat(holding).as("a key-encryption key in database %s", db).isEmpty();
+    }
+  }
+
+  private static List<String> psql(String db, String sql) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", db, "-Atc", sql, db);
+    pb.environment().put("PGPASSWORD", db);
+    pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+    Process p = pb.start();
+    List<String> lines;
+    try (var in = p.getInputStream()) {
+      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+    }
+    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+    assertThat(p.exitValue()).as("psql on %s", db).isZero();
+    return lines;
   }
 
   @Test
