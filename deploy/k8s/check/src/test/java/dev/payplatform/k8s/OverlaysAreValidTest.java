@@ -30,7 +30,8 @@ class OverlaysAreValidTest {
         Rendered.overlay(overlay).stream()
             .filter(d -> TypedModels.CNPG.contains(Rendered.kind(d)))
             .toList();
-    assertThat(cnpg).hasSize(12);
+    // seven clusters (a database per service, and the card vault's) and their daily backups
+    assertThat(cnpg).hasSize(14);
     assertThat(CnpgModels.validate(cnpg)).doesNotContain("INVALID");
   }
 

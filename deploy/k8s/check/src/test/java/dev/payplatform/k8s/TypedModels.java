@@ -20,6 +20,9 @@ final class TypedModels {
       Map.ofEntries(
           Map.entry("v1/Namespace", io.fabric8.kubernetes.api.model.Namespace.class),
           Map.entry("v1/ConfigMap", io.fabric8.kubernetes.api.model.ConfigMap.class),
+          Map.entry(
+              "v1/PersistentVolumeClaim",
+              io.fabric8.kubernetes.api.model.PersistentVolumeClaim.class),
           Map.entry("v1/Service", io.fabric8.kubernetes.api.model.Service.class),
           Map.entry("v1/Secret", io.fabric8.kubernetes.api.model.Secret.class),
           Map.entry("v1/ServiceAccount", io.fabric8.kubernetes.api.model.ServiceAccount.class),
