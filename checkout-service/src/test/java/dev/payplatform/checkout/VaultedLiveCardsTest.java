@@ -1,0 +1,110 @@
+package dev.payplatform.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.payplatform.acquirer.JournaledMessage;
+import dev.payplatform.connector.iso8583.Iso8583Connector;
+import dev.payplatform.processor.CardDetails;
+import dev.payplatform.processor.ProcessorAccount;
+import dev.payplatform.processor.ProcessorResult;
+import dev.payplatform.vault.CardVault;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Saved live cards (docs/vault.md, docs/connectors.md): a live charge that saves its card puts the
+ * number in the vault and tells the acquirer it stores the credential; a renewal sends the vaulted
+ * number as a recurring merchant-initiated charge naming the first one; a declined first charge
+ * keeps nothing; another merchant's token charges nothing.
+ */
+@QuarkusTest
+class VaultedLiveCardsTest {
+  @Inject Iso8583Connector connector;
+  @Inject CardVault vault;
+
+  private static <T> T run(Supplier<Uni<T>> call) throws Throwable {
+    return VertxContextSupport.subscribeAndAwait(call);
+  }
+
+  private static String ref() {
+    return "att_" + UUID.randomUUID().toString().replace("-", "");
+  }
+
+  private static List<JournaledMessage> requests(String rrn) {
+    return Acquirer.host().record().journal().stream()
+        .filter(m -> rrn.equals(m.rrn()) && "in".equals(m.direction()) && "0200".equals(m.mti()))
+        .toList();
+  }
+
+  @Test
+  void aSavedCardRenewsFromTheVaultAsARecurringMerchantInitiatedCharge() throws Throwable {
+    ProcessorAccount account =
+        new ProcessorAccount("mer_" + UUID.randomUUID(), true, Acquirer.account());
+    CardDetails typed = new CardDetails("4242424242424242", "123", 12, 2031, null);
+
+    ProcessorResult first =
+        run(() -> connector.authorize(account, typed, 1500, "USD", true, ref()));
+    assertThat(first.outcome()).isEqualTo(ProcessorResult.Outcome.SUCCEEDED);
+    String pm = first.paymentMethodId();
+    assertThat(pm).startsWith("pm_");
+    String firstRrn = first.chargeRef();
+    assertThat(requests(firstRrn))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.posEntryMode()).isEqualTo("012");
+              assertThat(m.storedCredential()).isEqualTo("21=I;22=C");
+            });
+    var stored = run(() -> vault.reveal(account.merchantId(), true, pm)).orElseThrow();
+    assertThat(stored.number()).isEqualTo("4242424242424242");
+    assertThat(stored.networkReference()).isEqualTo(firstRrn);
+    assertThat(stored.toString()).doesNotContain("4242424242424242");
+
+    ProcessorResult renewal = run(() -> connector.chargeSaved(account, pm, 1500, "USD", ref()));
+    assertThat(renewal.outcome()).isEqualTo(ProcessorResult.Outcome.SUCCEEDED);
+    assertThat(renewal.paymentMethodId()).isEqualTo(pm);
+    assertThat(renewal.card().last4()).isEqualTo("4242");
+    assertThat(requests(renewal.chargeRef()))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.maskedPan()).isEqualTo("424242******4242");
+              assertThat(m.posEntryMode()).isEqualTo("100");
+              assertThat(m.storedCredential()).isEqualTo("21=S;22=M;23=R;24=" + firstRrn);
+            });
+
+    // Another merchant's charge with this token finds no card and sends nothing.
+    ProcessorAccount other =
+        new ProcessorAccount("mer_" + UUID.randomUUID(), true, account.gatewayAccountId());
+    ProcessorResult refused = run(() -> connector.chargeSaved(other, pm, 1500, "USD", ref()));
+    assertThat(refused.outcome()).isEqualTo(ProcessorResult.Outcome.DECLINED);
+    assertThat(refused.declineReason()).isEqualTo("card_declined");
+  }
+
+  @Test
+  void aDeclinedFirstChargeKeepsNoCardInTheVault() throws Throwable {
+    ProcessorAccount account =
+        new ProcessorAccount("mer_" + UUID.randomUUID(), true, Acquirer.account());
+    Map<String, Long> before = run(() -> vault.keyUsage());
+    ProcessorResult declined =
+        run(
+            () ->
+                connector.authorize(
+                    account,
+                    new CardDetails("4000000000000002", "123", 12, 2031, null),
+                    1500,
+                    "USD",
+                    true,
+                    ref()));
+    assertThat(declined.outcome()).isEqualTo(ProcessorResult.Outcome.DECLINED);
+    assertThat(declined.paymentMethodId()).isNull();
+    assertThat(run(() -> vault.keyUsage())).isEqualTo(before);
+  }
+}
