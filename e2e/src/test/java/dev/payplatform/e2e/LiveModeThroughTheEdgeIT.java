@@ -52,7 +52,7 @@ class LiveModeThroughTheEdgeIT {
       browser.payWith(Cards.VISA);
       browser.awaitUrlStartingWith(returnUrl);
 
-      JsonPath payment = awaitPaymentStatus(paymentId, "completed");
+      JsonPath payment = MerchantApi.awaitPaymentStatus(merchant.skLive(), paymentId, "completed");
       String rrn = payment.getString("network.retrieval_reference_number");
       AcquirerControl.Transaction atAcquirer =
           AcquirerControl.transactions(merchant.cardAcceptorId()).stream()
@@ -119,7 +119,7 @@ class LiveModeThroughTheEdgeIT {
                 return text.isBlank() ? null : text;
               });
       assertThat(notice.toLowerCase()).contains("insufficient funds");
-      JsonPath failed = awaitPaymentStatus(paymentId, "failed");
+      JsonPath failed = MerchantApi.awaitPaymentStatus(merchant.skLive(), paymentId, "failed");
       assertThat(failed.getString("network.response_code")).isEqualTo("51");
     }
   }
@@ -167,7 +167,7 @@ class LiveModeThroughTheEdgeIT {
             .statusCode(200)
             .extract()
             .path("payment_id");
-    JsonPath payment = awaitPaymentStatus(paymentId, "completed");
+    JsonPath payment = MerchantApi.awaitPaymentStatus(merchant.skLive(), paymentId, "completed");
     String rrn = payment.getString("network.retrieval_reference_number");
     // Billing learns of the payment from payments.events a moment after it completes; the same
     // Idempotency-Key makes the retries one refund.
@@ -197,7 +197,7 @@ class LiveModeThroughTheEdgeIT {
                           assertThat(t.amount()).isEqualTo(750);
                           assertThat(t.status()).isEqualTo("approved");
                         }));
-    awaitPaymentStatus(paymentId, "partially_refunded");
+    MerchantApi.awaitPaymentStatus(merchant.skLive(), paymentId, "partially_refunded");
   }
 
   @Test
@@ -208,7 +208,7 @@ class LiveModeThroughTheEdgeIT {
             .statusCode(200)
             .extract()
             .path("payment_id");
-    JsonPath payment = awaitPaymentStatus(paymentId, "completed");
+    JsonPath payment = MerchantApi.awaitPaymentStatus(merchant.skLive(), paymentId, "completed");
     String email =
         "live-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     given()
@@ -272,24 +272,5 @@ class LiveModeThroughTheEdgeIT {
 
   private static String redirectOf(String paymentId) {
     return REDIRECTS.get(paymentId);
-  }
-
-  private static JsonPath awaitPaymentStatus(String paymentId, String status) {
-    JsonPath[] last = new JsonPath[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              last[0] =
-                  given()
-                      .header("X-Api-Key", merchant.skLive())
-                      .get(url("/v1/payments/" + paymentId))
-                      .then()
-                      .extract()
-                      .jsonPath();
-              return status.equals(last[0].getString("status"));
-            });
-    return last[0];
   }
 }

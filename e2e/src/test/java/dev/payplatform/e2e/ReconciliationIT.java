@@ -212,7 +212,7 @@ class ReconciliationIT {
             .statusCode(200)
             .extract()
             .path("payment_id");
-    JsonPath payment = awaitCompleted(paymentId);
+    JsonPath payment = MerchantApi.awaitPaymentStatus(merchant.skLive(), paymentId, "completed");
     RRNS.put(paymentId, payment.getString("network.retrieval_reference_number"));
     return paymentId;
   }
@@ -248,24 +248,5 @@ class ReconciliationIT {
                             .then()
                             .extract()
                             .path("status")));
-  }
-
-  private static JsonPath awaitCompleted(String paymentId) {
-    JsonPath[] last = new JsonPath[1];
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .pollInterval(Duration.ofMillis(300))
-        .until(
-            () -> {
-              last[0] =
-                  given()
-                      .header("X-Api-Key", merchant.skLive())
-                      .get(url("/v1/payments/" + paymentId))
-                      .then()
-                      .extract()
-                      .jsonPath();
-              return "completed".equals(last[0].getString("status"));
-            });
-    return last[0];
   }
 }

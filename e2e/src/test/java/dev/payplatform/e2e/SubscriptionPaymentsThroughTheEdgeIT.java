@@ -27,9 +27,9 @@ class SubscriptionPaymentsThroughTheEdgeIT {
   void aSubscriptionSessionIsRefusedForAnotherMerchantsPlanOrTheWrongPriceAndCreatedForItsOwn() {
     Platform.Merchant m = Platform.newMerchant("Plan Checker");
     Platform.Merchant other = Platform.newMerchant("Someone Else");
-    String customer = customer(m);
-    String plan = plan(m, 1500);
-    String othersPlan = plan(other, 1500);
+    String customer = MerchantApi.customer(m.skTest());
+    String plan = MerchantApi.plan(m.skTest(), 1500);
+    String othersPlan = MerchantApi.plan(other.skTest(), 1500);
 
     // The merchant's own plan at its price: created (once checkout has the catalog events).
     await()
@@ -40,7 +40,7 @@ class SubscriptionPaymentsThroughTheEdgeIT {
         .then()
         .statusCode(404)
         .body("content", containsString("(price_id)"));
-    session(m, plan, customer(other), "15.00")
+    session(m, plan, MerchantApi.customer(other.skTest()), "15.00")
         .then()
         .statusCode(404)
         .body("content", containsString("(customer_id)"));
@@ -54,8 +54,8 @@ class SubscriptionPaymentsThroughTheEdgeIT {
   @Test
   void everyVisitOfAnInvoicesPaymentPagePaysTheSamePayment() {
     Platform.Merchant m = Platform.newMerchant("One Payment Per Invoice");
-    String customer = customer(m);
-    String plan = plan(m, 2500);
+    String customer = MerchantApi.customer(m.skTest());
+    String plan = MerchantApi.plan(m.skTest(), 2500);
     JsonPath subscription =
         await()
             .atMost(Duration.ofSeconds(30))
@@ -151,40 +151,5 @@ class SubscriptionPaymentsThroughTheEdgeIT {
         .contentType("application/json")
         .body(body)
         .post(url("/v1/payments/session"));
-  }
-
-  private static String customer(Platform.Merchant m) {
-    return given()
-        .header("X-Api-Key", m.skTest())
-        .contentType("application/json")
-        .body(Map.of("email", "subscriber@example.com", "name", "Sam Subscriber"))
-        .post(url("/v1/customers"))
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("id");
-  }
-
-  private static String plan(Platform.Merchant m, long amount) {
-    String product =
-        given()
-            .header("X-Api-Key", m.skTest())
-            .contentType("application/json")
-            .body(Map.of("name", "Pro"))
-            .post(url("/v1/products"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("id");
-    return given()
-        .header("X-Api-Key", m.skTest())
-        .contentType("application/json")
-        .body(
-            Map.of("product_id", product, "amount", amount, "currency", "USD", "interval", "month"))
-        .post(url("/v1/plans"))
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("id");
   }
 }

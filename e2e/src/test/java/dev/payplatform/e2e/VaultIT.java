@@ -43,7 +43,7 @@ class VaultIT {
   @Test
   void aLiveSubscriptionRenewsFromTheVaultAsAMerchantInitiatedChargeAndSurvivesAKeyRotation()
       throws Exception {
-    String plan = plan(1500);
+    String plan = MerchantApi.plan(merchant.skLive(), 1500);
     List<String> subscriptions = new ArrayList<>();
     try (Browser browser = new Browser()) {
       for (int i = 0; i < 3; i++) {
@@ -121,16 +121,7 @@ class VaultIT {
   }
 
   private static String subscribeInChromium(Browser browser, String plan) {
-    String customer =
-        given()
-            .header("X-Api-Key", merchant.skLive())
-            .contentType("application/json")
-            .body(Map.of("email", "vaulted@example.com", "name", "Val Ted"))
-            .post(url("/v1/customers"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("id");
+    String customer = MerchantApi.customer(merchant.skLive());
     JsonPath subscription =
         await()
             .atMost(Duration.ofSeconds(30))
@@ -152,29 +143,6 @@ class VaultIT {
         .until(() -> "active".equals(subscription(id).getString("status")));
     awaitPaidInvoices(id, 1);
     return id;
-  }
-
-  private static String plan(long amount) {
-    String product =
-        given()
-            .header("X-Api-Key", merchant.skLive())
-            .contentType("application/json")
-            .body(Map.of("name", "Vaulted Pro"))
-            .post(url("/v1/products"))
-            .then()
-            .statusCode(200)
-            .extract()
-            .path("id");
-    return given()
-        .header("X-Api-Key", merchant.skLive())
-        .contentType("application/json")
-        .body(
-            Map.of("product_id", product, "amount", amount, "currency", "USD", "interval", "month"))
-        .post(url("/v1/plans"))
-        .then()
-        .statusCode(200)
-        .extract()
-        .path("id");
   }
 
   private static JsonPath subscription(String id) {
