@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 /**
  * The webhooks a merchant's endpoint receives (docs/webhooks.md): one per event type of {@code
  * docs/events/}, whose {@code data} is that type's schema. {@code merchants.events} is the
- * operators' topic and is never delivered to merchants.
+ * operators' topic and is never delivered to merchants, nor are reconciliation's events.
  */
 final class Webhooks {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -45,6 +45,8 @@ final class Webhooks {
           files
               .filter(f -> f.getFileName().toString().endsWith(".schema.json"))
               .filter(f -> !f.getParent().getFileName().toString().equals("merchants"))
+              // reconciliation's runs and items are operators' too (docs/connectors.md)
+              .filter(f -> !f.getFileName().toString().startsWith("reconciliation_"))
               .sorted()
               .toList();
     }
