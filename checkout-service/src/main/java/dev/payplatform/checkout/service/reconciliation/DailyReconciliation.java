@@ -44,7 +44,10 @@ public class DailyReconciliation implements Sweep {
     this.reports = reports;
     this.metrics = metrics;
     this.settings = config.reconciliation();
-    this.schedule = new Sweep.Schedule("checkout.reconciliation", settings.interval());
+    // The first pass soon after start, so the differences gauge counts what is open already.
+    this.schedule =
+        new Sweep.Schedule(
+            "checkout.reconciliation", settings.interval(), java.time.Duration.ofSeconds(30));
     this.clock = clock;
   }
 
@@ -58,7 +61,7 @@ public class DailyReconciliation implements Sweep {
   @Override
   public Uni<Sweeps.Pass> pass() {
     if (!reports.configured()) {
-      return Uni.createFrom().item(Sweeps.Pass.NOTHING);
+      return metrics.refresh().replaceWith(Sweeps.Pass.NOTHING);
     }
     LocalDate today = LocalDate.ofInstant(Timestamps.now(clock), ZoneOffset.UTC);
     return Panache.withSession(
