@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.payplatform.checkout.domain.reconciliation.ReconciliationItemStatus;
 import dev.payplatform.checkout.domain.reconciliation.ReconciliationKind;
 import dev.payplatform.checkout.domain.reconciliation.ReconciliationRun;
-import dev.payplatform.checkout.messaging.CheckoutEvents.ReconciliationItemData;
+import dev.payplatform.checkout.messaging.ReconciliationEvents.ReconciliationItemData;
 import dev.payplatform.checkout.service.reconciliation.Reconciliation;
 import dev.payplatform.checkout.service.reconciliation.ReconciliationReads;
 import dev.payplatform.checkout.service.reconciliation.ReconciliationResolution;

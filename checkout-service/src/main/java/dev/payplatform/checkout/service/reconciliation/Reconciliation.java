@@ -7,7 +7,7 @@ import dev.payplatform.checkout.domain.reconciliation.ReconciliationRun;
 import dev.payplatform.checkout.domain.reconciliation.ReportUnavailable;
 import dev.payplatform.checkout.domain.reconciliation.SettlementLine;
 import dev.payplatform.checkout.domain.reconciliation.SettlementMatching;
-import dev.payplatform.checkout.messaging.CheckoutEvents;
+import dev.payplatform.checkout.messaging.ReconciliationEvents;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -43,7 +43,7 @@ public class Reconciliation {
 
   private final SettlementReports reports;
   private final PlatformRecords records;
-  private final CheckoutEvents events;
+  private final ReconciliationEvents events;
   private final ReconciliationMetrics metrics;
   private final Vertx vertx;
   private final InstantSource clock;
@@ -51,7 +51,7 @@ public class Reconciliation {
   public Reconciliation(
       SettlementReports reports,
       PlatformRecords records,
-      CheckoutEvents events,
+      ReconciliationEvents events,
       ReconciliationMetrics metrics,
       Vertx vertx,
       InstantSource clock) {

@@ -2,7 +2,7 @@ package dev.payplatform.checkout.service.reconciliation;
 
 import dev.payplatform.checkout.domain.reconciliation.ReconciliationItem;
 import dev.payplatform.checkout.domain.reconciliation.ReconciliationNotFound;
-import dev.payplatform.checkout.messaging.CheckoutEvents;
+import dev.payplatform.checkout.messaging.ReconciliationEvents;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -21,12 +21,12 @@ import org.jboss.logging.Logger;
 public class ReconciliationResolution {
   private static final Logger LOG = Logger.getLogger(ReconciliationResolution.class);
 
-  private final CheckoutEvents events;
+  private final ReconciliationEvents events;
   private final ReconciliationMetrics metrics;
   private final InstantSource clock;
 
   public ReconciliationResolution(
-      CheckoutEvents events, ReconciliationMetrics metrics, InstantSource clock) {
+      ReconciliationEvents events, ReconciliationMetrics metrics, InstantSource clock) {
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
