@@ -16,8 +16,10 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;
@@ -50,7 +52,8 @@ public class CardVault {
           + " and livemode = $3";
   private static final String DELETE = "delete from vault_card where token = $1";
   private static final String NOT_UNDER =
-      "select token, key_id, wrapped_key from vault_card where key_id <> $1 limit "
+      "select token, key_id, wrapped_key from vault_card where key_id <> $1"
+          + " and key_id = any($2) and token <> all($3) limit "
           + REWRAP_BATCH
           + " for update skip locked";
   private static final String REWRAPPED =
@@ -176,52 +179,53 @@ public class CardVault {
   /**
    * Rereads the key ring and re-wraps every data key not under the active key, a batch per
    * transaction ({@code skip locked}, so replicas share the work); card numbers are not touched.
-   * Answers how many records were re-wrapped.
+   * Records that cannot be re-wrapped do not stop the rest: a record whose key id is no longer in
+   * the ring is left as it is (see {@link KeyUsage#missingKeys}), and one that does not open under
+   * its key (tampered with) is counted and logged.
    */
-  public Uni<Long> rewrap() {
+  public Uni<Rewrap> rewrap() {
     keyRingFile.ifPresent(f -> keys = KeyRing.read(f));
     KeyRing ring = keys;
-    return rewrapFrom(ring, 0);
+    return rewrapFrom(ring, new Rewrap(0, List.of()));
   }
 
-  private Uni<Long> rewrapFrom(KeyRing ring, long done) {
-    return pool.withTransaction(conn -> rewrapBatch(conn, ring))
-        .chain(n -> n == 0 ? Uni.createFrom().item(done) : rewrapFrom(ring, done + n));
+  /** A rotation's work: records re-wrapped, and the tokens whose data key would not open. */
+  public record Rewrap(long rewrapped, List<String> unreadable) {}
+
+  private Uni<Rewrap> rewrapFrom(KeyRing ring, Rewrap done) {
+    return pool.withTransaction(conn -> rewrapBatch(conn, ring, done))
+        .chain(next -> next.equals(done) ? Uni.createFrom().item(done) : rewrapFrom(ring, next));
   }
 
-  private Uni<Integer> rewrapBatch(SqlConnection conn, KeyRing ring) {
+  private Uni<Rewrap> rewrapBatch(SqlConnection conn, KeyRing ring, Rewrap done) {
     String activeId = ring.activeId();
+    String[] older = ring.ids().stream().filter(id -> !id.equals(activeId)).toArray(String[]::new);
     return conn.preparedQuery(NOT_UNDER)
-        .execute(Tuple.of(activeId))
+        .execute(Tuple.of(activeId, older, done.unreadable().toArray(String[]::new)))
         .chain(
             rows -> {
               Uni<Void> all = Uni.createFrom().voidItem();
-              int n = 0;
+              long rewrapped = done.rewrapped();
+              List<String> unreadable = new ArrayList<>(done.unreadable());
               for (Row r : rows) {
                 String token = r.getString("token");
                 String oldId = r.getString("key_id");
-                byte[] rewrapped;
+                byte[] rewrappedKey;
                 try {
-                  SecretKey old =
-                      ring.get(oldId)
-                          .orElseThrow(
-                              () ->
-                                  new GeneralSecurityException(
-                                      "key " + oldId + " is not in the key ring"));
                   byte[] dataKey =
-                      Envelope.open(old, r.getBuffer("wrapped_key").getBytes(), aad(token, oldId));
-                  rewrapped = Envelope.seal(ring.active(), dataKey, aad(token, activeId));
+                      Envelope.open(
+                          ring.get(oldId).orElseThrow(),
+                          r.getBuffer("wrapped_key").getBytes(),
+                          aad(token, oldId));
+                  rewrappedKey = Envelope.seal(ring.active(), dataKey, aad(token, activeId));
                 } catch (GeneralSecurityException e) {
-                  count("rewrap", "failed");
-                  return Uni.createFrom()
-                      .failure(
-                          new IllegalStateException(
-                              "vaulted card "
-                                  + token
-                                  + " cannot be re-wrapped: "
-                                  + e.getMessage()));
+                  count("rewrap", "unreadable");
+                  LOG.errorf(
+                      "vaulted card %s does not open under key %s: left as it is", token, oldId);
+                  unreadable.add(token);
+                  continue;
                 }
-                n++;
+                rewrapped++;
                 all =
                     all.chain(
                         () ->
@@ -230,27 +234,41 @@ public class CardVault {
                                     Tuple.of(
                                         token,
                                         activeId,
-                                        io.vertx.core.buffer.Buffer.buffer(rewrapped),
+                                        io.vertx.core.buffer.Buffer.buffer(rewrappedKey),
                                         Instant.now().atOffset(ZoneOffset.UTC)))
                                 .invoke(() -> count("rewrap", "ok"))
                                 .replaceWithVoid());
               }
-              int batch = n;
-              return all.replaceWith(batch);
+              return all.replaceWith(new Rewrap(rewrapped, List.copyOf(unreadable)));
             });
   }
 
-  /** How many records each key wraps, and which key is active. */
-  public Uni<Map<String, Long>> keyUsage() {
+  /**
+   * How many records each key wraps, split by whether the key is in the ring: records under a key
+   * id the ring no longer holds cannot be opened, so those cards cannot be charged until the key is
+   * put back (docs/vault.md, "A key missing from the ring").
+   */
+  public record KeyUsage(
+      String activeKey, Map<String, Long> records, Map<String, Long> missingKeys) {}
+
+  public Uni<KeyUsage> keyUsage() {
+    KeyRing ring = keys;
     return pool.query(USAGE)
         .execute()
         .map(
             rows -> {
               Map<String, Long> usage = new LinkedHashMap<>();
+              Map<String, Long> missing = new LinkedHashMap<>();
               for (Row r : rows) {
-                usage.put(r.getString(0), r.getLong(1));
+                String keyId = r.getString(0);
+                (ring.get(keyId).isPresent() ? usage : missing).put(keyId, r.getLong(1));
               }
-              return usage;
+              if (!missing.isEmpty()) {
+                LOG.warnf(
+                    "vaulted cards under key ids that are not in the key ring (cannot be charged): %s",
+                    missing);
+              }
+              return new KeyUsage(ring.usable() ? ring.activeId() : null, usage, missing);
             });
   }
 

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.SecretKey;
 
 /**
@@ -87,6 +88,10 @@ final class KeyRing {
 
   Optional<SecretKey> get(String id) {
     return Optional.ofNullable(keys.get(id));
+  }
+
+  Set<String> ids() {
+    return keys.keySet();
   }
 
   int size() {

@@ -8,12 +8,17 @@ import dev.payplatform.processor.CardDetails;
 import dev.payplatform.processor.ProcessorAccount;
 import dev.payplatform.processor.ProcessorResult;
 import dev.payplatform.vault.CardVault;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,10 @@ import org.junit.jupiter.api.Test;
 class VaultedLiveCardsTest {
   @Inject Iso8583Connector connector;
   @Inject CardVault vault;
+
+  @Inject
+  @ReactiveDataSource("vault")
+  Pool vaultDb;
 
   private static <T> T run(Supplier<Uni<T>> call) throws Throwable {
     return VertxContextSupport.subscribeAndAwait(call);
@@ -92,7 +101,7 @@ class VaultedLiveCardsTest {
   void aDeclinedFirstChargeKeepsNoCardInTheVault() throws Throwable {
     ProcessorAccount account =
         new ProcessorAccount("mer_" + UUID.randomUUID(), true, Acquirer.account());
-    Map<String, Long> before = run(() -> vault.keyUsage());
+    CardVault.KeyUsage before = run(() -> vault.keyUsage());
     ProcessorResult declined =
         run(
             () ->
@@ -106,5 +115,53 @@ class VaultedLiveCardsTest {
     assertThat(declined.outcome()).isEqualTo(ProcessorResult.Outcome.DECLINED);
     assertThat(declined.paymentMethodId()).isNull();
     assertThat(run(() -> vault.keyUsage())).isEqualTo(before);
+  }
+
+  @Test
+  void aRotationReWrapsWhatItCanAndReportsCardsItCannotOpenInsteadOfFailing() throws Throwable {
+    // One card under a key the ring no longer holds (the key file was replaced), one whose wrapped
+    // key does not open under the ring's older key (tampered with), and one under the older key.
+    String lost = orphan("lost-key");
+    String tampered = orphan("test-0");
+    ProcessorAccount account =
+        new ProcessorAccount("mer_" + UUID.randomUUID(), true, Acquirer.account());
+    ProcessorResult saved =
+        run(
+            () ->
+                connector.authorize(
+                    account,
+                    new CardDetails("4242424242424242", "123", 12, 2031, null),
+                    1500,
+                    "USD",
+                    true,
+                    ref()));
+    assertThat(saved.outcome()).isEqualTo(ProcessorResult.Outcome.SUCCEEDED);
+
+    CardVault.Rewrap done = run(() -> vault.rewrap());
+
+    assertThat(done.unreadable()).contains(tampered).doesNotContain(lost);
+    CardVault.KeyUsage usage = run(() -> vault.keyUsage());
+    assertThat(usage.activeKey()).isEqualTo("test-1");
+    assertThat(usage.missingKeys()).containsKey("lost-key");
+    assertThat(usage.records()).containsOnlyKeys("test-1", "test-0");
+    assertThat(usage.records().get("test-0")).as("only what would not open").isEqualTo(1L);
+    assertThat(run(() -> vault.reveal(account.merchantId(), true, saved.paymentMethodId())))
+        .as("the readable card still opens")
+        .isPresent();
+  }
+
+  private String orphan(String keyId) throws Throwable {
+    byte[] junk = new byte[60];
+    new SecureRandom().nextBytes(junk);
+    String token = "pm_" + UUID.randomUUID().toString().replace("-", "");
+    run(
+        () ->
+            vaultDb
+                .preparedQuery(
+                    "insert into vault_card (token, merchant_id, livemode, key_id, wrapped_key,"
+                        + " sealed_number, brand, last4, exp_month, exp_year, created_at) values"
+                        + " ($1, 'mer_orphan', true, $2, $3, $3, 'visa', '4242', 12, 2031, $4)")
+                .execute(Tuple.of(token, keyId, Buffer.buffer(junk), OffsetDateTime.now())));
+    return token;
   }
 }

@@ -96,6 +96,7 @@ class VaultIT {
               .extract()
               .jsonPath();
       assertThat(rotation.getString("active_key")).isEqualTo(newKey);
+      assertThat(rotation.getList("unreadable")).isEmpty();
       renewals.get();
     } finally {
       pool.shutdown();

@@ -7,6 +7,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,16 +25,21 @@ public class AdminVaultResource {
     this.vault = vault;
   }
 
-  /** The keys in use: records per key id, and the active key. */
-  public record Keys(String activeKey, Map<String, Long> records) {}
+  /** A rotation's result: what it re-wrapped, what would not open, and the keys in use after it. */
+  public record Rotation(
+      long rewrapped,
+      List<String> unreadable,
+      String activeKey,
+      Map<String, Long> records,
+      Map<String, Long> missingKeys) {}
 
-  /** A rotation's result. */
-  public record Rotation(long rewrapped, String activeKey, Map<String, Long> records) {}
-
+  /**
+   * The keys in use: records per key id in the ring, records under ids it lacks, the active key.
+   */
   @GET
   @Path("/keys")
-  public Uni<Keys> keys() {
-    return vault.keyUsage().map(usage -> new Keys(vault.activeKeyId(), usage));
+  public Uni<CardVault.KeyUsage> keys() {
+    return vault.keyUsage();
   }
 
   @POST
@@ -41,6 +47,17 @@ public class AdminVaultResource {
   public Uni<Rotation> rotate() {
     return vault
         .rewrap()
-        .chain(n -> vault.keyUsage().map(usage -> new Rotation(n, vault.activeKeyId(), usage)));
+        .chain(
+            done ->
+                vault
+                    .keyUsage()
+                    .map(
+                        usage ->
+                            new Rotation(
+                                done.rewrapped(),
+                                done.unreadable(),
+                                usage.activeKey(),
+                                usage.records(),
+                                usage.missingKeys())));
   }
 }
