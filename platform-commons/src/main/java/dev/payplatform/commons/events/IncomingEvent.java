@@ -55,6 +55,15 @@ public record IncomingEvent(
         data);
   }
 
+  /**
+   * A CloudEvent record's type from its headers alone, without reading its body; null when the
+   * record does not carry both {@code ce_id} and {@code ce_type}.
+   */
+  public static String typeOf(ConsumerRecord<?, ?> record) {
+    Header id = record.headers().lastHeader(CloudEventHeaders.ID);
+    return id == null || id.value() == null ? null : header(record, CloudEventHeaders.TYPE);
+  }
+
   private static String header(ConsumerRecord<?, ?> record, String name) {
     Header h = record.headers().lastHeader(name);
     return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);

@@ -110,6 +110,25 @@ class ConsumerFailuresTest {
   }
 
   @Test
+  void aTypeTheConsumerDoesNotHandleIsPassedOverFromItsHeaderWithoutItsBodyBeingRead() {
+    try (TopicReader dlq = new TopicReader(DLQ)) {
+      String key = "key-" + UUID.randomUUID();
+      settle(key);
+      long before = effects();
+      // Not JSON: a consumer that parsed the body of every record would dead-letter it.
+      String other = inbox.sendOfType(key, "not json, and not this consumer's", "other.happened");
+      String after = send(key, "{\"n\":4}", true);
+      awaitHandled(after);
+
+      assertThat(dlq.drain(Duration.ofSeconds(2)))
+          .extracting(r -> String.valueOf(TopicReader.header(r, CloudEventHeaders.ID)))
+          .doesNotContain(other);
+      assertThat(InboxTopic.handled(other)).as("nothing was claimed for it").isFalse();
+      assertThat(effects()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
   void anOperatorListsDeadLettersAndReplaysThemOnceTheCauseIsFixed() {
     CountingConsumer.broken = true;
     String key = "key-" + UUID.randomUUID();

@@ -52,11 +52,20 @@ final class InboxTopic implements AutoCloseable {
     sendRecord(key, value, eventId);
   }
 
+  /** Sends a CloudEvent of another type than the one the consumer handles. */
+  String sendOfType(String key, String value, String type) {
+    return sendRecord(key, value, "evt_" + UUID.randomUUID(), type);
+  }
+
   private String sendRecord(String key, String value, String id) {
+    return sendRecord(key, value, id, "thing.happened");
+  }
+
+  private String sendRecord(String key, String value, String id, String type) {
     ProducerRecord<String, String> r = new ProducerRecord<>(TOPIC, key, value);
     if (id != null) {
       r.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-      r.headers().add(CloudEventHeaders.TYPE, "thing.happened".getBytes(StandardCharsets.UTF_8));
+      r.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
     }
     try {
       producer.send(r).get();
