@@ -86,13 +86,13 @@ class VerifiedTokensTest {
   @Test
   void aFullCacheDropsExpiredEntriesFirstAndOtherwiseStartsAgain() throws Exception {
     tokens.parse(token("mer_1", 60), context);
-    tokens.parse(token("mer_2", 600), context);
+    tokens.parse(token("mer_2", 200), context);
     now.set(now.get().plusSeconds(61));
 
-    tokens.parse(token("mer_3", 600), context);
+    tokens.parse(token("mer_3", 200), context);
     assertThat(tokens.size()).as("mer_1's expired entry made room").isEqualTo(2);
 
-    tokens.parse(token("mer_4", 600), context);
+    tokens.parse(token("mer_4", 200), context);
     assertThat(tokens.size()).as("nothing expired: the cache started again").isEqualTo(1);
   }
 }
