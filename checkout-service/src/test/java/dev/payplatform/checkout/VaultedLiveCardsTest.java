@@ -8,6 +8,7 @@ import dev.payplatform.processor.CardDetails;
 import dev.payplatform.processor.ProcessorAccount;
 import dev.payplatform.processor.ProcessorResult;
 import dev.payplatform.vault.CardVault;
+import dev.payplatform.vault.KeyRotation;
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class VaultedLiveCardsTest {
   @Inject Iso8583Connector connector;
   @Inject CardVault vault;
+  @Inject KeyRotation rotation;
 
   @Inject
   @ReactiveDataSource("vault")
@@ -101,7 +103,7 @@ class VaultedLiveCardsTest {
   void aDeclinedFirstChargeKeepsNoCardInTheVault() throws Throwable {
     ProcessorAccount account =
         new ProcessorAccount("mer_" + UUID.randomUUID(), true, Acquirer.account());
-    CardVault.KeyUsage before = run(() -> vault.keyUsage());
+    KeyRotation.KeyUsage before = run(() -> rotation.keyUsage());
     ProcessorResult declined =
         run(
             () ->
@@ -114,7 +116,7 @@ class VaultedLiveCardsTest {
                     ref()));
     assertThat(declined.outcome()).isEqualTo(ProcessorResult.Outcome.DECLINED);
     assertThat(declined.paymentMethodId()).isNull();
-    assertThat(run(() -> vault.keyUsage())).isEqualTo(before);
+    assertThat(run(() -> rotation.keyUsage())).isEqualTo(before);
   }
 
   @Test
@@ -137,10 +139,10 @@ class VaultedLiveCardsTest {
                     ref()));
     assertThat(saved.outcome()).isEqualTo(ProcessorResult.Outcome.SUCCEEDED);
 
-    CardVault.Rewrap done = run(() -> vault.rewrap());
+    KeyRotation.Rewrap done = run(() -> rotation.rewrap());
 
     assertThat(done.unreadable()).contains(tampered).doesNotContain(lost);
-    CardVault.KeyUsage usage = run(() -> vault.keyUsage());
+    KeyRotation.KeyUsage usage = run(() -> rotation.keyUsage());
     assertThat(usage.activeKey()).isEqualTo("test-1");
     assertThat(usage.missingKeys()).containsKey("lost-key");
     assertThat(usage.records()).containsOnlyKeys("test-1", "test-0");

@@ -1,6 +1,6 @@
 package dev.payplatform.checkout.rest;
 
-import dev.payplatform.vault.CardVault;
+import dev.payplatform.vault.KeyRotation;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,10 +19,10 @@ import java.util.Map;
 @Path("/admin/vault")
 @Produces(MediaType.APPLICATION_JSON)
 public class AdminVaultResource {
-  private final CardVault vault;
+  private final KeyRotation rotation;
 
-  public AdminVaultResource(CardVault vault) {
-    this.vault = vault;
+  public AdminVaultResource(KeyRotation rotation) {
+    this.rotation = rotation;
   }
 
   /** A rotation's result: what it re-wrapped, what would not open, and the keys in use after it. */
@@ -38,18 +38,18 @@ public class AdminVaultResource {
    */
   @GET
   @Path("/keys")
-  public Uni<CardVault.KeyUsage> keys() {
-    return vault.keyUsage();
+  public Uni<KeyRotation.KeyUsage> keys() {
+    return rotation.keyUsage();
   }
 
   @POST
   @Path("/rotate")
   public Uni<Rotation> rotate() {
-    return vault
+    return rotation
         .rewrap()
         .chain(
             done ->
-                vault
+                rotation
                     .keyUsage()
                     .map(
                         usage ->
