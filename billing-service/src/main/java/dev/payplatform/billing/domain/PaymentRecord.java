@@ -11,7 +11,8 @@ import java.time.Instant;
  * Read model of a payment from payments.events plus billing's refund ledger for it. The refundable
  * remainder is {@code amount - max(refunded_total, refunds_succeeded) - refunds_pending}: the
  * larger of what payments-service reports refunded and what billing saw succeed (they converge; the
- * larger is the safe one), minus what pending refunds reserved.
+ * larger is the safe one), minus what pending refunds reserved and what a lost dispute already
+ * returned to the cardholder.
  */
 @Entity
 @Table(name = "payment_record")
@@ -30,8 +31,15 @@ public class PaymentRecord extends PanacheEntityBase {
   public Instant eventTime;
   public Instant receivedAt;
 
+  /** Its latest dispute, whether that is still open, and what a lost one gave the cardholder. */
+  public String disputeId;
+
+  public boolean disputeOpen;
+  public long disputeLostAmount;
+
   public long refundable() {
-    return Math.max(0, amount - Math.max(refundedTotal, refundsSucceeded) - refundsPending);
+    return Math.max(
+        0, amount - Math.max(refundedTotal, refundsSucceeded) - refundsPending - disputeLostAmount);
   }
 
   /** A refund may start from here (completed or partially refunded). */

@@ -14,7 +14,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Every payment.* event updates billing's refund read model of that payment. */
+/**
+ * Every payment.* event updates billing's refund read model of that payment, and every
+ * charge.dispute.* event its dispute (the refund guard).
+ */
 @ApplicationScoped
 public class PaymentsEventsConsumer {
   static final String CONSUMER = "billing-payments";
@@ -34,6 +37,11 @@ public class PaymentsEventsConsumer {
         List.of("payment.created", "payment.succeeded", "payment.failed", "payment.refunded")) {
       table.on(type, JsonNode.class, this::apply);
     }
+    // The refund guard (docs/disputes.md): a dispute's every change says whether it is open.
+    for (String type :
+        List.of("charge.dispute.created", "charge.dispute.updated", "charge.dispute.closed")) {
+      table.on(type, JsonNode.class, this::dispute);
+    }
     this.handlers = consumer.register(table.build());
   }
 
@@ -41,6 +49,16 @@ public class PaymentsEventsConsumer {
   @Incoming("payments-events")
   public Uni<Void> consume(ConsumerRecords<String, String> records) {
     return consumer.consumeBatch(handlers, records);
+  }
+
+  private Uni<Void> dispute(IncomingEvent event, JsonNode d) {
+    return readModels.dispute(
+        EventFields.tenant(event),
+        new ReadModels.DisputeData(
+            EventFields.requiredText(d, "id"),
+            EventFields.requiredText(d, "payment_id"),
+            EventFields.requiredInteger(d, "amount"),
+            EventFields.requiredText(d, "status")));
   }
 
   private Uni<Void> apply(IncomingEvent event, JsonNode d) {

@@ -2,6 +2,7 @@ package dev.payplatform.billing.rest;
 
 import dev.payplatform.billing.domain.CancelAtPeriodEndNotAllowed;
 import dev.payplatform.billing.domain.PaymentAlreadyRefunded;
+import dev.payplatform.billing.domain.PaymentDisputed;
 import dev.payplatform.billing.domain.PaymentLinkNotFound;
 import dev.payplatform.billing.domain.PaymentNotRefundable;
 import dev.payplatform.billing.domain.ReferenceNotFound;
@@ -50,6 +51,7 @@ public class BillingErrors {
     CancelAtPeriodEndNotAllowed.class,
     PaymentAlreadyRefunded.class,
     PaymentNotRefundable.class,
+    PaymentDisputed.class,
     RefundsPendingForRemainder.class
   })
   public Response conflict(DomainException e) {

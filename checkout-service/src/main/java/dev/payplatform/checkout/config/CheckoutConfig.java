@@ -24,6 +24,20 @@ public interface CheckoutConfig {
   /** {@code checkout.reconciliation.*}: the acquirer settlement reconciliation. */
   Reconciliation reconciliation();
 
+  /** {@code checkout.sandbox.*}: the test-mode processor. */
+  Sandbox sandbox();
+
+  /** The sandbox processor's disputes (docs/disputes.md). */
+  interface Sandbox {
+    /** How long after a disputing test card's charge its cardholder disputes it. */
+    @io.smallrye.config.WithDefault("10s")
+    Duration disputeDelay();
+
+    /** How often the sandbox looks for charges whose dispute is due (SandboxDisputes). */
+    @io.smallrye.config.WithDefault("2s")
+    Duration disputeSweepInterval();
+  }
+
   /** Reconciliation of the acquirers' settlement reports (docs/connectors.md). */
   interface Reconciliation {
     /**

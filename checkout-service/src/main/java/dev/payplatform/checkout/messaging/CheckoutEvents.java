@@ -33,6 +33,7 @@ public class CheckoutEvents {
   public static final String SUBSCRIPTION_REQUESTED = "checkout.subscription_requested";
   public static final String REFUND_SUCCEEDED = "refund.succeeded";
   public static final String REFUND_FAILED = "refund.failed";
+  public static final String DISPUTE_OPENED = "processor.dispute_opened";
 
   private final OutboxWriter outbox;
   private final String topic;
@@ -128,6 +129,17 @@ public class CheckoutEvents {
             new RefundFailed(r.id, r.paymentId, r.amount, r.currency, r.failureReason)));
   }
 
+  /**
+   * The processor reports a dispute of a charge (the sandbox's disputing cards, or an operator
+   * recording an acquirer's chargeback); payments-service opens the merchant's dispute. Key = the
+   * intent id, in order after its success.
+   */
+  public Uni<String> disputeOpened(String merchantId, boolean livemode, DisputeOpened data) {
+    return outbox.append(
+        new OutgoingEvent(
+            topic, DISPUTE_OPENED, data.paymentIntentId(), merchantId, livemode, data));
+  }
+
   // Key = the intent id, so one intent's events stay in order on one partition.
   private Uni<String> emitIntent(String type, PaymentIntent pi, Object data) {
     return outbox.append(new OutgoingEvent(topic, type, pi.id, pi.merchantId, pi.livemode, data));
@@ -186,6 +198,23 @@ public class CheckoutEvents {
           pi.offSession);
     }
   }
+
+  /**
+   * A dispute the processor reports: {@code processorReference} is its case at the processor (the
+   * sandbox's charge id; the acquirer's case number), once per dispute; {@code networkReasonCode}
+   * the card network's reason code where the acquirer gave one.
+   */
+  public record DisputeOpened(
+      String paymentIntentId,
+      String paymentId,
+      String chargeRef,
+      String processorReference,
+      long amount,
+      String currency,
+      String reason,
+      boolean inquiry,
+      String networkReasonCode,
+      String openedAt) {}
 
   public record IntentCreated(@JsonUnwrapped Charge charge, String status) {}
 

@@ -17,6 +17,11 @@ public final class EventTypes {
   public static final Set<String> PLATFORM =
       Set.of(
           "balance.available",
+          "charge.dispute.closed",
+          "charge.dispute.created",
+          "charge.dispute.funds_reinstated",
+          "charge.dispute.funds_withdrawn",
+          "charge.dispute.updated",
           "checkout.session.completed",
           "checkout.session.created",
           "checkout.session.expired",
@@ -39,6 +44,7 @@ public final class EventTypes {
           "payment_link.created",
           "payment_link.updated",
           "plan.created",
+          "processor.dispute_opened",
           "product.created",
           "refund.created",
           "refund.failed",

@@ -22,6 +22,34 @@ public interface PaymentsConfig {
 
   Metrics metrics();
 
+  Disputes disputes();
+
+  /** Disputes (docs/disputes.md). */
+  interface Disputes {
+    /**
+     * The dispute fee in US dollars, charged in the payment's settlement currency at its frozen
+     * rate when a chargeback opens (inquiries are free); 0 charges none.
+     */
+    @WithDefault("15.00")
+    java.math.BigDecimal feeUsd();
+
+    /** Whether a won dispute gives the fee back too (card networks keep it: false). */
+    @WithDefault("false")
+    boolean feeReturnedWhenWon();
+
+    /** How long the merchant has to respond with evidence once a dispute opens. */
+    @WithDefault("P7D")
+    Duration responseWindow();
+
+    /** Test mode: how long after its evidence is submitted the sandbox decides a dispute. */
+    @WithDefault("10s")
+    Duration sandboxDecisionDelay();
+
+    /** How often the deadline and the sandbox's decision sweeps run. */
+    @WithDefault("5s")
+    Duration sweepInterval();
+  }
+
   interface CheckoutLink {
     /**
      * The longest checkout link path accepted. The edge and the checkout service accept request

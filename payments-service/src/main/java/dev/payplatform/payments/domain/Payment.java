@@ -78,6 +78,9 @@ public class Payment extends PanacheEntityBase {
    */
   public String lateSuccess;
 
+  /** The payment's latest dispute ({@code dp_…}), or null: it has never been disputed. */
+  public String disputeId;
+
   /** Minor units refunded so far; never above {@link #amount}. */
   public long refundedTotal;
 

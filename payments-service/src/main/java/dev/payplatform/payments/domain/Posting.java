@@ -30,6 +30,14 @@ public record Posting(String account, String currency, long amount) {
     return "processor:" + mode(livemode) + ":" + currency + ":clearing";
   }
 
+  /**
+   * What the processor has taken back from the platform for disputed charges (a chargeback), less
+   * what it gave back for won disputes.
+   */
+  public static String chargebacks(boolean livemode, String currency) {
+    return "processor:" + mode(livemode) + ":" + currency + ":chargebacks";
+  }
+
   /** What the acquirer has settled to the platform: cash at the acquirer. */
   public static String settlement(boolean livemode, String currency) {
     return "acquirer:" + mode(livemode) + ":" + currency + ":settlement";

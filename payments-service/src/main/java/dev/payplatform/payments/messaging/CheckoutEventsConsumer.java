@@ -5,6 +5,7 @@ import dev.payplatform.commons.messaging.EventConsumer;
 import dev.payplatform.commons.messaging.EventHandlers;
 import dev.payplatform.commons.messaging.MalformedEventException;
 import dev.payplatform.payments.domain.PaymentStatus;
+import dev.payplatform.payments.service.disputes.DisputeOpening;
 import dev.payplatform.payments.service.ledger.SettlementPostings;
 import dev.payplatform.payments.service.outcomes.ChargeOutcomes;
 import dev.payplatform.payments.service.outcomes.PaymentRefunds;
@@ -15,9 +16,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * checkout.events → payments: intents that succeed, fail, need 3DS or are canceled, and refunds
- * that went through. The consumer mechanism claims each event in the inbox in the same transaction
- * as its effect, so a redelivery does nothing; other event types are skipped. Reconciliation items
- * post what the acquirer settled to the ledger.
+ * that went through, and disputes the processor reports. The consumer mechanism claims each event
+ * in the inbox in the same transaction as its effect, so a redelivery does nothing; other event
+ * types are skipped. Reconciliation items post what the acquirer settled to the ledger.
  */
 @ApplicationScoped
 public class CheckoutEventsConsumer {
@@ -30,6 +31,7 @@ public class CheckoutEventsConsumer {
       EventConsumer consumer,
       ChargeOutcomes charges,
       PaymentRefunds refunds,
+      DisputeOpening disputes,
       SettlementPostings settlements) {
     this.consumer = consumer;
     this.handlers =
@@ -56,6 +58,10 @@ public class CheckoutEventsConsumer {
                     "refund.succeeded",
                     CheckoutRefund.class,
                     (e, refund) -> refunds.apply(tenanted(e), refund))
+                .on(
+                    "processor.dispute_opened",
+                    ProcessorDispute.class,
+                    (e, dispute) -> disputes.open(tenanted(e), dispute))
                 // A line the platform has no record of belongs to no merchant: no tenant check.
                 .on(
                     "reconciliation_item.created",

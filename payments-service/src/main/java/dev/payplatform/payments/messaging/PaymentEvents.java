@@ -1,6 +1,8 @@
 package dev.payplatform.payments.messaging;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.payplatform.payments.domain.Dispute;
+import dev.payplatform.payments.domain.DisputeEvidence;
 import dev.payplatform.payments.domain.Payment;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,12 +19,72 @@ public final class PaymentEvents {
   public static final String REFUNDED = "payment.refunded";
   public static final String CANCELED = "payment.canceled";
   public static final String BALANCE_AVAILABLE = "balance.available";
+  public static final String DISPUTE_CREATED = "charge.dispute.created";
+  public static final String DISPUTE_UPDATED = "charge.dispute.updated";
+  public static final String DISPUTE_CLOSED = "charge.dispute.closed";
+  public static final String DISPUTE_FUNDS_WITHDRAWN = "charge.dispute.funds_withdrawn";
+  public static final String DISPUTE_FUNDS_REINSTATED = "charge.dispute.funds_reinstated";
 
   private PaymentEvents() {}
 
   /** An event's data: only these records are ever written (PaymentOutbox takes nothing else). */
   public sealed interface Payload
-      permits PaymentData, Succeeded, Failed, Canceled, Refunded, BalanceAvailable {}
+      permits PaymentData, Succeeded, Failed, Canceled, Refunded, BalanceAvailable, DisputeData {}
+
+  /**
+   * A dispute as the API shows it (docs/disputes.md), without its balance transactions: the data of
+   * every {@code charge.dispute.*} event (key = its payment's id).
+   */
+  public record DisputeData(
+      String id,
+      String object,
+      String paymentId,
+      long amount,
+      String currency,
+      String reason,
+      String status,
+      boolean isInquiry,
+      boolean isChargeRefundable,
+      String networkReasonCode,
+      DisputeEvidence evidence,
+      EvidenceDetails evidenceDetails,
+      long fee,
+      String feeCurrency,
+      boolean livemode,
+      String createdAt,
+      String updatedAt)
+      implements Payload {
+
+    public static DisputeData of(Dispute d, Instant now) {
+      return new DisputeData(
+          d.id,
+          "dispute",
+          d.paymentId,
+          d.amount,
+          d.currency.strip(),
+          d.reason,
+          d.status.wire(),
+          d.isInquiry,
+          // Refunds wait while the dispute is open (billing refuses them: docs/disputes.md).
+          !d.status.isOpen(),
+          d.networkReasonCode,
+          d.evidence,
+          new EvidenceDetails(
+              utc(d.evidenceDueBy),
+              d.evidence.present(),
+              d.status.isOpen() && d.pastDue(now),
+              d.submissionCount),
+          d.fee,
+          d.feeCurrency == null ? null : d.feeCurrency.strip(),
+          d.livemode,
+          utc(d.createdAt),
+          utc(d.updatedAt));
+    }
+  }
+
+  /** When the evidence is due, whether any was given, and how many times it was submitted. */
+  public record EvidenceDetails(
+      String dueBy, boolean hasEvidence, boolean pastDue, int submissionCount) {}
 
   /**
    * A payment's {@code network}: the card network's answer to its live charge (authorization code,

@@ -3,9 +3,11 @@ package dev.payplatform.payments.messaging;
 import dev.payplatform.commons.events.OutgoingEvent;
 import dev.payplatform.commons.outbox.OutboxWriter;
 import dev.payplatform.payments.config.PaymentsTopicsConfig;
+import dev.payplatform.payments.domain.Dispute;
 import dev.payplatform.payments.domain.Payment;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 
 /**
  * The one way payments-service's events ({@link PaymentEvents}) reach {@code payments.events} (key
@@ -24,6 +26,11 @@ public class PaymentOutbox {
 
   public Uni<Void> emit(Payment p, String type, PaymentEvents.Payload data) {
     return emit(p.id, p.merchantId, p.livemode, type, data);
+  }
+
+  /** A {@code charge.dispute.*} event: the dispute as it is now, keyed by its payment. */
+  public Uni<Void> emit(Dispute d, String type, Instant now) {
+    return emit(d.paymentId, d.merchantId, d.livemode, type, PaymentEvents.DisputeData.of(d, now));
   }
 
   /** An event about a payment that is not loaded (the ledger's settlement sweep). */

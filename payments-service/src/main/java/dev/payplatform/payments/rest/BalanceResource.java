@@ -6,6 +6,7 @@ import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.paging.CreatedRange;
 import dev.payplatform.commons.paging.ListQuery;
 import dev.payplatform.commons.paging.Page;
+import dev.payplatform.payments.domain.Dispute;
 import dev.payplatform.payments.service.ledger.LedgerQueries;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -44,8 +45,9 @@ public class BalanceResource {
   }
 
   /**
-   * Newest first; filters {@code type} (charge, refund, adjustment, fee), {@code source} (a payment
-   * or refund id), {@code created[gte]} and {@code created[lte]}.
+   * Newest first; filters {@code type} (charge, refund, adjustment, fee, dispute, dispute_fee,
+   * dispute_reversal), {@code source} (a payment, refund or dispute id), {@code created[gte]} and
+   * {@code created[lte]}.
    */
   @GET
   @Path("/balance_transactions")
@@ -62,8 +64,11 @@ public class BalanceResource {
         query.textFilter(
             "source",
             source,
-            v -> Ids.looksLike(v, Ids.PAYMENT) || Ids.looksLike(v, "re"),
-            "must be a pay_ or re_ id");
+            v ->
+                Ids.looksLike(v, Ids.PAYMENT)
+                    || Ids.looksLike(v, "re")
+                    || Ids.looksLike(v, Dispute.PREFIX),
+            "must be a pay_, re_ or dp_ id");
     CreatedRange created = query.created(createdGte, createdLte);
     return ledger
         .list(

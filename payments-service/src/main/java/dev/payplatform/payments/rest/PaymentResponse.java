@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** 000's PaymentResponse, field for field. */
+/**
+ * 000's PaymentResponse, field for field, plus {@code disputed} and {@code dispute_id} (its latest
+ * dispute; docs/disputes.md).
+ */
 public record PaymentResponse(
     String id,
     String amount,
@@ -21,7 +24,9 @@ public record PaymentResponse(
     PaymentNetworkResponse network,
     String createdAt,
     String updatedAt,
-    boolean test) {
+    boolean test,
+    boolean disputed,
+    String disputeId) {
 
   public static PaymentResponse of(Payment p) {
     return new PaymentResponse(
@@ -39,7 +44,9 @@ public record PaymentResponse(
         PaymentNetworkResponse.of(p),
         seconds(p.createdAt),
         seconds(p.updatedAt),
-        !p.livemode);
+        !p.livemode,
+        p.disputeId != null,
+        p.disputeId);
   }
 
   static String seconds(Instant t) {

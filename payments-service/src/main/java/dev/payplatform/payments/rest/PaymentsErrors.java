@@ -2,6 +2,8 @@ package dev.payplatform.payments.rest;
 
 import dev.payplatform.commons.errors.ErrorMappers;
 import dev.payplatform.payments.domain.BalanceTransactionNotFound;
+import dev.payplatform.payments.domain.DisputeClosedForEvidence;
+import dev.payplatform.payments.domain.DisputeNotFound;
 import dev.payplatform.payments.domain.PaymentNotFound;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -15,6 +17,17 @@ public class PaymentsErrors {
   @ServerExceptionMapper
   public Response paymentNotFound(PaymentNotFound e) {
     return ErrorMappers.problem(404, NOT_FOUND_TITLE, NOT_FOUND_CONTENT);
+  }
+
+  @ServerExceptionMapper
+  public Response disputeNotFound(DisputeNotFound e) {
+    return ErrorMappers.problem(404, "Dispute not found", e.getMessage());
+  }
+
+  /** Evidence sent after it was submitted, or after the dispute closed or passed its deadline. */
+  @ServerExceptionMapper
+  public Response disputeClosedForEvidence(DisputeClosedForEvidence e) {
+    return ErrorMappers.problem(409, "Dispute not updatable", e.getMessage());
   }
 
   @ServerExceptionMapper

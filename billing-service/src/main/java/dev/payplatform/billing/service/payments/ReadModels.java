@@ -2,6 +2,7 @@ package dev.payplatform.billing.service.payments;
 
 import dev.payplatform.billing.domain.CustomerRecord;
 import dev.payplatform.billing.domain.MerchantRecord;
+import dev.payplatform.billing.domain.PaymentRecord;
 import dev.payplatform.billing.domain.PaymentRecordStatus;
 import dev.payplatform.billing.domain.PlanRecord;
 import dev.payplatform.billing.service.subscriptions.SessionSubscriptions;
@@ -11,9 +12,11 @@ import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -142,6 +145,35 @@ public class ReadModels {
             })
         .replaceWithVoid();
   }
+
+  /**
+   * A payment's dispute as its latest {@code charge.dispute.*} event tells it (they arrive in
+   * order, keyed by the payment): open, or closed and, when lost, how much the cardholder got back.
+   */
+  public Uni<Void> dispute(Tenant tenant, DisputeData d) {
+    return PaymentRecord.<PaymentRecord>findById(d.paymentId(), LockModeType.PESSIMISTIC_WRITE)
+        .chain(
+            p -> {
+              if (p == null) {
+                throw new InapplicableEventException(
+                    "dispute " + d.id() + " names payment " + d.paymentId() + ", never announced");
+              }
+              if (!p.merchantId.equals(tenant.merchantId()) || p.livemode != tenant.livemode()) {
+                throw new InapplicableEventException(
+                    "dispute " + d.id() + " names another merchant's or mode's payment");
+              }
+              p.disputeId = d.id();
+              p.disputeOpen = DISPUTE_OPEN.contains(d.status());
+              p.disputeLostAmount = "lost".equals(d.status()) ? d.amount() : 0;
+              return Uni.createFrom().voidItem();
+            });
+  }
+
+  private static final Set<String> DISPUTE_OPEN =
+      Set.of("warning_needs_response", "warning_under_review", "needs_response", "under_review");
+
+  /** What billing reads of a dispute. */
+  public record DisputeData(String id, String paymentId, long amount, String status) {}
 
   /** A merchant's name; an update older than the one kept is ignored. */
   public Uni<Void> merchant(

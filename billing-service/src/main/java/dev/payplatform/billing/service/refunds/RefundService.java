@@ -1,6 +1,7 @@
 package dev.payplatform.billing.service.refunds;
 
 import dev.payplatform.billing.domain.PaymentAlreadyRefunded;
+import dev.payplatform.billing.domain.PaymentDisputed;
 import dev.payplatform.billing.domain.PaymentNotRefundable;
 import dev.payplatform.billing.domain.PaymentRecord;
 import dev.payplatform.billing.domain.PaymentRecordStatus;
@@ -72,6 +73,9 @@ public class RefundService {
               }
               if (!payment.isRefundable()) {
                 throw new PaymentNotRefundable(payment.id, payment.status);
+              }
+              if (payment.disputeOpen) {
+                throw new PaymentDisputed(payment.id, payment.disputeId);
               }
               long remaining = payment.refundable();
               if (remaining == 0) {

@@ -22,7 +22,10 @@ public final class SandboxCards {
           Map.entry("4000000000009995", SandboxBehaviour.DECLINES_INSUFFICIENT_FUNDS),
           Map.entry("4000000000000069", SandboxBehaviour.DECLINES_EXPIRED_CARD),
           Map.entry("4000000000000127", SandboxBehaviour.DECLINES_INCORRECT_CVC),
-          Map.entry("4100000000000019", SandboxBehaviour.FRAUDULENT));
+          Map.entry("4100000000000019", SandboxBehaviour.FRAUDULENT),
+          Map.entry("4000000000000259", SandboxBehaviour.DISPUTED_FRAUDULENT),
+          Map.entry("4000000000002685", SandboxBehaviour.DISPUTED_PRODUCT_NOT_RECEIVED),
+          Map.entry("4000000000001976", SandboxBehaviour.DISPUTED_INQUIRY));
 
   private SandboxCards() {}
 

@@ -17,4 +17,13 @@ public class SandboxCharge extends PanacheEntityBase {
   public String currency;
   public long amountRefunded;
   public Instant createdAt;
+
+  /** Set for a disputing test card's charge: why and when its cardholder disputes it. */
+  public String disputeReason;
+
+  public boolean disputeInquiry;
+  public Instant disputeDueAt;
+
+  /** When the platform was told of the dispute (processor.dispute_opened); null until then. */
+  public Instant disputeOpenedAt;
 }

@@ -1,5 +1,6 @@
 package dev.payplatform.checkout.processor.sandbox;
 
+import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.commons.ids.Ids;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.processor.CardDetails;
@@ -13,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -32,9 +34,11 @@ public class SandboxProcessor implements CardProcessor {
           + " table in the documentation), and this number is not one of them.";
 
   private final InstantSource clock;
+  private final Duration disputeDelay;
 
-  public SandboxProcessor(InstantSource clock) {
+  public SandboxProcessor(InstantSource clock, CheckoutConfig config) {
     this.clock = clock;
+    this.disputeDelay = config.sandbox().disputeDelay();
   }
 
   @Override
@@ -275,7 +279,7 @@ public class SandboxProcessor implements CardProcessor {
                             "This card requires the cardholder to authenticate every payment;"
                                 + " it cannot be charged off-session."));
               }
-              return newCharge(account, amount, currency)
+              return newCharge(account, pm.behaviour, amount, currency)
                   .map(ch -> ProcessorResult.succeeded(summary, ch.id, pm.id));
             });
   }
@@ -287,7 +291,7 @@ public class SandboxProcessor implements CardProcessor {
       long amount,
       String currency,
       boolean savePaymentMethod) {
-    return newCharge(account, amount, currency)
+    return newCharge(account, behaviour, amount, currency)
         .chain(
             charge -> {
               if (!savePaymentMethod) {
@@ -309,7 +313,8 @@ public class SandboxProcessor implements CardProcessor {
             });
   }
 
-  private Uni<SandboxCharge> newCharge(ProcessorAccount account, long amount, String currency) {
+  private Uni<SandboxCharge> newCharge(
+      ProcessorAccount account, SandboxBehaviour behaviour, long amount, String currency) {
     SandboxCharge charge = new SandboxCharge();
     charge.id = Ids.newId("ch");
     charge.merchantId = account.merchantId();
@@ -317,6 +322,12 @@ public class SandboxProcessor implements CardProcessor {
     charge.amount = amount;
     charge.currency = currency;
     charge.createdAt = Timestamps.now(clock);
+    if (behaviour.disputeReason() != null) {
+      // A disputing test card: its cardholder disputes the charge a while later (SandboxDisputes).
+      charge.disputeReason = behaviour.disputeReason();
+      charge.disputeInquiry = behaviour.disputeIsInquiry();
+      charge.disputeDueAt = charge.createdAt.plus(disputeDelay);
+    }
     return charge.persist().replaceWith(charge);
   }
 

@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class LedgerQueries {
   /** The types a merchant sees; {@code available} entries are internal. */
-  public static final Set<String> LISTED_TYPES = Set.of("charge", "refund", "adjustment", "fee");
+  public static final Set<String> LISTED_TYPES =
+      Set.of("charge", "refund", "adjustment", "fee", "dispute", "dispute_fee", "dispute_reversal");
 
   private static final String BALANCES =
       "select account, currency, sum(amount) from ledger_posting where account like ?1 escape '\\'"

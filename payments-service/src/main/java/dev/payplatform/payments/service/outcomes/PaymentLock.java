@@ -9,7 +9,7 @@ import io.smallrye.mutiny.Uni;
  * payment at once; the lock is also what makes "create if unknown" safe. Transaction-scoped, and
  * the same key the outbox writer takes for the payment's events.
  */
-final class PaymentLock {
+public final class PaymentLock {
   private static final String LOCK =
       "select cast(1 as integer) from (select pg_advisory_xact_lock(hashtext(cast(?1 as text))))"
           + " as locked";
@@ -17,7 +17,7 @@ final class PaymentLock {
   private PaymentLock() {}
 
   /** Waits for the payment's lock, held until the caller's transaction ends. */
-  static Uni<Void> take(String paymentId) {
+  public static Uni<Void> take(String paymentId) {
     return Panache.getSession()
         .chain(
             s ->
