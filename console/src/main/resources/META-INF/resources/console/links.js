@@ -5,6 +5,7 @@ import { el, code } from './ui.js';
 const ROUTES = {
   pay: '#/payments/',
   re: '#/refunds/',
+  dp: '#/disputes/',
   cus: '#/customers/',
   prod: '#/products/',
   plan: '#/plans/',
