@@ -121,6 +121,8 @@ export async function detail(ctx) {
       ['Amount', el('strong', { class: 'amount' }, formatDecimal(payment.amount, payment.currency))],
       ['Currency', payment.currency],
       ['Status', badge(payment.status)],
+      // A dispute is a flag beside the status (docs/disputes.md); its page has the deadline.
+      ...(payment.disputed ? [['Dispute', idLink(payment.dispute_id)]] : []),
       ['Description', payment.description],
       ['Items', Array.isArray(payment.items) && payment.items.length ? payment.items.join(', ') : null],
       ['Customer email', payment.customer_email],
