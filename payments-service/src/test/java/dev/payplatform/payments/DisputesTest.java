@@ -213,6 +213,79 @@ class DisputesTest {
     Api.as(merchant, "test").get("/v1/disputes?status=open").then().statusCode(422);
   }
 
+  @Test
+  void aLiveDisputeWaitsForTheAcquirersDecisionWhichAnOperatorRecords() {
+    String merchant = Api.newMerchant();
+    String id = Api.createPayment(merchant, "live", "30.00", "USD");
+    ObjectNode success = Api.succeeded(id, 3000, "USD");
+    Api.publishCheckout("payment_intent.succeeded", merchant, true, success);
+    Api.awaitStatus(merchant, "live", id, "completed");
+    Paid paid = new Paid(id, success.get("payment_intent_id").asText(), 3000);
+    ObjectNode report = report(paid, "fraudulent", false);
+    report.put("amount", 3000);
+    report.put("currency", "USD");
+    report.put("network_reason_code", "10.4");
+    Api.publishKeyed(null, "processor.dispute_opened", paid.intentId(), merchant, true, report);
+    await()
+        .atMost(Api.EVENTUALLY)
+        .until(() -> Db.count("select count(*) from dispute where payment_id = ?", id) == 1);
+    String disputeId =
+        Api.as(merchant, "live")
+            .get("/v1/disputes?payment_id=" + id)
+            .then()
+            .statusCode(200)
+            .body("items[0].network_reason_code", is("10.4"))
+            .body("items[0].livemode", is(true))
+            .extract()
+            .path("items[0].id");
+    Api.as(merchant, "live")
+        .body(Map.of("evidence", Map.of("uncategorized_text", "winning_evidence"), "submit", true))
+        .post("/v1/disputes/" + disputeId)
+        .then()
+        .statusCode(200)
+        .body("status", is("under_review"));
+    // The sandbox never decides a live dispute: the acquirer does.
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(6))
+        .until(
+            () ->
+                "under_review"
+                    .equals(
+                        Api.as(merchant, "live")
+                            .get("/v1/disputes/" + disputeId)
+                            .then()
+                            .extract()
+                            .path("status")));
+    given()
+        .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+        .contentType("application/json")
+        .body(Map.of("outcome", "won"))
+        .post("/admin/disputes/" + disputeId + "/outcome")
+        .then()
+        .statusCode(200)
+        .body("status", is("won"));
+    given()
+        .contentType("application/json")
+        .body(Map.of("outcome", "lost"))
+        .post("/admin/disputes/" + disputeId + "/outcome")
+        .then()
+        .statusCode(401);
+    given()
+        .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+        .contentType("application/json")
+        .body(Map.of("outcome", "lost"))
+        .post("/admin/disputes/" + disputeId + "/outcome")
+        .then()
+        .statusCode(409);
+    assertThat(
+            Db.count(
+                "select count(*) from ledger_entry where source = ? and type = 'dispute_reversal'",
+                disputeId))
+        .isOne();
+    assertLedgerVerifies();
+  }
+
   record Paid(String paymentId, String intentId, long amount) {}
 
   private static Paid pay(String merchant, long amount) {
