@@ -33,6 +33,8 @@ class ConsoleDisputesIT {
       b.heading("Dispute");
       b.awaitText("needs_response");
       b.awaitText("dispute_fee");
+      // Its timeline: the dispute's own events.
+      b.awaitEventuallyReloading("charge.dispute.funds_withdrawn");
       b.screenshot("console-dispute-detail");
 
       b.field("Product description").sendKeys("A monthly plan, used every day since purchase.");

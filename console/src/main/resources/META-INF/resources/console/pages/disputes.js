@@ -8,6 +8,7 @@ import {
   formatMinor, showStatus, reportError,
 } from '../ui.js';
 import { idLink } from '../links.js';
+import { mountTimeline } from './events.js';
 
 const PAGE_SIZE = 20;
 export const DISPUTE_STATUSES = [
@@ -91,6 +92,8 @@ export async function detail(ctx) {
   const money = el('div');
   const evidence = el('div');
   ctx.root.append(section('Summary', summary), section('Money', money), section('Evidence', evidence));
+  // Its events (charge.dispute.*), with their payloads and webhook deliveries.
+  const tl = mountTimeline(ctx, ctx.root, id);
 
   let dispute = null;
 
@@ -172,6 +175,7 @@ export async function detail(ctx) {
     dispute = done;
     showStatus('Evidence submitted');
     render();
+    tl.refresh().catch(() => {});
   }
 
   async function accept() {
@@ -188,6 +192,7 @@ export async function detail(ctx) {
     dispute = done;
     showStatus(dispute.is_inquiry ? 'Inquiry closed' : 'Dispute accepted');
     render();
+    tl.refresh().catch(() => {});
   }
 
   dispute = await api.get(`/v1/disputes/${encodeURIComponent(id)}`, { signal: ctx.signal });

@@ -10,12 +10,13 @@ import { idLink, objectHref } from '../links.js';
 
 // For the Type filter's suggestions (the list accepts exact types, prefixes such as payment.* and *).
 const EVENT_TYPES = [
-  'balance.available', 'checkout.session.completed', 'checkout.session.created', 'checkout.session.expired',
+  'balance.available', 'charge.dispute.closed', 'charge.dispute.created', 'charge.dispute.funds_reinstated',
+  'charge.dispute.funds_withdrawn', 'charge.dispute.updated', 'checkout.session.completed', 'checkout.session.created', 'checkout.session.expired',
   'checkout.subscription_requested', 'customer.created', 'invoice.charge_requested', 'invoice.created',
   'invoice.paid', 'invoice.payment_failed', 'payment.canceled', 'payment.created', 'payment.failed',
   'payment.refunded', 'payment.succeeded', 'payment_intent.canceled', 'payment_intent.created',
   'payment_intent.payment_failed', 'payment_intent.requires_action', 'payment_intent.succeeded',
-  'payment_link.created', 'payment_link.updated', 'plan.created', 'product.created', 'refund.created',
+  'payment_link.created', 'payment_link.updated', 'plan.created', 'processor.dispute_opened', 'product.created', 'refund.created',
   'refund.failed', 'refund.succeeded', 'refund.updated', 'subscription.activated', 'subscription.canceled',
   'subscription.created', 'subscription.past_due', 'subscription.renewed', 'webhook.test',
   'webhook_endpoint.disabled',
