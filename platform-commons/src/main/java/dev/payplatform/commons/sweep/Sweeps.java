@@ -2,9 +2,12 @@ package dev.payplatform.commons.sweep;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,6 +52,20 @@ public class Sweeps {
         .collect()
         .asList()
         .map(done -> new Pass(due.size(), done.size()));
+  }
+
+  /**
+   * The ids a native query finds due: {@code sql} selects one text column and takes the pass's
+   * {@code now} as its one parameter ({@code ?1}), bounded by its own {@code limit}. Runs in the
+   * caller's session (an {@link ItemSweep#due()} under {@code @WithSession}).
+   */
+  public static Uni<List<String>> dueIds(String sql, Instant now) {
+    return Panache.getSession()
+        .chain(
+            s ->
+                s.createNativeQuery(sql, String.class)
+                    .setParameter(1, now.atOffset(ZoneOffset.UTC))
+                    .getResultList());
   }
 
   /** Runs one pass of the sweep {@code name}; never fails. */

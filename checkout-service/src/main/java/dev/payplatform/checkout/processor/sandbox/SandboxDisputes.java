@@ -4,6 +4,7 @@ import dev.payplatform.checkout.config.CheckoutConfig;
 import dev.payplatform.checkout.messaging.CheckoutEvents;
 import dev.payplatform.commons.sweep.ItemSweep;
 import dev.payplatform.commons.sweep.Sweep;
+import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -59,12 +60,7 @@ public class SandboxDisputes implements ItemSweep<String> {
   @Override
   @WithSession
   public Uni<List<String>> due() {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(DUE, String.class)
-                    .setParameter(1, Timestamps.now(clock).atOffset(ZoneOffset.UTC))
-                    .getResultList());
+    return Sweeps.dueIds(DUE, Timestamps.now(clock));
   }
 
   @Override

@@ -2,11 +2,11 @@ package dev.payplatform.payments.service.disputes;
 
 import dev.payplatform.commons.sweep.ItemSweep;
 import dev.payplatform.commons.sweep.Sweep;
+import dev.payplatform.commons.sweep.Sweeps;
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.payments.config.PaymentsConfig;
 import dev.payplatform.payments.domain.Dispute;
 import dev.payplatform.payments.domain.DisputeStatus;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -46,12 +45,7 @@ public class DisputeDeadlines implements ItemSweep<String> {
   @Override
   @WithSession
   public Uni<List<String>> due() {
-    return Panache.getSession()
-        .chain(
-            s ->
-                s.createNativeQuery(DUE, String.class)
-                    .setParameter(1, Timestamps.now(clock).atOffset(ZoneOffset.UTC))
-                    .getResultList());
+    return Sweeps.dueIds(DUE, Timestamps.now(clock));
   }
 
   @Override
