@@ -56,7 +56,10 @@ class ListAndGetPaymentsTest {
             "network",
             "created_at",
             "updated_at",
-            "test");
+            "test",
+            // Added to the documented shape: whether it was ever disputed (docs/disputes.md).
+            "disputed",
+            "dispute_id");
     JsonNode p = list.get(0);
     assertThat(p.get("amount").asText()).isEqualTo("3.00");
     assertThat(p.get("created_at").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
