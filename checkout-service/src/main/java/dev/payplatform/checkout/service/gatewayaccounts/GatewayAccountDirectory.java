@@ -32,7 +32,7 @@ public class GatewayAccountDirectory implements GatewayAccounts {
   private final Pool pool;
   private final ObjectMapper json;
   private final Optional<String> sealingKey;
-  private volatile Map<String, GatewayAccount> accounts = Map.of();
+  private final LatestRead<Map<String, GatewayAccount>> accounts = new LatestRead<>(Map.of());
   private SecretSealer sealer;
 
   public GatewayAccountDirectory(Pool pool, ObjectMapper json, CheckoutConfig config) {
@@ -60,23 +60,29 @@ public class GatewayAccountDirectory implements GatewayAccounts {
   }
 
   public Uni<Void> refresh() {
-    return pool.query(
-            "select id, kind, status, host, port, terminal_id, card_acceptor_id,"
-                + " merchant_category_code, acquiring_institution_id, card_acceptor_name,"
-                + " settlement_currency, sealed_credentials from gateway_account")
-        .execute()
-        .invoke(
-            rows -> {
-              Map<String, GatewayAccount> read = new HashMap<>();
-              rows.forEach(r -> read.put(r.getString("id"), account(r)));
-              accounts = Map.copyOf(read);
+    return Uni.createFrom()
+        .deferred(
+            () -> {
+              long generation = accounts.begin();
+              return pool.query(
+                      "select id, kind, status, host, port, terminal_id, card_acceptor_id,"
+                          + " merchant_category_code, acquiring_institution_id,"
+                          + " card_acceptor_name, settlement_currency, sealed_credentials"
+                          + " from gateway_account")
+                  .execute()
+                  .invoke(
+                      rows -> {
+                        Map<String, GatewayAccount> read = new HashMap<>();
+                        rows.forEach(r -> read.put(r.getString("id"), account(r)));
+                        accounts.offer(generation, Map.copyOf(read));
+                      });
             })
         .replaceWithVoid();
   }
 
   @Override
   public Optional<GatewayAccount> find(String id) {
-    return id == null ? Optional.empty() : Optional.ofNullable(accounts.get(id));
+    return id == null ? Optional.empty() : Optional.ofNullable(accounts.get().get(id));
   }
 
   /** Seals an account's credentials for storing. */
