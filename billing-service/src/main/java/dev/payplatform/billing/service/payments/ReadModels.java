@@ -2,7 +2,6 @@ package dev.payplatform.billing.service.payments;
 
 import dev.payplatform.billing.domain.CustomerRecord;
 import dev.payplatform.billing.domain.MerchantRecord;
-import dev.payplatform.billing.domain.PaymentRecord;
 import dev.payplatform.billing.domain.PaymentRecordStatus;
 import dev.payplatform.billing.domain.PlanRecord;
 import dev.payplatform.billing.service.subscriptions.SessionSubscriptions;
@@ -12,7 +11,6 @@ import dev.payplatform.commons.time.Timestamps;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.ZoneOffset;
@@ -149,25 +147,40 @@ public class ReadModels {
   /**
    * A payment's dispute as its latest {@code charge.dispute.*} event tells it (they arrive in
    * order, keyed by the payment): open, or closed and, when lost, how much the cardholder got back.
+   * Only the dispute's columns are written, as the payment events' upsert writes only its own: a
+   * managed row loaded here would write back a stale {@code refunded_total} when a later event of
+   * the same batch changed it.
    */
   public Uni<Void> dispute(Tenant tenant, DisputeData d) {
-    return PaymentRecord.<PaymentRecord>findById(d.paymentId(), LockModeType.PESSIMISTIC_WRITE)
+    return Panache.getSession()
         .chain(
-            p -> {
-              if (p == null) {
+            session ->
+                session
+                    .createNativeQuery(SET_DISPUTE)
+                    .setParameter(1, d.id())
+                    .setParameter(2, DISPUTE_OPEN.contains(d.status()))
+                    .setParameter(3, "lost".equals(d.status()) ? d.amount() : 0L)
+                    .setParameter(4, d.paymentId())
+                    .setParameter(5, tenant.merchantId())
+                    .setParameter(6, tenant.livemode())
+                    .executeUpdate())
+        .invoke(
+            rows -> {
+              if (rows == 0) {
                 throw new InapplicableEventException(
-                    "dispute " + d.id() + " names payment " + d.paymentId() + ", never announced");
+                    "dispute "
+                        + d.id()
+                        + " names payment "
+                        + d.paymentId()
+                        + ", never announced to this merchant and mode");
               }
-              if (!p.merchantId.equals(tenant.merchantId()) || p.livemode != tenant.livemode()) {
-                throw new InapplicableEventException(
-                    "dispute " + d.id() + " names another merchant's or mode's payment");
-              }
-              p.disputeId = d.id();
-              p.disputeOpen = DISPUTE_OPEN.contains(d.status());
-              p.disputeLostAmount = "lost".equals(d.status()) ? d.amount() : 0;
-              return Uni.createFrom().voidItem();
-            });
+            })
+        .replaceWithVoid();
   }
+
+  private static final String SET_DISPUTE =
+      "update payment_record set dispute_id = ?1, dispute_open = ?2, dispute_lost_amount = ?3"
+          + " where id = ?4 and merchant_id = ?5 and livemode = ?6";
 
   private static final Set<String> DISPUTE_OPEN =
       Set.of("warning_needs_response", "warning_under_review", "needs_response", "under_review");
