@@ -1,8 +1,14 @@
 package dev.payplatform.bank;
 
+import dev.payplatform.bankrail.Camt054;
+import dev.payplatform.bankrail.InvalidMessage;
+import dev.payplatform.bankrail.Pain001;
+import dev.payplatform.bankrail.Pain002;
+import dev.payplatform.bankrail.StatusReport;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +27,7 @@ public final class BankHostMain {
     Duration delay = Duration.parse(env("BANK_BOOKING_DELAY", "PT1S"));
     ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     BankHost host = new BankHost(root, data, delay, scheduler, Clock.systemUTC());
+    warmUp();
     // One thread: polls and bookings never run at the same time, so no file is handled twice.
     scheduler.scheduleWithFixedDelay(host::poll, 0, 250, TimeUnit.MILLISECONDS);
     Runtime.getRuntime().addShutdownHook(new Thread(scheduler::shutdownNow));
@@ -32,6 +39,21 @@ public final class BankHostMain {
             + ", data in "
             + data.toAbsolutePath());
     Thread.currentThread().join();
+  }
+
+  // JAXB and the generated schemas take a second or two the first time: not on the first file.
+  private static void warmUp() {
+    Pain002.write(new StatusReport("warm-up", "warm-up", "RJCT", List.of(), "FF01"));
+    try {
+      Pain001.read("<warm-up/>");
+    } catch (InvalidMessage expected) {
+      // the pain.001 schema is loaded now
+    }
+    try {
+      Camt054.read("<warm-up/>");
+    } catch (InvalidMessage expected) {
+      // and the camt.054 one
+    }
   }
 
   private static String env(String name, String fallback) {
