@@ -24,6 +24,71 @@ public interface PaymentsConfig {
 
   Disputes disputes();
 
+  Payouts payouts();
+
+  /** Payouts (docs/payouts.md). */
+  interface Payouts {
+    /**
+     * The key that seals merchants' bank accounts (AES-256-GCM): 32 bytes as 64 hex digits or
+     * base64, from a Secret ({@code PAYMENTS_PAYOUTS_SEALING_KEY}).
+     */
+    String sealingKey();
+
+    /** How often the schedule sweep looks for due automatic payouts. */
+    @WithDefault("5s")
+    Duration scheduleSweep();
+
+    /** How often payouts are sent to the bank and its answers read. */
+    @WithDefault("5s")
+    Duration bankSweep();
+
+    Bank bank();
+
+    Debtor debtor();
+  }
+
+  /** The payout bank's SFTP server; without a host, payouts wait in {@code pending}. */
+  interface Bank {
+    java.util.Optional<String> host();
+
+    @WithDefault("22")
+    int port();
+
+    @WithDefault("platform-bank")
+    String user();
+
+    /** The platform's private key (OpenSSH format). */
+    java.util.Optional<java.nio.file.Path> privateKey();
+
+    /** The bank's host public key (an OpenSSH .pub line): no other server is trusted. */
+    java.util.Optional<java.nio.file.Path> hostKey();
+
+    @WithDefault("10s")
+    Duration timeout();
+
+    /** Where pain.001 files go. */
+    @WithDefault("payouts/in")
+    String outgoing();
+
+    /** Where the bank's pain.002 and camt.054 files arrive. */
+    @WithDefault("payouts/out")
+    String incoming();
+
+    /** Where a received file is moved once recorded. */
+    @WithDefault("payouts/out/archive")
+    String archive();
+  }
+
+  /** The platform's own account at the payout bank, the debtor of every pain.001. */
+  interface Debtor {
+    @WithDefault("Payments Platform")
+    String name();
+
+    String iban();
+
+    String bic();
+  }
+
   /** Disputes (docs/disputes.md). */
   interface Disputes {
     /**

@@ -48,6 +48,16 @@ public record Posting(String account, String currency, long amount) {
     return "platform:" + mode(livemode) + ":" + currency + ":suspense";
   }
 
+  /** Payouts on their way to merchants' banks: what the platform still owes for them. */
+  public static String payoutsInTransit(boolean livemode, String currency) {
+    return "payouts:" + mode(livemode) + ":" + currency + ":in_transit";
+  }
+
+  /** The platform's account at its payout bank: a paid payout leaves it. */
+  public static String payoutBank(boolean livemode, String currency) {
+    return "bank:" + mode(livemode) + ":" + currency + ":payouts";
+  }
+
   /** The prefix of all of a merchant's accounts in a mode. */
   public static String merchantPrefix(String merchantId, boolean livemode) {
     return "merchant:" + merchantId + ":" + mode(livemode) + ":";

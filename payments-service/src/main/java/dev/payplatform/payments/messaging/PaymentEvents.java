@@ -24,12 +24,70 @@ public final class PaymentEvents {
   public static final String DISPUTE_CLOSED = "charge.dispute.closed";
   public static final String DISPUTE_FUNDS_WITHDRAWN = "charge.dispute.funds_withdrawn";
   public static final String DISPUTE_FUNDS_REINSTATED = "charge.dispute.funds_reinstated";
+  public static final String PAYOUT_CREATED = "payout.created";
+  public static final String PAYOUT_UPDATED = "payout.updated";
+  public static final String PAYOUT_PAID = "payout.paid";
+  public static final String PAYOUT_FAILED = "payout.failed";
+  public static final String PAYOUT_CANCELED = "payout.canceled";
 
   private PaymentEvents() {}
 
   /** An event's data: only these records are ever written (PaymentOutbox takes nothing else). */
   public sealed interface Payload
-      permits PaymentData, Succeeded, Failed, Canceled, Refunded, BalanceAvailable, DisputeData {}
+      permits PaymentData,
+          Succeeded,
+          Failed,
+          Canceled,
+          Refunded,
+          BalanceAvailable,
+          DisputeData,
+          PayoutData {}
+
+  /**
+   * A payout as the API shows it (docs/payouts.md): the data of every {@code payout.*} event (key =
+   * the payout's id) and the answer of {@code /v1/payouts}.
+   */
+  public record PayoutData(
+      String id,
+      String object,
+      long amount,
+      String currency,
+      String arrivalDate,
+      String method,
+      boolean automatic,
+      String status,
+      String failureCode,
+      String failureMessage,
+      String balanceTransaction,
+      String failureBalanceTransaction,
+      String destination,
+      String description,
+      boolean livemode,
+      String createdAt,
+      String updatedAt)
+      implements Payload {
+
+    public static PayoutData of(dev.payplatform.payments.domain.Payout p) {
+      return new PayoutData(
+          p.id,
+          "payout",
+          p.amount,
+          p.currency,
+          p.arrivalDate.toString(),
+          p.method,
+          p.automatic,
+          p.status.wire(),
+          p.failureCode,
+          p.failureMessage,
+          p.balanceTransaction,
+          p.failureBalanceTransaction,
+          p.destination,
+          p.description,
+          p.livemode,
+          utc(p.createdAt),
+          utc(p.updatedAt));
+    }
+  }
 
   /**
    * A dispute as the API shows it (docs/disputes.md), without its balance transactions: the data of

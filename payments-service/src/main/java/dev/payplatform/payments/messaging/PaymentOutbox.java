@@ -33,6 +33,11 @@ public class PaymentOutbox {
     return emit(d.paymentId, d.merchantId, d.livemode, type, PaymentEvents.DisputeData.of(d, now));
   }
 
+  /** A {@code payout.*} event: the payout as it is now, keyed by its own id. */
+  public Uni<Void> emit(dev.payplatform.payments.domain.Payout po, String type) {
+    return emit(po.id, po.merchantId, po.livemode, type, PaymentEvents.PayoutData.of(po));
+  }
+
   /** An event about a payment that is not loaded (the ledger's settlement sweep). */
   public Uni<Void> emit(
       String paymentId,

@@ -46,8 +46,9 @@ public class BalanceResource {
 
   /**
    * Newest first; filters {@code type} (charge, refund, adjustment, fee, dispute, dispute_fee,
-   * dispute_reversal), {@code source} (a payment, refund or dispute id), {@code created[gte]} and
-   * {@code created[lte]}.
+   * dispute_reversal, payout, payout_failure, payout_cancel), {@code payout} (what an automatic
+   * payout paid), {@code source} (a payment, refund or dispute id), {@code created[gte]} and {@code
+   * created[lte]}.
    */
   @GET
   @Path("/balance_transactions")
@@ -56,6 +57,7 @@ public class BalanceResource {
       @QueryParam("offset") String offset,
       @QueryParam("type") String type,
       @QueryParam("source") String source,
+      @QueryParam("payout") String payout,
       @QueryParam("created[gte]") String createdGte,
       @QueryParam("created[lte]") String createdLte) {
     ListQuery query = new ListQuery(limit, offset);
@@ -67,13 +69,15 @@ public class BalanceResource {
             v ->
                 Ids.looksLike(v, Ids.PAYMENT)
                     || Ids.looksLike(v, "re")
-                    || Ids.looksLike(v, Dispute.PREFIX),
-            "must be a pay_, re_ or dp_ id");
+                    || Ids.looksLike(v, Dispute.PREFIX)
+                    || Ids.looksLike(v, "po"),
+            "must be a pay_, re_, dp_ or po_ id");
+    String payoutFilter = query.idFilter("payout", payout, "po");
     CreatedRange created = query.created(createdGte, createdLte);
     return ledger
         .list(
             Tenant.of(merchant),
-            new LedgerQueries.Filter(typeFilter, sourceFilter, created),
+            new LedgerQueries.Filter(typeFilter, sourceFilter, payoutFilter, created),
             query.page())
         .map(page -> page.map(BalanceTransactionResponse::of));
   }

@@ -31,6 +31,23 @@ public class PaymentsErrors {
   }
 
   @ServerExceptionMapper
+  public Response payoutNotFound(dev.payplatform.payments.domain.PayoutNotFound e) {
+    return ErrorMappers.problem(404, "Payout not found", e.getMessage());
+  }
+
+  /** A manual payout on an automatic schedule (Stripe refuses it too). */
+  @ServerExceptionMapper
+  public Response manualPayoutsNotAllowed(
+      dev.payplatform.payments.domain.ManualPayoutsNotAllowed e) {
+    return ErrorMappers.problem(400, "Invalid request", e.getMessage());
+  }
+
+  @ServerExceptionMapper
+  public Response payoutTestClockInLiveMode(dev.payplatform.payments.domain.TestClockInLiveMode e) {
+    return ErrorMappers.problem(400, "Invalid request", e.getMessage());
+  }
+
+  @ServerExceptionMapper
   public Response balanceTransactionNotFound(BalanceTransactionNotFound e) {
     return ErrorMappers.problem(
         404, "Balance transaction not found", "No such balance transaction: " + e.id());

@@ -43,6 +43,7 @@ class ReferencesHoldTest {
           "payplatform-card-fingerprint",
           "payplatform-webhook-secret-key",
           "payplatform-console-sealing-key",
+          "payplatform-payouts-sealing-key",
           "payplatform-vault-keys",
           "payplatform-edge-tls",
           "payplatform-backup-s3");

@@ -41,7 +41,17 @@ public class Ledger {
           + " where merchant_id = ?3 and livemode = ?4),"
           + " postings as (insert into ledger_posting (entry_id, account, currency, amount)"
           + " select entry.id, p.account, ?7, p.amount from entry,"
-          + " unnest(cast(?19 as text[]), cast(?20 as bigint[])) as p(account, amount))"
+          + " unnest(cast(?19 as text[]), cast(?20 as bigint[])) as p(account, amount)),"
+          // What the entry did to the merchant's available balance is a payout item (what an
+          // automatic payout pays: docs/payouts.md), stamped with the merchant's payout clock. A
+          // live charge's net becomes one when its move to available is posted.
+          + " item as (insert into payout_item (txn_id, merchant_id, livemode, currency, net,"
+          + " available_at) select case when ?5 = 'available' then (select c.txn_id from"
+          + " ledger_entry c where c.idem_key = 'charge:' || ?6) else ?1 end, ?3, ?4, ?7, ?21,"
+          + " cast(?15 as timestamptz) + make_interval(secs => coalesce((select"
+          + " s.clock_offset_seconds from"
+          + " payout_settings s where s.merchant_id = ?3 and s.livemode = ?4), 0))"
+          + " where ?21 <> 0 on conflict (txn_id) do nothing)"
           + " select id from entry";
 
   private final InstantSource clock;
@@ -120,6 +130,7 @@ public class Ledger {
         .setParameter(18, hash)
         .setParameter(19, e.postings().stream().map(Posting::account).toArray(String[]::new))
         .setParameter(20, e.postings().stream().map(Posting::amount).toArray(Long[]::new))
+        .setParameter(21, e.payoutItemNet())
         .getSingleResult()
         .replaceWith(txnId);
   }

@@ -29,7 +29,17 @@ import java.util.stream.Collectors;
 public class LedgerQueries {
   /** The types a merchant sees; {@code available} entries are internal. */
   public static final Set<String> LISTED_TYPES =
-      Set.of("charge", "refund", "adjustment", "fee", "dispute", "dispute_fee", "dispute_reversal");
+      Set.of(
+          "charge",
+          "refund",
+          "adjustment",
+          "fee",
+          "dispute",
+          "dispute_fee",
+          "dispute_reversal",
+          "payout",
+          "payout_failure",
+          "payout_cancel");
 
   private static final String BALANCES =
       "select account, currency, sum(amount) from ledger_posting where account like ?1 escape '\\'"
@@ -42,7 +52,7 @@ public class LedgerQueries {
   public record Transaction(LedgerEntry entry, boolean available) {}
 
   /** The list's filters; null means none. */
-  public record Filter(String type, String source, CreatedRange created) {}
+  public record Filter(String type, String source, String payout, CreatedRange created) {}
 
   @WithSession
   public Uni<Balance> balance(Tenant tenant) {
@@ -83,6 +93,11 @@ public class LedgerQueries {
     if (filter.source() != null) {
       where += " and source = :source";
       params = params.and("source", filter.source());
+    }
+    if (filter.payout() != null) {
+      // What the payout paid: its items (docs/payouts.md).
+      where += " and txnId in (select i.txnId from PayoutItem i where i.payoutId = :payout)";
+      params = params.and("payout", filter.payout());
     }
     where += filter.created().where();
     params = filter.created().bind(params);

@@ -72,7 +72,28 @@ public class LedgerVerification {
                             .getResultList()
                             .chain(chains -> verifyChains(s, chains))
                             .chain(report -> verifyBalances(s, report))
-                            .chain(report -> verifyClearing(s, report))));
+                            .chain(report -> verifyClearing(s, report))
+                            .chain(report -> verifyPayoutItems(s, report))));
+  }
+
+  // Every automatic payout pays exactly its items (docs/payouts.md).
+  private static final String PAYOUT_ITEMS =
+      "select p.id, p.amount, coalesce(sum(i.net), 0) from payout p"
+          + " left join payout_item i on i.payout_id = p.id where p.automatic"
+          + " group by p.id, p.amount having p.amount <> coalesce(sum(i.net), 0)";
+
+  private Uni<Report> verifyPayoutItems(Mutiny.Session s, Report report) {
+    return s.createNativeQuery(PAYOUT_ITEMS, Object[].class)
+        .getResultList()
+        .map(
+            rows -> {
+              List<String> problems = new ArrayList<>(report.problems());
+              for (Object[] r : rows) {
+                problems.add("payout " + r[0] + " is " + r[1] + " but its items add up to " + r[2]);
+              }
+              return new Report(
+                  report.chains(), report.entries(), report.reconciledDays(), problems);
+            });
   }
 
   /** Clearing nets to zero for every reconciled day: each settled record's postings cancel. */

@@ -1,0 +1,13 @@
+package dev.payplatform.payments.rest;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/** {@code POST /v1/payouts}: integer minor units of {@code currency}, as balances use. */
+public record CreatePayoutRequest(
+    @NotNull(message = "field required")
+        @Positive(message = "must be a positive integer of minor units")
+        Long amount,
+    @NotNull(message = "field required") String currency,
+    @Size(max = 140, message = "must be at most 140 characters") String description) {}
