@@ -40,12 +40,14 @@ import org.junit.jupiter.api.Test;
  * published concurrently from four threads. After each round the ledger must hold: every entry
  * balances, the chains and balances verify, and each merchant's available + pending equals its
  * completed payments' net less the refunds' settled shares. The seed is printed; {@code
- * -Dledger.seed=N} replays a run.
+ * -Dledger.seed=N} replays a run; {@code -Dledger.payments-per-round=N} (150 by default, to keep the
+ * suite's time) makes it larger.
  */
 @QuarkusTest
 class LedgerRandomizedTest {
   private static final int ROUNDS = 4;
-  private static final int PAYMENTS_PER_ROUND = 400;
+  private static final int PAYMENTS_PER_ROUND =
+      Integer.getInteger("ledger.payments-per-round", 150);
   private static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "JPY");
 
   /** One payment of the run and what the service must end up with. */
