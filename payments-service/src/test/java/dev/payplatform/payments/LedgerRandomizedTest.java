@@ -40,8 +40,8 @@ import org.junit.jupiter.api.Test;
  * published concurrently from four threads. After each round the ledger must hold: every entry
  * balances, the chains and balances verify, and each merchant's available + pending equals its
  * completed payments' net less the refunds' settled shares. The seed is printed; {@code
- * -Dledger.seed=N} replays a run; {@code -Dledger.payments-per-round=N} (150 by default, to keep the
- * suite's time) makes it larger.
+ * -Dledger.seed=N} replays a run; {@code -Dledger.payments-per-round=N} (150 by default, to keep
+ * the suite's time) makes it larger.
  */
 @QuarkusTest
 class LedgerRandomizedTest {

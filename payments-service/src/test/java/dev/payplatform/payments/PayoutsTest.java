@@ -93,6 +93,12 @@ class PayoutsTest {
         .statusCode(200)
         .body("status", is("canceled"));
     assertThat(available(merchant)).isEqualTo(available);
+    for (String type : List.of("payout.created", "payout.canceled")) {
+      com.fasterxml.jackson.databind.JsonNode data = PaymentLifecycleTest.awaitEvent(id, type);
+      assertThat(dev.payplatform.commons.testing.EventSchemas.violations("payments", type, data))
+          .as(type + " " + data)
+          .isEmpty();
+    }
     Api.as(merchant, "test")
         .get("/v1/payouts?status=canceled")
         .then()
@@ -275,11 +281,15 @@ class PayoutsTest {
   static void startAtNoon(String merchant) {
     Instant noon =
         Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).plus(Duration.ofHours(36));
-    Api.as(merchant, "test")
-        .body(Map.of("to", noon.toString()))
-        .post("/v1/payout_settings/test_clock/advance")
-        .then()
-        .statusCode(200)
-        .body("test_clock.now", is(noon.toString()));
+    String now =
+        Api.as(merchant, "test")
+            .body(Map.of("to", noon.toString()))
+            .post("/v1/payout_settings/test_clock/advance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .path("test_clock.now");
+    // The clock reached noon and runs on from there.
+    assertThat(Instant.parse(now)).isBetween(noon, noon.plusSeconds(60));
   }
 }
