@@ -190,7 +190,7 @@ class DisputesEndToEndIT {
                     .body("available[0].amount", equalTo((int) amount)));
   }
 
-  private static WebhookReceiver.Received awaitWebhook(WebhookReceiver receiver, String type) {
+  static WebhookReceiver.Received awaitWebhook(WebhookReceiver receiver, String type) {
     return await()
         .atMost(WAIT)
         .until(

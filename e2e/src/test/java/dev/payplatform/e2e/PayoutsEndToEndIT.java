@@ -93,8 +93,23 @@ class PayoutsEndToEndIT {
   }
 
   @Test
-  void aPayoutToTheAlwaysReturnedAccountFailsWithItsReasonAndTheMoneyIsBackInAvailable() {
+  void aPayoutToTheAlwaysReturnedAccountFailsWithItsReasonAndTheMoneyIsBackInAvailable()
+      throws Exception {
     Platform.Merchant m = Platform.newMerchant("Payout Returned Store");
+    try (WebhookReceiver receiver = new WebhookReceiver()) {
+      String secret =
+          WebhooksEndToEndIT.endpoint(m.skTest(), receiver.url(), List.of("payout.*"))
+              .getString("secret");
+      returnedAndRejected(m);
+      // The merchant heard it, signed.
+      WebhookReceiver.Received failed = DisputesEndToEndIT.awaitWebhook(receiver, "payout.failed");
+      new com.standardwebhooks.Webhook(secret).verify(failed.body(), failed.headers());
+      assertThat(failed.body()).contains("\"failure_code\":\"account_closed\"");
+      DisputesEndToEndIT.awaitWebhook(receiver, "payout.created");
+    }
+  }
+
+  private static void returnedAndRejected(Platform.Merchant m) {
     settings(
             m,
             Map.of(
