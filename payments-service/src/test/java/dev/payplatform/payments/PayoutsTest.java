@@ -201,6 +201,48 @@ class PayoutsTest {
         .body("test_clock", nullValue());
   }
 
+  @Test
+  void anOperatorSetsAMerchantsBankAccountWithTheOperatorTokenOnly() {
+    String merchant = Api.newMerchant();
+    Map<String, Object> body =
+        Map.of(
+            "external_account",
+            Map.of(
+                "account_holder_name",
+                "Onboarded Ltd",
+                "account_number",
+                "000123456789",
+                "routing_number",
+                "110000000"));
+    given()
+        .contentType("application/json")
+        .body(body)
+        .post("/admin/payout_settings/" + merchant + "?livemode=true")
+        .then()
+        .statusCode(401);
+    given()
+        .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
+        .contentType("application/json")
+        .body(body)
+        .post("/admin/payout_settings/" + merchant + "?livemode=true")
+        .then()
+        .statusCode(200)
+        .body("external_account.last4", is("6789"))
+        .body("external_account.routing_number", is("110000000"))
+        .body("external_account.country", is("US"));
+    Api.as(merchant, "live")
+        .get("/v1/payout_settings")
+        .then()
+        .statusCode(200)
+        .body("external_account.last4", is("6789"))
+        .body("payouts_held_until", org.hamcrest.Matchers.notNullValue());
+    Api.as(merchant, "test")
+        .get("/v1/payout_settings")
+        .then()
+        .statusCode(200)
+        .body("external_account", nullValue());
+  }
+
   static io.restassured.response.Response settings(String merchant, Map<String, Object> body) {
     return Api.as(merchant, "test").body(body).post("/v1/payout_settings");
   }

@@ -1,15 +1,11 @@
 package dev.payplatform.payments.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.payplatform.bankrail.BankAccount;
-import dev.payplatform.bankrail.InvalidBankAccount;
 import dev.payplatform.commons.auth.MerchantContext;
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.errors.FieldError;
 import dev.payplatform.commons.errors.ValidationFailedException;
 import dev.payplatform.commons.idempotency.Idempotent;
-import dev.payplatform.payments.domain.PayoutInterval;
-import dev.payplatform.payments.domain.PayoutSchedule;
 import dev.payplatform.payments.service.payouts.PayoutQueries;
 import dev.payplatform.payments.service.payouts.PayoutSettingsUpdate;
 import dev.payplatform.payments.service.payouts.PayoutTestClock;
@@ -23,11 +19,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
-import java.util.Locale;
 import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
@@ -69,14 +62,8 @@ public class PayoutSettingsResource {
   @Idempotent
   @Cancellable(false)
   public Uni<PayoutSettingsResponse> update(@Valid UpdatePayoutSettingsRequest body) {
-    if (body == null || (body.schedule() == null && body.externalAccount() == null)) {
-      throw new ValidationFailedException(
-          FieldError.body("schedule", "give a schedule, an external_account or both"));
-    }
-    PayoutSettingsUpdate.Change change =
-        new PayoutSettingsUpdate.Change(schedule(body.schedule()), account(body.externalAccount()));
     return update
-        .update(Tenant.of(merchant), change)
+        .update(Tenant.of(merchant), PayoutSettingsRequests.change(body))
         .map(s -> PayoutSettingsResponse.of(s, clock.instant()));
   }
 
@@ -107,50 +94,5 @@ public class PayoutSettingsResource {
     return testClock
         .advance(Tenant.of(merchant), seconds == null ? null : seconds.asLong(), target)
         .map(s -> PayoutSettingsResponse.of(s, clock.instant()));
-  }
-
-  private static PayoutSchedule schedule(UpdatePayoutSettingsRequest.Schedule s) {
-    if (s == null) {
-      return null;
-    }
-    PayoutInterval interval = PayoutInterval.parse(s.interval());
-    if (interval == PayoutInterval.WEEKLY && s.weeklyAnchor() == null) {
-      throw invalid("schedule", "weekly_anchor", "is required for a weekly schedule");
-    }
-    if (interval == PayoutInterval.MONTHLY && s.monthlyAnchor() == null) {
-      throw invalid("schedule", "monthly_anchor", "is required for a monthly schedule");
-    }
-    return new PayoutSchedule(
-        interval,
-        s.delayDays() == null ? 2 : s.delayDays(),
-        interval == PayoutInterval.WEEKLY
-            ? DayOfWeek.valueOf(s.weeklyAnchor().toUpperCase(Locale.ROOT))
-            : null,
-        interval == PayoutInterval.MONTHLY ? s.monthlyAnchor() : null);
-  }
-
-  private static PayoutSettingsUpdate.NewBankAccount account(
-      UpdatePayoutSettingsRequest.ExternalAccount a) {
-    if (a == null) {
-      return null;
-    }
-    boolean iban = a.iban() != null;
-    boolean us = a.accountNumber() != null || a.routingNumber() != null;
-    if (iban == us) {
-      throw invalid(
-          "external_account", "iban", "give an iban, or an account_number and routing_number (US)");
-    }
-    try {
-      BankAccount account =
-          iban ? BankAccount.iban(a.iban()) : BankAccount.us(a.accountNumber(), a.routingNumber());
-      return new PayoutSettingsUpdate.NewBankAccount(a.accountHolderName().strip(), account);
-    } catch (InvalidBankAccount e) {
-      throw invalid("external_account", e.field(), e.getMessage());
-    }
-  }
-
-  private static ValidationFailedException invalid(String parent, String field, String message) {
-    return new ValidationFailedException(
-        new FieldError(List.of("body", parent, field), message, "value_error"));
   }
 }
