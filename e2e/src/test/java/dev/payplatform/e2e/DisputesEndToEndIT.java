@@ -178,7 +178,7 @@ class DisputesEndToEndIT {
         .setRootPath("items[0]");
   }
 
-  private static void awaitAvailable(Platform.Merchant m, long amount) {
+  static void awaitAvailable(Platform.Merchant m, long amount) {
     await()
         .atMost(WAIT)
         .untilAsserted(

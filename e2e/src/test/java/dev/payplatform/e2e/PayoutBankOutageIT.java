@@ -46,7 +46,7 @@ class PayoutBankOutageIT {
         .statusCode(200);
     PayoutsEndToEndIT.startAtNoon(m);
     DisputesEndToEndIT.pay(m, Cards.VISA);
-    PayoutsEndToEndIT.awaitAvailable(m, 4824);
+    DisputesEndToEndIT.awaitAvailable(m, 4824);
 
     FaultTools.shell(
         60, "bash", Platform.ROOT.resolve("deploy/local/platform").toString(), "bank", "down");

@@ -50,7 +50,7 @@ class PayoutsEndToEndIT {
 
     // With delay_days 2, what became available on day D is paid out on day D + 2.
     String first = DisputesEndToEndIT.pay(m, Cards.VISA); // day 0
-    awaitAvailable(m, NET);
+    DisputesEndToEndIT.awaitAvailable(m, NET);
     advanceDays(m, 1);
     DisputesEndToEndIT.pay(m, Cards.VISA); // day 1, and a refund of day 0's payment
     // Billing learns of the payment from payments.events: the refund is taken once it has.
@@ -63,7 +63,7 @@ class PayoutsEndToEndIT {
                     .post(url("/v1/refunds"))
                     .statusCode(),
             code -> code == 200 || code == 201);
-    awaitAvailable(m, 2 * NET - 1000);
+    DisputesEndToEndIT.awaitAvailable(m, 2 * NET - 1000);
     advanceDays(m, 1); // day 2 pays day 0
     assertPaid(m, 1, NET);
     DisputesEndToEndIT.pay(m, Cards.VISA);
@@ -73,7 +73,7 @@ class PayoutsEndToEndIT {
     assertPaid(m, 3, NET);
     advanceDays(m, 2);
     assertThat(payouts(m)).hasSize(3);
-    awaitAvailable(m, 0);
+    DisputesEndToEndIT.awaitAvailable(m, 0);
 
     // Every file sent is kept, and is a pain.001 the schema accepts.
     for (String id : payouts(m).stream().map(p -> (String) p.get("id")).toList()) {
@@ -118,7 +118,7 @@ class PayoutsEndToEndIT {
         .then()
         .statusCode(200);
     DisputesEndToEndIT.pay(m, Cards.VISA);
-    awaitAvailable(m, NET);
+    DisputesEndToEndIT.awaitAvailable(m, NET);
     // A new account holds payouts for 24 hours of the payout clock.
     as(m.skTest())
         .body(Map.of("amount", NET, "currency", "USD"))
@@ -142,13 +142,13 @@ class PayoutsEndToEndIT {
             .body("status", equalTo("pending"))
             .extract()
             .path("id");
-    awaitAvailable(m, 0);
+    DisputesEndToEndIT.awaitAvailable(m, 0);
 
     JsonPath failed = awaitPayout(m, id, "failed");
     assertThat(failed.getString("failure_code")).isEqualTo("account_closed");
     assertThat(failed.getString("failure_message")).contains("AC04");
     assertThat(failed.getString("failure_balance_transaction")).startsWith("txn_");
-    awaitAvailable(m, NET);
+    DisputesEndToEndIT.awaitAvailable(m, NET);
 
     // Another merchant's payout does not exist for it.
     Platform.Merchant other = Platform.newMerchant("Payout Other Store");
@@ -174,7 +174,7 @@ class PayoutsEndToEndIT {
             .path("id");
     assertThat(awaitPayout(m, rejected, "failed").getString("failure_code"))
         .isEqualTo("invalid_account_number");
-    awaitAvailable(m, NET);
+    DisputesEndToEndIT.awaitAvailable(m, NET);
     DisputesEndToEndIT.assertLedgerVerifies();
   }
 
@@ -260,17 +260,5 @@ class PayoutsEndToEndIT {
             .getList("items");
     assertThat(items).isNotEmpty();
     return items.stream().mapToLong(i -> ((Number) i.get("net")).longValue()).sum();
-  }
-
-  static void awaitAvailable(Platform.Merchant m, long amount) {
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                as(m.skTest())
-                    .get(url("/v1/balance"))
-                    .then()
-                    .statusCode(200)
-                    .body("available[0].amount", equalTo((int) amount)));
   }
 }

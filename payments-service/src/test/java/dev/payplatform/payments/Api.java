@@ -239,4 +239,35 @@ final class Api {
       throw new IllegalStateException(e);
     }
   }
+
+  /** The merchant's available test-mode USD balance, in cents. */
+  static long availableUsd(String merchant) {
+    List<Map<String, Object>> amounts =
+        as(merchant, "test")
+            .get("/v1/balance")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("available");
+    return amounts.stream()
+        .filter(a -> "USD".equals(a.get("currency")))
+        .mapToLong(a -> ((Number) a.get("amount")).longValue())
+        .sum();
+  }
+
+  /** The operator's ledger verification finds nothing wrong. */
+  static void assertLedgerVerifies() {
+    io.restassured.path.json.JsonPath verified =
+        given()
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .get("/admin/ledger/verify")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath();
+    org.assertj.core.api.Assertions.assertThat(verified.getList("problems"))
+        .as("ledger verify")
+        .isEmpty();
+  }
 }

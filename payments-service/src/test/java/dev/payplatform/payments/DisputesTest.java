@@ -30,7 +30,7 @@ class DisputesTest {
   void aChargebackWithdrawsAmountAndFeeAndWinningEvidenceReinstatesTheAmount() {
     String merchant = Api.newMerchant();
     Paid paid = pay(merchant, 4999);
-    long before = available(merchant);
+    long before = Api.availableUsd(merchant);
 
     reportDispute(merchant, paid, "fraudulent", false);
     JsonPath opened = awaitDispute(merchant, paid.paymentId(), "needs_response");
@@ -49,7 +49,7 @@ class DisputesTest {
     assertThat(moved)
         .extracting(t -> t.get("type") + " " + t.get("amount") + " " + t.get("fee"))
         .containsExactly("dispute -4999 0", "dispute_fee 0 " + FEE);
-    assertThat(available(merchant)).isEqualTo(before - 4999 - FEE);
+    assertThat(Api.availableUsd(merchant)).isEqualTo(before - 4999 - FEE);
     assertThat(Api.getPayment(merchant, "test", paid.paymentId()).getBoolean("disputed")).isTrue();
     assertThat(Api.getPayment(merchant, "test", paid.paymentId()).getString("dispute_id"))
         .isEqualTo(id);
@@ -92,34 +92,34 @@ class DisputesTest {
         .extracting(t -> ((Map<?, ?>) t).get("type") + " " + ((Map<?, ?>) t).get("net"))
         .containsExactly("dispute -4999", "dispute_fee -" + FEE, "dispute_reversal 4999");
     // The amount is back; the fee is kept.
-    assertThat(available(merchant)).isEqualTo(before - FEE);
+    assertThat(Api.availableUsd(merchant)).isEqualTo(before - FEE);
     assertSchema(
         "charge.dispute.funds_reinstated",
         PaymentLifecycleTest.awaitEvent(paid.paymentId(), "charge.dispute.funds_reinstated"));
     JsonNode closed = PaymentLifecycleTest.awaitEvent(paid.paymentId(), "charge.dispute.closed");
     assertSchema("charge.dispute.closed", closed);
     assertThat(closed.get("status").asText()).isEqualTo("won");
-    assertLedgerVerifies();
+    Api.assertLedgerVerifies();
   }
 
   @Test
   void losingEvidenceLosesAndTheMoneyStaysWithdrawn() {
     String merchant = Api.newMerchant();
     Paid paid = pay(merchant, 2000);
-    long before = available(merchant);
+    long before = Api.availableUsd(merchant);
     reportDispute(merchant, paid, "product_not_received", false);
     String id = awaitDispute(merchant, paid.paymentId(), "needs_response").getString("id");
     submit(merchant, id, "losing_evidence").then().statusCode(200);
     awaitDispute(merchant, paid.paymentId(), "lost");
-    assertThat(available(merchant)).isEqualTo(before - 2000 - FEE);
-    assertLedgerVerifies();
+    assertThat(Api.availableUsd(merchant)).isEqualTo(before - 2000 - FEE);
+    Api.assertLedgerVerifies();
   }
 
   @Test
   void anInquiryMovesNoMoneyAndClosesOnceAnswered() {
     String merchant = Api.newMerchant();
     Paid paid = pay(merchant, 3000);
-    long before = available(merchant);
+    long before = Api.availableUsd(merchant);
     reportDispute(merchant, paid, "general", true);
     JsonPath inquiry = awaitDispute(merchant, paid.paymentId(), "warning_needs_response");
     assertThat(inquiry.getBoolean("is_inquiry")).isTrue();
@@ -130,7 +130,7 @@ class DisputesTest {
         .statusCode(200)
         .body("status", is("warning_under_review"));
     awaitDispute(merchant, paid.paymentId(), "warning_closed");
-    assertThat(available(merchant)).isEqualTo(before);
+    assertThat(Api.availableUsd(merchant)).isEqualTo(before);
   }
 
   @Test
@@ -175,7 +175,7 @@ class DisputesTest {
     JsonPath lost = awaitDispute(merchant, paid.paymentId(), "lost");
     assertThat(lost.getBoolean("evidence_details.past_due")).isFalse();
     submit(merchant, id, "winning_evidence").then().statusCode(409);
-    assertLedgerVerifies();
+    Api.assertLedgerVerifies();
   }
 
   @Test
@@ -283,7 +283,7 @@ class DisputesTest {
                 "select count(*) from ledger_entry where source = ? and type = 'dispute_reversal'",
                 disputeId))
         .isOne();
-    assertLedgerVerifies();
+    Api.assertLedgerVerifies();
   }
 
   record Paid(String paymentId, String intentId, long amount) {}
@@ -354,34 +354,7 @@ class DisputesTest {
         .jsonPath();
   }
 
-  private static long available(String merchant) {
-    List<Map<String, Object>> amounts =
-        Api.as(merchant, "test")
-            .get("/v1/balance")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("available");
-    return amounts.stream()
-        .filter(a -> "USD".equals(a.get("currency")))
-        .mapToLong(a -> ((Number) a.get("amount")).longValue())
-        .sum();
-  }
-
   private static void assertSchema(String type, JsonNode data) {
     assertThat(EventSchemas.violations("payments", type, data)).as(type + " " + data).isEmpty();
-  }
-
-  private static void assertLedgerVerifies() {
-    JsonPath verified =
-        given()
-            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
-            .get("/admin/ledger/verify")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    assertThat(verified.getList("problems")).as("ledger verify").isEmpty();
   }
 }

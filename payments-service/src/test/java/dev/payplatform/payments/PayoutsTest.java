@@ -29,7 +29,7 @@ class PayoutsTest {
   void aManualPayoutAboveTheAvailableBalanceIsRefusedNamingTheAmount() {
     String merchant = Api.newMerchant();
     pay(merchant, 4999);
-    long available = available(merchant);
+    long available = Api.availableUsd(merchant);
     settings(merchant, Map.of("external_account", ibanAccount()))
         .then()
         .statusCode(200)
@@ -68,7 +68,7 @@ class PayoutsTest {
             .jsonPath();
     String id = payout.getString("id");
     assertThat(id).startsWith("po_");
-    assertThat(available(merchant)).isEqualTo(100);
+    assertThat(Api.availableUsd(merchant)).isEqualTo(100);
     Api.as(merchant, "test")
         .get("/v1/balance_transactions/" + payout.getString("balance_transaction"))
         .then()
@@ -92,7 +92,7 @@ class PayoutsTest {
         .then()
         .statusCode(200)
         .body("status", is("canceled"));
-    assertThat(available(merchant)).isEqualTo(available);
+    assertThat(Api.availableUsd(merchant)).isEqualTo(available);
     for (String type : List.of("payout.created", "payout.canceled")) {
       com.fasterxml.jackson.databind.JsonNode data = PaymentLifecycleTest.awaitEvent(id, type);
       assertThat(dev.payplatform.commons.testing.EventSchemas.violations("payments", type, data))
@@ -105,7 +105,7 @@ class PayoutsTest {
         .statusCode(200)
         .body("total_items", is(1))
         .body("items[0].id", is(id));
-    assertLedgerVerifies();
+    Api.assertLedgerVerifies();
   }
 
   @Test
@@ -132,10 +132,10 @@ class PayoutsTest {
 
     startAtNoon(merchant);
     pay(merchant, 1000); // day 0
-    long day0 = available(merchant);
+    long day0 = Api.availableUsd(merchant);
     advanceDays(merchant, 1);
     pay(merchant, 2000); // day 1
-    long day1 = available(merchant) - day0;
+    long day1 = Api.availableUsd(merchant) - day0;
     assertThat(payouts(merchant)).isEmpty();
 
     advanceDays(merchant, 1); // day 2 pays day 0
@@ -153,8 +153,8 @@ class PayoutsTest {
 
     advanceDays(merchant, 2); // nothing left to pay
     assertThat(payouts(merchant)).hasSize(2);
-    assertThat(available(merchant)).isZero();
-    assertLedgerVerifies();
+    assertThat(Api.availableUsd(merchant)).isZero();
+    Api.assertLedgerVerifies();
   }
 
   @Test
@@ -290,33 +290,6 @@ class PayoutsTest {
     ObjectNode success = Api.succeeded(id, amount, "USD");
     Api.publishCheckout("payment_intent.succeeded", merchant, false, success);
     Api.awaitStatus(merchant, "test", id, "completed");
-  }
-
-  private static long available(String merchant) {
-    List<Map<String, Object>> amounts =
-        Api.as(merchant, "test")
-            .get("/v1/balance")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath()
-            .getList("available");
-    return amounts.stream()
-        .filter(a -> "USD".equals(a.get("currency")))
-        .mapToLong(a -> ((Number) a.get("amount")).longValue())
-        .sum();
-  }
-
-  private static void assertLedgerVerifies() {
-    JsonPath verified =
-        given()
-            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
-            .get("/admin/ledger/verify")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    assertThat(verified.getList("problems")).as("ledger verify").isEmpty();
   }
 
   /** Moves the clock to noon of the next day, so that a test never straddles midnight. */

@@ -50,14 +50,7 @@ public class ScheduledPayouts implements Sweep {
   @Override
   public Uni<Sweeps.Pass> pass() {
     Instant now = Timestamps.now(clock);
-    return Panache.withSession(
-            () ->
-                Panache.getSession()
-                    .chain(
-                        s ->
-                            s.createNativeQuery(DUE, String.class)
-                                .setParameter(1, now.atOffset(ZoneOffset.UTC))
-                                .getResultList()))
+    return Panache.withSession(() -> Sweeps.dueIds(DUE, now))
         .chain((List<String> due) -> Sweeps.resolveEach(due, key -> run(key, now)));
   }
 
