@@ -7,6 +7,7 @@ import { renderLogin, renderSecondFactor, renderSignup } from './pages/auth.js';
 import * as home from './pages/home.js';
 import * as payments from './pages/payments.js';
 import * as disputes from './pages/disputes.js';
+import * as payouts from './pages/payouts.js';
 import * as objects from './pages/objects.js';
 import * as events from './pages/events.js';
 import * as developers from './pages/developers.js';
@@ -25,6 +26,8 @@ const ROUTES = [
   ['/payments/:id', payments.detail],
   ['/disputes', disputes.list],
   ['/disputes/:id', disputes.detail],
+  ['/payouts', payouts.list],
+  ['/payouts/:id', payouts.detail],
   ...['refunds', 'customers', 'products', 'plans', 'subscriptions', 'payment-links'].flatMap((key) => [
     [`/${key}`, objects.listPage(key)],
     [`/${key}/:id`, objects.detailPage(key)],
@@ -39,7 +42,7 @@ const ROUTES = [
 ].map(([pattern, render]) => ({ pattern, parts: pattern.split('/').filter(Boolean), render }));
 
 const NAV = [
-  ['Home', '/'], ['Payments', '/payments'], ['Disputes', '/disputes'], ['Refunds', '/refunds'], ['Customers', '/customers'],
+  ['Home', '/'], ['Payments', '/payments'], ['Disputes', '/disputes'], ['Refunds', '/refunds'], ['Payouts', '/payouts'], ['Customers', '/customers'],
   ['Products', '/products'], ['Plans', '/plans'], ['Subscriptions', '/subscriptions'],
   ['Payment links', '/payment-links'], ['Events', '/events'], ['Developers', '/developers'], ['Team', '/team'],
   ['Activity', '/activity', () => can.manageTeam()], ['Security', '/security'],

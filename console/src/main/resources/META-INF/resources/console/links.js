@@ -6,6 +6,7 @@ const ROUTES = {
   pay: '#/payments/',
   re: '#/refunds/',
   dp: '#/disputes/',
+  po: '#/payouts/',
   cus: '#/customers/',
   prod: '#/products/',
   plan: '#/plans/',

@@ -244,7 +244,7 @@ export function timeEl(value) {
 
 const TONES = {
   ok: ['completed', 'succeeded', 'active', 'enabled', 'paid', 'available', 'live', 'won', 'warning_closed'],
-  warn: ['pending', 'requires_action', 'partially_refunded', 'trialing', 'past_due', 'retrying', 'incomplete', 'open', 'expiring', 'draft',
+  warn: ['pending', 'in_transit', 'requires_action', 'partially_refunded', 'trialing', 'past_due', 'retrying', 'incomplete', 'open', 'expiring', 'draft',
     'needs_response', 'warning_needs_response', 'under_review', 'warning_under_review'],
   bad: ['failed', 'canceled', 'disabled', 'incomplete_expired', 'revoked', 'expired', 'uncollectible', 'void', 'lost'],
 };
