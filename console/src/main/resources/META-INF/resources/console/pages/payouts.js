@@ -252,20 +252,22 @@ function payNowForm(ctx, settings, available, reload) {
 function renderSettings(ctx, box, settings, reload) {
   const s = settings.schedule || {};
   const account = settings.external_account;
-  const scheduleView = kvList([
-    ['Schedule', describeSchedule(s)],
+  // Rows without a value (no next run on the manual schedule, no hold) are left out.
+  const present = (pairs) => pairs.filter(([, v]) => v !== null && v !== undefined);
+  const scheduleView = kvList(present([
+    ['Pays out', describeSchedule(s)],
     ['Next automatic payout', s.next_run_at ? timeEl(s.next_run_at) : null],
     ['Payout clock (test mode)', settings.test_clock ? timeEl(settings.test_clock.now) : null],
-  ]);
+  ]));
   const accountView = account
-    ? kvList([
+    ? kvList(present([
       ['Account holder', account.account_holder_name],
       ['Account', `•••• ${account.last4}`],
       ['Country', account.country],
       ['Routing number', account.routing_number],
       ['Added', timeEl(account.created_at)],
       ['Payouts held until', settings.payouts_held_until ? timeEl(settings.payouts_held_until) : null],
-    ])
+    ]))
     : el('p', { class: 'muted' }, 'No bank account yet: payouts cannot be made until you add one.');
 
   box.replaceChildren(
@@ -464,7 +466,7 @@ export async function detail(ctx) {
       : el('p', { class: 'muted' }, p.automatic
         ? 'No balance transactions are itemized for this payout.'
         : 'Manual payouts are not itemized: they pay from the available balance. The payout\'s own entry is its balance transaction above.');
-    items.replaceChildren(
+    items.replaceChildren(...[
       table({
         caption: 'What this payout paid',
         empty: 'None.',
@@ -488,7 +490,7 @@ export async function detail(ctx) {
           },
         })
         : null,
-      note);
+      note].filter(Boolean));
   }
 
   /** Every item (pages of 100): the sum needs them all. */
