@@ -47,6 +47,12 @@ class PayoutsTest {
     startAtNoon(merchant);
 
     Api.as(merchant, "test")
+        .body(Map.of("amount", 1.5, "currency", "USD"))
+        .post("/v1/payouts")
+        .then()
+        .statusCode(422)
+        .body("detail[0].loc", is(List.of("body", "amount")));
+    Api.as(merchant, "test")
         .body(Map.of("amount", available + 1, "currency", "USD"))
         .post("/v1/payouts")
         .then()

@@ -64,12 +64,15 @@ public class PayoutsResource {
   public Uni<PayoutData> create(
       @Valid @NotNull(message = "a JSON body is required") CreatePayoutRequest body) {
     String currency = Money.parseCurrency(body.currency(), "body", "currency").getCurrencyCode();
-    if (body.amount() > Money.MAX_MINOR_UNITS) {
+    // Integer minor units only: 1.5 is refused, never rounded.
+    if (body.amount().stripTrailingZeros().scale() > 0
+        || body.amount().compareTo(java.math.BigDecimal.valueOf(Money.MAX_MINOR_UNITS)) > 0) {
       throw new dev.payplatform.commons.errors.ValidationFailedException(
-          dev.payplatform.commons.errors.FieldError.body("amount", "is too large"));
+          dev.payplatform.commons.errors.FieldError.body(
+              "amount", "must be a positive integer of minor units"));
     }
     return creation
-        .create(Tenant.of(merchant), body.amount(), currency, body.description())
+        .create(Tenant.of(merchant), body.amount().longValueExact(), currency, body.description())
         .map(PayoutData::of);
   }
 
