@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * A journal entry about to be posted: what it records ({@code idemKey}, once), the merchant's view
  * (amount, fee, net in the settlement currency) and its postings, which balance. Built only by the
- * factories below, one per money movement (docs/ledger.md has each one's postings).
+ * factories below and {@link PayoutEntries}'s, one per money movement (docs/ledger.md has each
+ * one's postings).
  */
 public record JournalEntry(
     String idemKey,
@@ -304,61 +305,5 @@ public record JournalEntry(
     }
     return p.fxSettlementUnitsPerUsd.divide(
         p.fxPaymentUnitsPerUsd, new MathContext(12, RoundingMode.HALF_UP));
-  }
-
-  /** A payout made: its amount leaves the merchant's available balance, in transit to its bank. */
-  public static JournalEntry payout(Payout po) {
-    return payoutMove(
-        "payout",
-        po,
-        -po.amount,
-        Posting.available(po.merchantId, po.livemode, po.currency),
-        Posting.payoutsInTransit(po.livemode, po.currency));
-  }
-
-  /** The bank booked the payout: the money left the platform's bank account. */
-  public static JournalEntry payoutPaid(Payout po) {
-    return payoutMove(
-        "payout_paid",
-        po,
-        0,
-        Posting.payoutsInTransit(po.livemode, po.currency),
-        Posting.payoutBank(po.livemode, po.currency));
-  }
-
-  /**
-   * The payout failed ({@code payout_failure}: rejected, or returned, after it was {@code paid}
-   * too) or was canceled ({@code payout_cancel}): the amount is back in available.
-   */
-  public static JournalEntry payoutReturned(Payout po, String type, boolean wasPaid) {
-    return payoutMove(
-        type,
-        po,
-        po.amount,
-        wasPaid
-            ? Posting.payoutBank(po.livemode, po.currency)
-            : Posting.payoutsInTransit(po.livemode, po.currency),
-        Posting.available(po.merchantId, po.livemode, po.currency));
-  }
-
-  /** {@code po.amount} debited to {@code from} and credited to {@code to}. */
-  private static JournalEntry payoutMove(
-      String type, Payout po, long merchantAmount, String from, String to) {
-    return new JournalEntry(
-        type + ":" + po.id,
-        po.merchantId,
-        po.livemode,
-        type,
-        po.id,
-        po.currency,
-        merchantAmount,
-        0,
-        merchantAmount,
-        null,
-        null,
-        null,
-        null,
-        List.of(
-            new Posting(from, po.currency, po.amount), new Posting(to, po.currency, -po.amount)));
   }
 }

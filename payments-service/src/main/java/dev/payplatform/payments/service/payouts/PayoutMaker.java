@@ -1,8 +1,8 @@
 package dev.payplatform.payments.service.payouts;
 
 import dev.payplatform.commons.ids.Ids;
-import dev.payplatform.payments.domain.JournalEntry;
 import dev.payplatform.payments.domain.Payout;
+import dev.payplatform.payments.domain.PayoutEntries;
 import dev.payplatform.payments.domain.PayoutSchedule;
 import dev.payplatform.payments.domain.PayoutSettings;
 import dev.payplatform.payments.domain.PayoutStatus;
@@ -62,7 +62,7 @@ public class PayoutMaker {
     po.createdAt = realNow;
     po.updatedAt = realNow;
     return po.<Payout>persist()
-        .chain(() -> ledger.post(JournalEntry.payout(po)))
+        .chain(() -> ledger.post(PayoutEntries.made(po)))
         .invoke(txn -> po.balanceTransaction = txn)
         .chain(() -> outbox.emit(po, PaymentEvents.PAYOUT_CREATED))
         .replaceWith(po);

@@ -2,8 +2,8 @@ package dev.payplatform.payments.service.payouts;
 
 import dev.payplatform.commons.auth.Tenant;
 import dev.payplatform.commons.state.Transitions.Move;
-import dev.payplatform.payments.domain.JournalEntry;
 import dev.payplatform.payments.domain.Payout;
+import dev.payplatform.payments.domain.PayoutEntries;
 import dev.payplatform.payments.domain.PayoutNotFound;
 import dev.payplatform.payments.domain.PayoutStatus;
 import dev.payplatform.payments.messaging.PaymentEvents;
@@ -67,7 +67,7 @@ public class PayoutOutcomes {
       return Uni.createFrom().voidItem();
     }
     return ledger
-        .post(JournalEntry.payoutPaid(po))
+        .post(PayoutEntries.paid(po))
         .chain(() -> outbox.emit(po, PaymentEvents.PAYOUT_PAID));
   }
 
@@ -80,7 +80,7 @@ public class PayoutOutcomes {
     po.failureCode = code;
     po.failureMessage = message;
     return ledger
-        .post(JournalEntry.payoutReturned(po, "payout_failure", wasPaid))
+        .post(PayoutEntries.returned(po, "payout_failure", wasPaid))
         .invoke(txn -> po.failureBalanceTransaction = txn)
         .chain(() -> outbox.emit(po, PaymentEvents.PAYOUT_FAILED));
   }
@@ -91,7 +91,7 @@ public class PayoutOutcomes {
       return Uni.createFrom().voidItem();
     }
     return ledger
-        .post(JournalEntry.payoutReturned(po, "payout_cancel", false))
+        .post(PayoutEntries.returned(po, "payout_cancel", false))
         .invoke(txn -> po.failureBalanceTransaction = txn)
         .chain(() -> outbox.emit(po, PaymentEvents.PAYOUT_CANCELED));
   }
