@@ -16,7 +16,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Recomputes the ledger from its rows: every chain's hashes and order, every entry's balance, each
- * merchant's balance against its entries' nets, and the chain heads. Reports each difference.
+ * merchant's balance against its entries' nets, the chain heads, reconciled clearing and automatic
+ * payouts' items. Reports each difference.
  */
 @ApplicationScoped
 public class LedgerVerification {
@@ -51,6 +52,12 @@ public class LedgerVerification {
           + " and e.livemode join ledger_posting p on p.entry_id = e.id"
           + " and p.account like 'processor:live:%:clearing' group by 1, 2, 3";
 
+  private final PayoutItemsVerification payoutItems;
+
+  public LedgerVerification(PayoutItemsVerification payoutItems) {
+    this.payoutItems = payoutItems;
+  }
+
   /** What a verification found; {@code reconciledDays}: days whose clearing was checked. */
   public record Report(long chains, long entries, long reconciledDays, List<String> problems) {
     Report(long chains, long entries, List<String> problems) {
@@ -76,21 +83,14 @@ public class LedgerVerification {
                             .chain(report -> verifyPayoutItems(s, report))));
   }
 
-  // Every automatic payout pays exactly its items (docs/payouts.md).
-  private static final String PAYOUT_ITEMS =
-      "select p.id, p.amount, coalesce(sum(i.net), 0) from payout p"
-          + " left join payout_item i on i.payout_id = p.id where p.automatic"
-          + " group by p.id, p.amount having p.amount <> coalesce(sum(i.net), 0)";
-
+  /** Adds {@link PayoutItemsVerification}'s problems, if any. */
   private Uni<Report> verifyPayoutItems(Mutiny.Session s, Report report) {
-    return s.createNativeQuery(PAYOUT_ITEMS, Object[].class)
-        .getResultList()
+    return payoutItems
+        .problems(s)
         .map(
-            rows -> {
+            found -> {
               List<String> problems = new ArrayList<>(report.problems());
-              for (Object[] r : rows) {
-                problems.add("payout " + r[0] + " is " + r[1] + " but its items add up to " + r[2]);
-              }
+              problems.addAll(found);
               return new Report(
                   report.chains(), report.entries(), report.reconciledDays(), problems);
             });
