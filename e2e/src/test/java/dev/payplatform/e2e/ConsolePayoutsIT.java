@@ -3,7 +3,6 @@ package dev.payplatform.e2e;
 import static dev.payplatform.e2e.Platform.url;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 
@@ -34,7 +33,7 @@ class ConsolePayoutsIT {
     ConsoleIT.Account a = ConsoleIT.account("Console Payouts", "owner");
     Platform.Merchant m = a.merchant();
     DisputesEndToEndIT.pay(m, Cards.VISA);
-    awaitAvailable(m, NET);
+    DisputesEndToEndIT.awaitAvailable(m, NET);
     try (ConsoleBrowser b = new ConsoleBrowser()) {
       b.signIn(a.email(), ConsoleIT.PASSWORD);
       b.heading("Home");
@@ -118,7 +117,7 @@ class ConsolePayoutsIT {
         .then()
         .body("items[0].status", is("paid"))
         .body("items[0].amount", is(1000));
-    awaitAvailable(m, NET - 1000);
+    DisputesEndToEndIT.awaitAvailable(m, NET - 1000);
   }
 
   @Test
@@ -183,17 +182,5 @@ class ConsolePayoutsIT {
 
   private static RequestSpecification as(String key) {
     return given().header("X-Api-Key", key).contentType("application/json");
-  }
-
-  private static void awaitAvailable(Platform.Merchant m, long amount) {
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                as(m.skTest())
-                    .get(url("/v1/balance"))
-                    .then()
-                    .statusCode(200)
-                    .body("available[0].amount", equalTo((int) amount)));
   }
 }
