@@ -16,6 +16,17 @@ public interface EventsConfig {
 
   Webhooks webhooks();
 
+  Retention retention();
+
+  interface Retention {
+    /**
+     * How long an event, its deliveries and their attempts are kept (Stripe keeps 30 days); an
+     * event with a delivery still being retried waits for it.
+     */
+    @WithDefault("30d")
+    Duration events();
+  }
+
   interface Log {
     /**
      * How far back a partition without a committed offset starts (BackfillStart); none: earliest.

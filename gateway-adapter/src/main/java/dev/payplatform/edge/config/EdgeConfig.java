@@ -46,6 +46,35 @@ public interface EdgeConfig {
 
   Console console();
 
+  Retention retention();
+
+  /**
+   * How long what the edge keeps outlives its use (docs/operations.md, "Retention"); each is a
+   * commons retention sweep.
+   */
+  interface Retention {
+    /**
+     * Idempotency records after they expire (they expire {@code edge.idempotency.ttl} after use).
+     */
+    @WithDefault("0s")
+    Duration idempotencyRecords();
+
+    /** Console sessions after they ended or expired: long enough to answer "who was signed in". */
+    @WithDefault("7d")
+    Duration consoleSessions();
+
+    /** Console invites after they expired. */
+    @WithDefault("7d")
+    Duration consoleInvites();
+
+    /**
+     * The audit log: 13 months, a year's audit with a month to spare. Only the retention sweep
+     * deletes from it, and only rows older than this (the table's trigger checks).
+     */
+    @WithDefault("395d")
+    Duration auditEvents();
+  }
+
   /** The console's sign-in, sessions and invites (docs/console.md). */
   interface Console {
     /** A session ends after this long without a request. */

@@ -117,11 +117,4 @@ public class IdempotencyStore {
         .execute(Tuple.of(p.merchantId(), p.mode().livemode(), key))
         .replaceWithVoid();
   }
-
-  /** Deletes expired records; run periodically. */
-  public Uni<Integer> purgeExpired() {
-    return pool.query("delete from idempotency_record where expires_at < now()")
-        .execute()
-        .map(rows -> rows.rowCount());
-  }
 }
