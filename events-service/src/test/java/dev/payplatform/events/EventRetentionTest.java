@@ -4,22 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.testing.SweepPasses;
 import dev.payplatform.commons.testing.TestApi;
 import dev.payplatform.commons.testing.TestDb;
 import dev.payplatform.commons.testing.TestEvents;
 import dev.payplatform.events.service.EventRetention;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -110,18 +106,6 @@ class EventRetentionTest {
   }
 
   private Sweeps.Pass pass() throws Exception {
-    // As the scheduler runs a sweep: on a duplicated context flagged safe.
-    CompletableFuture<Sweeps.Pass> done = new CompletableFuture<>();
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        v -> {
-          try {
-            retention.pass().subscribe().with(done::complete, done::completeExceptionally);
-          } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-          }
-        });
-    return done.get(30, TimeUnit.SECONDS);
+    return SweepPasses.runOnce(vertx, retention);
   }
 }

@@ -6,15 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.payplatform.commons.retention.RetentionSweep;
 import dev.payplatform.commons.sweep.Sweeps;
+import dev.payplatform.commons.testing.SweepPasses;
 import dev.payplatform.edge.EchoUpstreams;
 import dev.payplatform.edge.audit.service.AuditEventRetention;
 import dev.payplatform.edge.console.service.ConsoleInviteRetention;
 import dev.payplatform.edge.console.service.ConsoleSessionRetention;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -168,19 +164,7 @@ class EdgeRetentionTest {
   }
 
   private Sweeps.Pass pass(RetentionSweep sweep) throws Exception {
-    // As the scheduler runs a sweep: on a duplicated context flagged safe.
-    CompletableFuture<Sweeps.Pass> done = new CompletableFuture<>();
-    Context context = VertxContext.getOrCreateDuplicatedContext(vertx);
-    VertxContextSafetyToggle.setContextSafe(context, true);
-    context.runOnContext(
-        v -> {
-          try {
-            sweep.pass().subscribe().with(done::complete, done::completeExceptionally);
-          } catch (RuntimeException e) {
-            done.completeExceptionally(e);
-          }
-        });
-    return done.get(20, TimeUnit.SECONDS);
+    return SweepPasses.runOnce(vertx, sweep);
   }
 
   private static String merchant(String name) {

@@ -7,7 +7,7 @@ import java.time.Duration;
 /** The outbox relay (docs/decisions: the outbox and its single relay per service). */
 @ConfigMapping(prefix = "platform.outbox")
 public interface OutboxConfig {
-  /** How long a published row is kept before the relay's housekeeping deletes it. */
+  /** How long a published row is kept before its retention sweep (OutboxRetention) deletes it. */
   @WithDefault("7d")
   Duration publishedRetention();
 

@@ -1,33 +1,25 @@
 package dev.payplatform.commons.idempotency;
 
 import dev.payplatform.commons.config.IdempotencyConfig;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Duration;
+import dev.payplatform.commons.config.RetentionConfig;
+import dev.payplatform.commons.retention.RetentionSweep;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
 
 /**
- * How long a service remembers an {@code Idempotency-Key} ({@code platform.idempotency.retention},
- * 72 h): longer than the edge's 24 h, so the service's record still decides when the edge's has
- * gone. The outbox relay's leader runs {@link #purge} in its housekeeping pass, as for the inbox.
+ * Forgets an {@code Idempotency-Key} after {@code platform.idempotency.retention} (72 h): longer
+ * than the edge's 24 h, so the service's record still decides when the edge's has gone.
  */
-@ApplicationScoped
-public class IdempotentRequestRetention {
-  private static final String PURGE =
-      "delete from idempotent_request where created_at < now() - ? * interval '1 second'";
+@Singleton
+public class IdempotentRequestRetention extends RetentionSweep {
+  private static final String DELETE =
+      "delete from idempotent_request where (merchant_id, livemode, idempotency_key) in"
+          + " (select merchant_id, livemode, idempotency_key from idempotent_request"
+          + " where created_at < ?1 limit ?2 for update skip locked)";
 
-  private final Duration retention;
-
-  public IdempotentRequestRetention(IdempotencyConfig config) {
-    this.retention = config.retention();
-  }
-
-  /** Deletes the keys older than the retention; answers how many. */
-  public int purge(Connection c) throws SQLException {
-    try (PreparedStatement purge = c.prepareStatement(PURGE)) {
-      purge.setLong(1, retention.toSeconds());
-      return purge.executeUpdate();
-    }
+  public IdempotentRequestRetention(
+      InstantSource clock, IdempotencyConfig idempotency, RetentionConfig config) {
+    super(
+        new Batch("retention-idempotent-requests", idempotency.retention(), DELETE), clock, config);
   }
 }

@@ -2,8 +2,6 @@ package dev.payplatform.commons.outbox;
 
 import dev.payplatform.commons.config.OutboxConfig;
 import dev.payplatform.commons.events.CloudEventHeaders;
-import dev.payplatform.commons.idempotency.IdempotentRequestRetention;
-import dev.payplatform.commons.inbox.InboxRetention;
 import dev.payplatform.commons.tracing.TraceParents;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -85,9 +83,6 @@ public class OutboxRelay {
   private final Duration pollInterval;
   private final int batchSize;
   private final long lockId;
-  private final Duration publishedRetention;
-  private final InboxRetention inboxRetention;
-  private final IdempotentRequestRetention idempotencyRetention;
   private final Map<String, Object> kafkaConfig;
   private final int maxAttempts;
   private final Counter published;
@@ -107,8 +102,6 @@ public class OutboxRelay {
       @ConfigProperty(name = "quarkus.datasource.jdbc.url") String jdbcUrl,
       @ConfigProperty(name = "quarkus.datasource.username") String username,
       @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password,
-      InboxRetention inboxRetention,
-      IdempotentRequestRetention idempotencyRetention,
       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
       MeterRegistry metrics,
       OpenTelemetry telemetry) {
@@ -119,9 +112,6 @@ public class OutboxRelay {
     this.pollInterval = config.relay().pollInterval();
     this.batchSize = config.relay().batchSize();
     this.lockId = config.relay().lockId();
-    this.publishedRetention = config.publishedRetention();
-    this.inboxRetention = inboxRetention;
-    this.idempotencyRetention = idempotencyRetention;
     this.kafkaConfig = kafkaConfig;
     this.maxAttempts = Math.max(1, config.relay().maxAttempts());
     this.published = metrics.counter("outbox.published");
@@ -215,7 +205,6 @@ public class OutboxRelay {
   private void relayWhileLeader(Connection c, KafkaProducer<String, String> producer)
       throws SQLException {
     PGConnection pg = c.unwrap(PGConnection.class);
-    long lastHousekeeping = 0;
     Duration backoff = pollInterval;
     while (running) {
       int sent;
@@ -232,10 +221,6 @@ public class OutboxRelay {
                 ? Duration.ofSeconds(30)
                 : backoff.multipliedBy(2);
         continue;
-      }
-      if (System.currentTimeMillis() - lastHousekeeping > 600_000) {
-        housekeeping(c);
-        lastHousekeeping = System.currentTimeMillis();
       }
       if (sent < batchSize) {
         refreshPending(c);
@@ -488,23 +473,6 @@ public class OutboxRelay {
         pending.set(rs.getLong(1));
         parked.set(rs.getLong(2));
         lagSeconds.set(rs.getLong(3));
-      }
-    }
-  }
-
-  /** Retention of published events, and of the inbox's ids (its rule, run by this leader). */
-  private void housekeeping(Connection c) throws SQLException {
-    try (PreparedStatement outbox =
-        c.prepareStatement(
-            "delete from outbox_event where published_at < now() - ? * interval '1 second'")) {
-      outbox.setLong(1, publishedRetention.toSeconds());
-      int a = outbox.executeUpdate();
-      int b = inboxRetention.purge(c);
-      int k = idempotencyRetention.purge(c);
-      if (a + b + k > 0) {
-        LOG.infof(
-            "outbox housekeeping removed %d published events, %d inbox ids and %d idempotency keys",
-            a, b, k);
       }
     }
   }
