@@ -16,7 +16,7 @@ public final class EdgeExchange {
   private static final String KEY = EdgeExchange.class.getName();
 
   private RouteTable.Route route;
-  private String upstream;
+  private UpstreamReplicas upstream;
   private KeyPrincipal principal;
   private ConsoleSession session;
   private String token;
@@ -41,12 +41,12 @@ public final class EdgeExchange {
     return route;
   }
 
-  /** The service's base URL. */
-  String upstream() {
+  /** The service's replicas. */
+  UpstreamReplicas upstream() {
     return upstream;
   }
 
-  void routed(RouteTable.Route route, String upstream) {
+  void routed(RouteTable.Route route, UpstreamReplicas upstream) {
     this.route = route;
     this.upstream = upstream;
   }

@@ -63,8 +63,9 @@ class Forward implements Handler<RoutingContext> {
 
   private void streamed(RoutingContext rc, EdgeExchange exchange) {
     String service = exchange.route().service();
-    client
-        .request(options(rc.request(), exchange.upstream()))
+    exchange
+        .upstream()
+        .open(base -> client.request(options(rc.request(), base)))
         .onFailure(err -> EdgeResponses.upstreamFailure(rc, service, err))
         .onSuccess(
             upstream ->
@@ -105,8 +106,9 @@ class Forward implements Handler<RoutingContext> {
   private void answeredWhole(RoutingContext rc, EdgeExchange exchange) {
     EdgeExchange.IdempotentCall call = exchange.idempotent();
     String service = exchange.route().service();
-    client
-        .request(options(rc.request(), exchange.upstream()))
+    exchange
+        .upstream()
+        .open(base -> client.request(options(rc.request(), base)))
         .compose(
             upstream -> {
               if (call == null) {
@@ -175,7 +177,7 @@ class Forward implements Handler<RoutingContext> {
   }
 
   /** The service never received the request: the connection could not be opened. */
-  private static boolean neverSent(Throwable err) {
+  static boolean neverSent(Throwable err) {
     for (Throwable t = err; t != null; t = t.getCause()) {
       if (t instanceof ConnectException || t instanceof io.netty.channel.ConnectTimeoutException) {
         return true;

@@ -2,7 +2,6 @@ package dev.payplatform.edge.proxy;
 
 import dev.payplatform.commons.metrics.UriTemplates;
 import dev.payplatform.commons.web.RouteTable;
-import dev.payplatform.edge.config.EdgeConfig;
 import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpServerRequest;
@@ -18,9 +17,9 @@ import java.util.stream.Collectors;
 @Singleton
 class MatchRoute implements Handler<RoutingContext> {
   private final RouteTable routes;
-  private final Map<String, String> upstreams;
+  private final Map<String, UpstreamReplicas> upstreams;
 
-  MatchRoute(RouteTable routes, EdgeConfig config) {
+  MatchRoute(RouteTable routes, Upstreams upstreams) {
     this.routes = routes;
     // Each service the route table names needs edge.upstream.<service>; fail at start, not later.
     this.upstreams =
@@ -28,11 +27,11 @@ class MatchRoute implements Handler<RoutingContext> {
             .map(RouteTable.Route::service)
             .filter(s -> !s.equals(EdgeRouteTable.OWN))
             .distinct()
-            .collect(Collectors.toUnmodifiableMap(s -> s, s -> upstreamOf(config, s)));
+            .collect(Collectors.toUnmodifiableMap(s -> s, s -> upstreamOf(upstreams, s)));
   }
 
-  private static String upstreamOf(EdgeConfig config, String service) {
-    String base = config.upstream().get(service);
+  private static UpstreamReplicas upstreamOf(Upstreams upstreams, String service) {
+    UpstreamReplicas base = upstreams.of(service);
     if (base == null) {
       throw new IllegalStateException("edge.upstream." + service + " is not configured");
     }

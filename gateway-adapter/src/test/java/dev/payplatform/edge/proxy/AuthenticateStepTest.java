@@ -29,7 +29,7 @@ class AuthenticateStepTest {
 
   private static Consumer<EdgeExchange> routedTo(String method, String path) {
     var route = ((RouteTable.Match.Found) ROUTES.match(method, path)).route();
-    return x -> x.routed(route, "http://127.0.0.1:1");
+    return x -> x.routed(route, StepHarness.replicas("http://127.0.0.1:1"));
   }
 
   @BeforeEach

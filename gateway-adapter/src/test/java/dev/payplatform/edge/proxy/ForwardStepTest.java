@@ -75,7 +75,7 @@ class ForwardStepTest {
 
   private static Consumer<EdgeExchange> toService(String token) {
     return x -> {
-      x.routed(ROUTE, "http://127.0.0.1:" + service.actualPort());
+      x.routed(ROUTE, StepHarness.replicas("http://127.0.0.1:" + service.actualPort()));
       x.token(token);
     };
   }
@@ -106,7 +106,7 @@ class ForwardStepTest {
 
   @Test
   void aServiceThatCannotBeReachedIs503NamingIt() {
-    Consumer<EdgeExchange> dead = x -> x.routed(ROUTE, "http://127.0.0.1:1");
+    Consumer<EdgeExchange> dead = x -> x.routed(ROUTE, StepHarness.replicas("http://127.0.0.1:1"));
     try (StepHarness step = StepHarness.afterMatch(null, dead, forward)) {
       step.request()
           .body("{}")
@@ -115,6 +115,58 @@ class ForwardStepTest {
           .statusCode(503)
           .header("Retry-After", notNullValue())
           .body("content", containsString("catalog"));
+    }
+  }
+
+  @Test
+  void aDeadReplicaIsSkippedAndEveryRequestReachesTheLiveOne() {
+    UpstreamReplicas oneDead =
+        StepHarness.replicas("http://127.0.0.1:1,http://127.0.0.1:" + service.actualPort());
+    Consumer<EdgeExchange> routed = x -> x.routed(ROUTE, oneDead);
+    try (StepHarness step = StepHarness.afterMatch(null, routed, forward)) {
+      for (int i = 0; i < 20; i++) {
+        // POST included: a refused connection sent nothing, so the next replica may take it.
+        step.request().body("{}").post("/v1/customers").then().statusCode(202);
+      }
+    }
+  }
+
+  @Test
+  void requestsAreSharedBetweenLiveReplicas() throws Exception {
+    HttpServer other =
+        vertx
+            .createHttpServer()
+            .requestHandler(
+                req -> req.response().setStatusCode(202).putHeader("X-Service", "other").end("{}"))
+            .listen(0)
+            .toCompletionStage()
+            .toCompletableFuture()
+            .get(10, TimeUnit.SECONDS);
+    try {
+      UpstreamReplicas two =
+          StepHarness.replicas(
+              "http://127.0.0.1:"
+                  + service.actualPort()
+                  + ",http://127.0.0.1:"
+                  + other.actualPort());
+      Consumer<EdgeExchange> routed = x -> x.routed(ROUTE, two);
+      Map<String, Integer> byReplica = new java.util.HashMap<>();
+      try (StepHarness step = StepHarness.afterMatch(null, routed, forward)) {
+        for (int i = 0; i < 20; i++) {
+          String replica =
+              step.request()
+                  .body("{}")
+                  .post("/v1/customers")
+                  .then()
+                  .statusCode(202)
+                  .extract()
+                  .header("X-Service");
+          byReplica.merge(replica, 1, Integer::sum);
+        }
+      }
+      assertThat(byReplica).containsOnlyKeys("yes", "other");
+    } finally {
+      other.close();
     }
   }
 
@@ -142,7 +194,7 @@ class ForwardStepTest {
     Keeper keeper = new Keeper();
     Consumer<EdgeExchange> idempotent =
         x -> {
-          x.routed(ROUTE, "http://127.0.0.1:1");
+          x.routed(ROUTE, StepHarness.replicas("http://127.0.0.1:1"));
           x.idempotent(new EdgeExchange.IdempotentCall(Buffer.buffer("{}"), keeper));
         };
     try (StepHarness step = StepHarness.afterMatch(null, idempotent, forward)) {

@@ -36,7 +36,7 @@ class IdempotencyStepTest {
         StepHarness.afterMatch(
             vertx,
             x -> {
-              x.routed(ROUTE, "http://127.0.0.1:1");
+              x.routed(ROUTE, StepHarness.replicas("http://127.0.0.1:1"));
               x.authenticated(merchant, null);
             },
             idempotency);

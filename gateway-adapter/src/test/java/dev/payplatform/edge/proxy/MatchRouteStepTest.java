@@ -16,7 +16,7 @@ class MatchRouteStepTest {
   @BeforeAll
   static void start() {
     var config = StepHarness.config(Map.of("edge.upstream.catalog", "http://catalog:8083"));
-    step = StepHarness.after(x -> {}, new MatchRoute(ROUTES, config));
+    step = StepHarness.after(x -> {}, new MatchRoute(ROUTES, new Upstreams(config)));
   }
 
   @AfterAll
@@ -45,10 +45,38 @@ class MatchRouteStepTest {
   }
 
   @Test
+  void aServiceWithSeveralReplicasKnowsThemAll() {
+    var config =
+        StepHarness.config(
+            Map.of("edge.upstream.catalog", "http://127.0.0.1:8083, http://127.0.0.1:8183"));
+    try (StepHarness twoReplicas =
+        StepHarness.after(x -> {}, new MatchRoute(ROUTES, new Upstreams(config)))) {
+      twoReplicas
+          .request()
+          .get("/v1/products/prod_1")
+          .then()
+          .statusCode(200)
+          .body("upstream", equalTo("http://127.0.0.1:8083,http://127.0.0.1:8183"));
+    }
+  }
+
+  @Test
+  void anUpstreamThatIsNotABaseUrlStopsTheEdgeFromStarting() {
+    var config = StepHarness.config(Map.of("edge.upstream.catalog", "http://catalog:8083/v1"));
+    assertThatThrownBy(() -> new Upstreams(config)).hasMessageContaining("not a base URL");
+  }
+
+  @Test
   void aServiceWithoutAnUpstreamStopsTheEdgeFromStarting() {
     var config =
-        Map.of("edge.jwt.signing-key", "k", "edge.admin-token", "t", "edge.upstream.catalog", "x");
-    assertThatThrownBy(() -> new MatchRoute(ROUTES, StepHarness.exactly(config)))
+        Map.of(
+            "edge.jwt.signing-key",
+            "k",
+            "edge.admin-token",
+            "t",
+            "edge.upstream.catalog",
+            "http://catalog:8083");
+    assertThatThrownBy(() -> new MatchRoute(ROUTES, new Upstreams(StepHarness.exactly(config))))
         .hasMessageContaining("edge.upstream.");
   }
 }

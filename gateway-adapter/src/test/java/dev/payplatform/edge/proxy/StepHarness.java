@@ -11,6 +11,8 @@ import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.smallrye.config.common.MapBackedConfigSource;
+import io.smallrye.stork.Stork;
+import io.smallrye.stork.integration.DefaultStorkInfrastructure;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -109,7 +112,7 @@ final class StepHarness implements AutoCloseable {
     JsonObject seen = new JsonObject().put("passed", true).put("proxied", exchange != null);
     if (exchange != null) {
       seen.put("service", exchange.route() == null ? null : exchange.route().service())
-          .put("upstream", exchange.upstream())
+          .put("upstream", exchange.upstream() == null ? null : exchange.upstream().toString())
           .put("merchant", exchange.principal() == null ? null : exchange.principal().merchantId())
           .put("session", exchange.session() != null)
           .put("token", exchange.token())
@@ -152,6 +155,15 @@ final class StepHarness implements AutoCloseable {
     if (ownsVertx) {
       vertx.close();
     }
+  }
+
+  private static final Stork STORK = new Stork(new DefaultStorkInfrastructure());
+  private static final AtomicInteger REPLICA_SETS = new AtomicInteger();
+
+  /** A service's replicas at these base URLs (comma separated), as the edge defines them. */
+  static UpstreamReplicas replicas(String baseUrls) {
+    return UpstreamReplicas.define(
+        STORK, "catalog", "test-" + REPLICA_SETS.incrementAndGet(), baseUrls);
   }
 
   /** The edge's settings as the application reads them, with these overrides. */
