@@ -105,12 +105,17 @@ final class FaultTools {
     platformUp(Map.of());
   }
 
-  /** The same, with settings for the services it starts (as environment variables). */
-  static void platformUp(Map<String, String> settings) {
+  /**
+   * The same, with settings for the services it starts (as environment variables) and options of
+   * {@code up} ({@code --replicas 2}).
+   */
+  static void platformUp(Map<String, String> settings, String... options) {
+    List<String> command =
+        new ArrayList<>(
+            List.of("bash", Platform.ROOT.resolve("deploy/local/platform").toString(), "up"));
+    command.addAll(List.of(options));
     ProcessBuilder pb =
-        new ProcessBuilder("bash", Platform.ROOT.resolve("deploy/local/platform").toString(), "up")
-            .directory(Platform.ROOT.toFile())
-            .redirectErrorStream(true);
+        new ProcessBuilder(command).directory(Platform.ROOT.toFile()).redirectErrorStream(true);
     pb.environment().put("PLATFORM_SKIP_BUILD", "1");
     pb.environment().putAll(settings);
     String out = run(pb, 300);
