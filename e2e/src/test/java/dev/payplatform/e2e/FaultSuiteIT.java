@@ -32,7 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -43,7 +48,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Real faults against the platform that {@code deploy/local/platform up} started, while merchants
  * create hosted payments and buyers pay them: the broker killed with SIGKILL, each service killed
- * with SIGKILL and restarted with the project's command, PostgreSQL stopped in immediate mode.
+ * with SIGKILL and restarted with the project's command, PostgreSQL stopped in immediate mode, and
+ * one broker of a three-broker cluster killed for good.
  *
  * <p>After each fault: every answer was 2xx or the documented 503 with {@code Retry-After}; every
  * payment whose confirmation answered 200 completes within 60 s of recovery, and so do payments
@@ -275,6 +281,63 @@ class FaultSuiteIT {
           .delete(Platform.url("/v1/webhook_endpoints/" + endpoint))
           .then()
           .statusCode(200);
+    }
+  }
+
+  /**
+   * The three-broker cluster the production overlay asks for (replication factor 3,
+   * min.insync.replicas 2; producers with acks=all and idempotence, the clients' defaults): the
+   * broker leading a partition of {@code payments.events} is killed while buyers pay and never
+   * comes back. The others take over its partitions and its consumer groups, every service stays
+   * ready, and the usual assertions hold with no recovery at all. The platform goes back to one
+   * broker afterwards (the next {@code up}).
+   */
+  @Test
+  @Order(6)
+  void aBrokerOfThreeKilledForGoodLosesNoPaymentAndNoEvent() {
+    long t0 = System.nanoTime();
+    platformUp(Map.of(), "--kafka-brokers", "3");
+    figures.add(
+        String.format(
+            "fault three brokers: up --kafka-brokers 3 (services restarted on it) took %.0f s",
+            (System.nanoTime() - t0) / 1e9));
+    ops.close();
+    ops = new OpsConsumer(THREE_BROKERS);
+    awaitEveryServiceReady(READY_WITHIN);
+    int[] killed = new int[1];
+    scenario(
+        "a broker of three -9 for good",
+        false,
+        () -> {
+          killed[0] = leaderOf("payments.events", 0);
+          kill9(pid(killed[0] == 1 ? "kafka" : "kafka-" + killed[0]));
+          pause(Duration.ofSeconds(10));
+        },
+        () -> {});
+    figures.add("fault three brokers: killed broker " + killed[0] + ", left down");
+    System.out.println(figures.get(figures.size() - 1));
+  }
+
+  private static final String THREE_BROKERS = "127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292";
+
+  /** The node leading {@code topic}'s {@code partition}, as the cluster reports it. */
+  private static int leaderOf(String topic, int partition) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, THREE_BROKERS))) {
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .get(partition)
+          .leader()
+          .id();
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not describe " + topic, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
     }
   }
 

@@ -56,8 +56,13 @@ final class OpsConsumer implements AutoCloseable {
   private final List<Event> events = new ArrayList<>();
 
   OpsConsumer() {
+    this("127.0.0.1:9092");
+  }
+
+  /** Reads from the cluster at {@code bootstrapServers} (every broker, comma separated). */
+  OpsConsumer(String bootstrapServers) {
     Properties p = new Properties();
-    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:9092");
+    p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(ConsumerConfig.GROUP_ID_CONFIG, "ops-e2e-" + UUID.randomUUID());
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
