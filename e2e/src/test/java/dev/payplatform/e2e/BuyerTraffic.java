@@ -106,6 +106,14 @@ final class BuyerTraffic implements AutoCloseable {
     return List.copyOf(answers);
   }
 
+  /** How many answers came with each HTTP status (0: no answer at all), in status order. */
+  Map<Integer, Long> answersByStatus() {
+    return answers().stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Answer::status, java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+  }
+
   /** Payments whose confirmation answered 200: the platform promised the buyer these. */
   List<String> confirmedPayments() {
     return List.copyOf(confirmed.keySet());

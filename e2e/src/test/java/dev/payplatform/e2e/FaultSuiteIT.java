@@ -31,7 +31,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -360,11 +359,7 @@ class FaultSuiteIT {
       traffic.stop();
 
       List<BuyerTraffic.Answer> answers = traffic.answers();
-      Map<Integer, Long> byStatus =
-          answers.stream()
-              .collect(
-                  Collectors.groupingBy(
-                      BuyerTraffic.Answer::status, TreeMap::new, Collectors.counting()));
+      Map<Integer, Long> byStatus = traffic.answersByStatus();
       List<BuyerTraffic.Answer> undocumented =
           answers.stream()
               .filter(a -> !(a.status() >= 200 && a.status() < 300))

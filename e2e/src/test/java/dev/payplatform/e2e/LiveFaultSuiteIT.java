@@ -18,8 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,11 +135,7 @@ class LiveFaultSuiteIT {
       fault.run();
       pause(Duration.ofSeconds(5)); // buyers go on paying after the acquirer is back
       traffic.stop();
-      Map<Integer, Long> byStatus =
-          traffic.answers().stream()
-              .collect(
-                  Collectors.groupingBy(
-                      BuyerTraffic.Answer::status, TreeMap::new, Collectors.counting()));
+      Map<Integer, Long> byStatus = traffic.answersByStatus();
       assertThat(traffic.answers())
           .as("%s: answers other than 2xx, the documented 503 and 402 processing_error", name)
           .allMatch(

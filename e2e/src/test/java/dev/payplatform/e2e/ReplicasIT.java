@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -204,11 +203,7 @@ class ReplicasIT {
       pause(Duration.ofSeconds(5));
       traffic.stop();
 
-      Map<Integer, Long> byStatus =
-          traffic.answers().stream()
-              .collect(
-                  Collectors.groupingBy(
-                      BuyerTraffic.Answer::status, TreeMap::new, Collectors.counting()));
+      Map<Integer, Long> byStatus = traffic.answersByStatus();
       assertThat(
               traffic.answers().stream()
                   .filter(a -> !(a.status() >= 200 && a.status() < 300))
