@@ -285,7 +285,7 @@ class FaultSuiteIT {
 
   /**
    * The three-broker cluster the production overlay asks for (replication factor 3,
-   * min.insync.replicas 2; producers with acks=all and idempotence, the clients' defaults): the
+   * min.insync.replicas 2; the relay and dead-letter producers set acks=all and idempotence): the
    * broker leading a partition of {@code payments.events} is killed while buyers pay and never
    * comes back. The others take over its partitions and its consumer groups, every service stays
    * ready, and the usual assertions hold with no recovery at all. The platform goes back to one
