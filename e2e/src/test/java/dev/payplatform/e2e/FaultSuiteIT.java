@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,8 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Real faults against the platform that {@code deploy/local/platform up} started, while merchants
  * create hosted payments and buyers pay them: the broker killed with SIGKILL, each service killed
- * with SIGKILL and restarted with the project's command, PostgreSQL stopped in immediate mode, and
- * one broker of a three-broker cluster killed for good.
+ * with SIGKILL and restarted with the project's command, PostgreSQL stopped in immediate mode, one
+ * broker of a three-broker cluster killed for good, and the primary database lost and its streaming
+ * standby promoted.
  *
  * <p>After each fault: every answer was 2xx or the documented 503 with {@code Retry-After}; every
  * payment whose confirmation answered 200 completes within 60 s of recovery, and so do payments
@@ -295,11 +297,12 @@ class FaultSuiteIT {
   @Order(6)
   void aBrokerOfThreeKilledForGoodLosesNoPaymentAndNoEvent() {
     long t0 = System.nanoTime();
-    platformUp(Map.of(), "--kafka-brokers", "3");
+    // With the database standby as well: the failover that follows needs no second restart.
+    platformUp(Map.of(), THREE_BROKERS_AND_A_STANDBY);
     figures.add(
         String.format(
-            "fault three brokers: up --kafka-brokers 3 (services restarted on it) took %.0f s",
-            (System.nanoTime() - t0) / 1e9));
+            "fault three brokers: up %s (services restarted on them) took %.0f s",
+            String.join(" ", THREE_BROKERS_AND_A_STANDBY), (System.nanoTime() - t0) / 1e9));
     ops.close();
     ops = new OpsConsumer(THREE_BROKERS);
     awaitEveryServiceReady(READY_WITHIN);
@@ -318,6 +321,130 @@ class FaultSuiteIT {
   }
 
   private static final String THREE_BROKERS = "127.0.0.1:9092,127.0.0.1:9192,127.0.0.1:9292";
+  private static final String[] THREE_BROKERS_AND_A_STANDBY = {
+    "--kafka-brokers", "3", "--pg-standby"
+  };
+
+  /**
+   * What CloudNativePG does when the primary's pod dies: the primary is killed (postmaster and
+   * every backend, SIGKILL) while buyers pay; a few seconds later the streaming standby is promoted
+   * and the stable address (HAProxy, standing in for the {@code -rw} Service) moves to it. The old
+   * connections are gone and the new primary is on a new timeline. The usual assertions hold; the
+   * outbox relays publish every row written before and after (so they resume on the new primary),
+   * and checkout's, payments' and billing's sweeps complete passes on it. The platform goes back to
+   * {@code main} alone afterwards (the next plain {@code up}).
+   */
+  @Test
+  @Order(7)
+  void thePrimaryDatabaseLostAndTheStandbyPromotedLosesNoPaymentAndNoEvent() {
+    platformUp(Map.of(), THREE_BROKERS_AND_A_STANDBY); // the broker killed above comes back
+    ops.close();
+    ops = new OpsConsumer(THREE_BROKERS);
+    awaitEveryServiceReady(READY_WITHIN);
+    String[] lost = new String[1];
+    long[] killedAt = new long[1];
+    scenario(
+        "the primary database -9, standby promoted",
+        false,
+        () -> {
+          lost[0] = FaultTools.primaryCluster();
+          killPostgres(lost[0]);
+          killedAt[0] = System.currentTimeMillis();
+          pause(Duration.ofSeconds(5)); // the operator noticing the pod is gone
+        },
+        () ->
+            shell(
+                60,
+                "bash",
+                Platform.ROOT.resolve("deploy/local/platform").toString(),
+                "pg-failover"));
+    long promotedAt = promotedAt();
+    Map<String, Long> firstWrite = new HashMap<>();
+    for (String db : DATABASES) {
+      String ms =
+          psql(
+                  db,
+                  "select (extract(epoch from min(occurred_at)) * 1000)::bigint from outbox_event"
+                      + " where occurred_at >= to_timestamp("
+                      + promotedAt / 1000.0
+                      + ")")
+              .strip();
+      if (!ms.isEmpty()) {
+        firstWrite.put(db, Long.parseLong(ms) - promotedAt);
+      }
+    }
+    assertThat(firstWrite).as("databases written after the promotion").containsKey("payments");
+
+    Map<String, Double> passes = sweepPasses();
+    await()
+        .atMost(COMPLETED_WITHIN)
+        .pollInterval(Duration.ofSeconds(1))
+        .untilAsserted(
+            () ->
+                assertThat(sweepPasses())
+                    .as("sweep passes completed per service, after the failover")
+                    .allSatisfy((service, n) -> assertThat(n).isGreaterThan(passes.get(service))));
+    figures.add(
+        String.format(
+            "fault failover: killed %s; promoted and the address moved %.1f s after the kill;"
+                + " first write after the promotion, ms per database: %s; sweeps passing again"
+                + " (completed passes per service) %s -> %s",
+            lost[0], (promotedAt - killedAt[0]) / 1e3, firstWrite, passes, sweepPasses()));
+    System.out.println(figures.get(figures.size() - 1));
+  }
+
+  /** The cluster's postmaster and every backend, SIGKILL: a pod gone, not a shutdown. */
+  private static void killPostgres(String cluster) {
+    String postmaster =
+        shell(
+                10,
+                "head",
+                "-1",
+                "/var/lib/postgresql/" + FaultTools.pgVersion() + "/" + cluster + "/postmaster.pid")
+            .strip();
+    shell(10, "pkill", "-9", "-P", postmaster);
+    kill9(postmaster);
+  }
+
+  private static long promotedAt() {
+    try {
+      return Long.parseLong(Files.readString(Platform.STATE.resolve("run/pg-promoted-at")).strip());
+    } catch (IOException e) {
+      throw new IllegalStateException("pg-failover left no promotion time", e);
+    }
+  }
+
+  /** Completed passes of every sweep, summed per service that has sweeps running every few s. */
+  private static Map<String, Double> sweepPasses() {
+    Map<String, Double> passes = new HashMap<>();
+    for (String service : List.of("checkout-service", "payments-service", "billing-service")) {
+      double total = 0;
+      for (String line : metrics(SERVICES.get(service)).split("\n")) {
+        if (line.startsWith("platform_sweep_passes_total{")
+            && !line.contains("sweep=\"retention")) {
+          total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      passes.put(service, total);
+    }
+    return passes;
+  }
+
+  private static String metrics(int port) {
+    try {
+      return HTTP.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                  .timeout(Duration.ofSeconds(5))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .body();
+    } catch (IOException e) {
+      return "";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "";
+    }
+  }
 
   /** The node leading {@code topic}'s {@code partition}, as the cluster reports it. */
   private static int leaderOf(String topic, int partition) {

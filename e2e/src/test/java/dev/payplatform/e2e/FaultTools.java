@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,12 +61,41 @@ final class FaultTools {
     platformUp(armed);
   }
 
+  /** {@code sql} on the primary of {@code db}, at the address the services use. */
   static String psql(String db, String sql) {
     ProcessBuilder pb =
-        new ProcessBuilder("psql", "-h", "127.0.0.1", "-U", db, "-d", db, "-tAc", sql)
+        new ProcessBuilder(
+                "psql", "-h", "127.0.0.1", "-p", databasePort(), "-U", db, "-d", db, "-tAc", sql)
             .redirectErrorStream(true);
     pb.environment().put("PGPASSWORD", db);
     return run(pb, 30);
+  }
+
+  /**
+   * The services' database address: the primary on 5432, or HAProxy on 5434 in front of the primary
+   * and its standby ({@code up --pg-standby}), wherever the primary is after a failover.
+   */
+  static String databasePort() {
+    try {
+      Path standby = Platform.STATE.resolve("run/pg-standby");
+      return Files.exists(standby) && Files.readString(standby).strip().equals("1")
+          ? "5434"
+          : "5432";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The local cluster that is the primary now ({@code main}, or {@code standby} after a failover).
+   */
+  static String primaryCluster() {
+    try {
+      Path primary = Platform.STATE.resolve("postgres-primary");
+      return Files.exists(primary) ? Files.readString(primary).strip() : "main";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static void awaitEveryServiceReady(Duration within) {

@@ -19,10 +19,12 @@ import org.jboss.logging.Logger;
 /**
  * One pass of a scheduled sweep (a janitor that gives every non-final state an owner), run the same
  * way everywhere: what it found overdue is published as the gauge {@code platform_sweep_overdue}
- * (tag {@code sweep}), what it resolved is counted ({@code platform_sweep_resolved_total}), and a
- * failed pass is logged and counted ({@code platform_sweep_failures_total}) and simply runs again
- * at the next tick. Replicas may run the same sweep at once: each pass must lock the rows it
- * resolves and re-check them under the lock, so every row is resolved exactly once.
+ * (tag {@code sweep}), what it resolved is counted ({@code platform_sweep_resolved_total}), every
+ * pass that completed is counted ({@code platform_sweep_passes_total}: a sweep that is running at
+ * all, after a database failover for instance), and a failed pass is logged and counted ({@code
+ * platform_sweep_failures_total}) and simply runs again at the next tick. Replicas may run the same
+ * sweep at once: each pass must lock the rows it resolves and re-check them under the lock, so
+ * every row is resolved exactly once.
  */
 @ApplicationScoped
 public class Sweeps {
@@ -79,6 +81,7 @@ public class Sweeps {
         .invoke(
             p -> {
               gauge.set(Math.max(0, p.overdue() - p.resolved()));
+              metrics.counter("platform.sweep.passes", "sweep", name).increment();
               if (p.resolved() > 0) {
                 metrics.counter("platform.sweep.resolved", "sweep", name).increment(p.resolved());
                 LOG.infof("sweep %s resolved %d of %d overdue", name, p.resolved(), p.overdue());
