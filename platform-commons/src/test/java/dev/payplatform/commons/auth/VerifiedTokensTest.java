@@ -3,6 +3,7 @@ package dev.payplatform.commons.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -44,7 +45,8 @@ class VerifiedTokensTest {
               }
             },
             clock,
-            2);
+            2,
+            new SimpleMeterRegistry());
   }
 
   private String token(String merchant, long lifetimeSeconds) {
@@ -81,6 +83,19 @@ class VerifiedTokensTest {
     assertThatThrownBy(() -> tokens.parse(forged, context)).isInstanceOf(ParseException.class);
     assertThatThrownBy(() -> tokens.parse(forged, context)).isInstanceOf(ParseException.class);
     assertThat(verifications).as("refusals are never cached").hasValue(3);
+  }
+
+  @Test
+  void aTokenVerifiedUnderOneContextIsVerifiedAgainUnderAnother() throws Exception {
+    String token = token("mer_d", 120);
+    tokens.parse(token, context);
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    JWTAuthContextInfo otherKey =
+        new JWTAuthContextInfo(generator.generateKeyPair().getPublic(), "payplatform-edge");
+
+    assertThatThrownBy(() -> tokens.parse(token, otherKey)).isInstanceOf(ParseException.class);
+    assertThat(verifications).hasValue(2);
   }
 
   @Test
