@@ -418,32 +418,14 @@ class FaultSuiteIT {
   private static Map<String, Double> sweepPasses() {
     Map<String, Double> passes = new HashMap<>();
     for (String service : List.of("checkout-service", "payments-service", "billing-service")) {
-      double total = 0;
-      for (String line : metrics(SERVICES.get(service)).split("\n")) {
-        if (line.startsWith("platform_sweep_passes_total{")
-            && !line.contains("sweep=\"retention")) {
-          total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        }
-      }
-      passes.put(service, total);
+      passes.put(
+          service,
+          FaultTools.metric(
+              SERVICES.get(service),
+              "platform_sweep_passes_total",
+              labels -> !labels.contains("sweep=\"retention")));
     }
     return passes;
-  }
-
-  private static String metrics(int port) {
-    try {
-      return HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                  .timeout(Duration.ofSeconds(5))
-                  .build(),
-              HttpResponse.BodyHandlers.ofString())
-          .body();
-    } catch (IOException e) {
-      return "";
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "";
-    }
   }
 
   /** The node leading {@code topic}'s {@code partition}, as the cluster reports it. */

@@ -18,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the fault suites do to the platform, with the operator's own commands: read a service's
@@ -96,6 +99,38 @@ final class FaultTools {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The sum of a service's Prometheus samples of {@code name} whose label set ({@code {...}}, or
+   * empty) {@code labels} accepts; 0 when absent or the service does not answer.
+   */
+  static double metric(int port, String name, Predicate<String> labels) {
+    String text;
+    try {
+      text =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
+                      .timeout(Duration.ofSeconds(5))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+    } catch (IOException e) {
+      return 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 0;
+    }
+    double total = 0;
+    Matcher m =
+        Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
+            .matcher(text);
+    while (m.find()) {
+      if (labels.test(m.group(1) == null ? "" : m.group(1))) {
+        total += Double.parseDouble(m.group(2));
+      }
+    }
+    return total;
   }
 
   static void awaitEveryServiceReady(Duration within) {

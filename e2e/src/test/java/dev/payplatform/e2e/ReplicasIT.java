@@ -13,16 +13,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,33 +302,10 @@ class ReplicasIT {
     return total;
   }
 
-  /** One sample of the replica's Prometheus metrics (0 when absent or unreachable). */
+  /** One metric of the replica, summed over {@code sweep}'s samples (every sample when null). */
   private static double metric(int port, String name, String sweep) {
-    try {
-      String text =
-          HTTP.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics"))
-                      .timeout(Duration.ofSeconds(5))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString())
-              .body();
-      double total = 0;
-      Matcher m =
-          Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$")
-              .matcher(text);
-      while (m.find()) {
-        if (sweep == null
-            || (m.group(1) != null && m.group(1).contains("sweep=\"" + sweep + "\""))) {
-          total += Double.parseDouble(m.group(2));
-        }
-      }
-      return total;
-    } catch (IOException e) {
-      return 0;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return 0;
-    }
+    return FaultTools.metric(
+        port, name, labels -> sweep == null || labels.contains("sweep=\"" + sweep + "\""));
   }
 
   /** Stops a service process and waits until it is gone (a later `up` starts it again). */
