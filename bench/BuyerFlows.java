@@ -211,7 +211,7 @@ public class BuyerFlows {
                   + server.getAddress().getPort()
                   + "/hooks\",\"enabled_events\":[\"payment.succeeded\"],"
                   + "\"description\":\"bench/BuyerFlows\"}",
-              201);
+              200);
       Webhooks hooks = new Webhooks(server, http, base, key, created);
       server.createContext("/hooks", exchange -> hooks.receive(exchange));
       server.start();
