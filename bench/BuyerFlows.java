@@ -273,13 +273,9 @@ public class BuyerFlows {
     }
 
     void close() throws Exception {
-      HttpRequest delete =
-          HttpRequest.newBuilder(URI.create(base + "/v1/webhook_endpoints/" + endpointId))
-              .timeout(Duration.ofSeconds(30))
-              .header("X-Api-Key", key)
-              .DELETE()
-              .build();
-      http.send(delete, HttpResponse.BodyHandlers.discarding());
+      http.send(
+          keyed(base + "/v1/webhook_endpoints/" + endpointId, key).DELETE().build(),
+          HttpResponse.BodyHandlers.discarding());
       server.stop(0);
       ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdown();
     }
@@ -304,13 +300,17 @@ public class BuyerFlows {
 
   private static String get(HttpClient http, String base, String key, String paymentId)
       throws Exception {
-    HttpRequest req =
-        HttpRequest.newBuilder(URI.create(base + "/v1/payments/" + paymentId))
-            .timeout(Duration.ofSeconds(30))
-            .header("X-Api-Key", key)
-            .GET()
-            .build();
-    return http.send(req, HttpResponse.BodyHandlers.ofString()).body();
+    return http.send(
+            keyed(base + "/v1/payments/" + paymentId, key).GET().build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** A request to the edge with the merchant's secret key. */
+  private static HttpRequest.Builder keyed(String url, String key) {
+    return HttpRequest.newBuilder(URI.create(url))
+        .timeout(Duration.ofSeconds(30))
+        .header("X-Api-Key", key);
   }
 
   private static String field(String json, String name) {
