@@ -187,6 +187,8 @@ public class BuyerFlows {
     private final byte[] secret;
     private final Map<String, CompletableFuture<Void>> succeeded = new ConcurrentHashMap<>();
     private final AtomicLong badSignatures = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean closed =
+        new java.util.concurrent.atomic.AtomicBoolean();
 
     private Webhooks(HttpServer server, HttpClient http, String base, String key, String created) {
       this.server = server;
@@ -215,6 +217,9 @@ public class BuyerFlows {
       Webhooks hooks = new Webhooks(server, http, base, key, created);
       server.createContext("/hooks", exchange -> hooks.receive(exchange));
       server.start();
+      // A run stopped early (bench/run interrupted) still deletes its endpoint: left behind, its
+      // deliveries would fail and retry against a closed port, inflating later runs' figures.
+      Runtime.getRuntime().addShutdownHook(new Thread(hooks::closeQuietly));
       return hooks;
     }
 
@@ -272,7 +277,18 @@ public class BuyerFlows {
       }
     }
 
+    void closeQuietly() {
+      try {
+        close();
+      } catch (Exception e) {
+        System.err.println("could not delete webhook endpoint " + endpointId + ": " + e);
+      }
+    }
+
     void close() throws Exception {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
       http.send(
           keyed(base + "/v1/webhook_endpoints/" + endpointId, key).DELETE().build(),
           HttpResponse.BodyHandlers.discarding());
