@@ -1,3 +1,4 @@
+import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,8 +20,11 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,8 +191,7 @@ public class BuyerFlows {
     private final byte[] secret;
     private final Map<String, CompletableFuture<Void>> succeeded = new ConcurrentHashMap<>();
     private final AtomicLong badSignatures = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicBoolean closed =
-        new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Webhooks(HttpServer server, HttpClient http, String base, String key, String created) {
       this.server = server;
@@ -223,7 +226,7 @@ public class BuyerFlows {
       return hooks;
     }
 
-    private void receive(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    private void receive(HttpExchange exchange) throws IOException {
       byte[] body = exchange.getRequestBody().readAllBytes();
       String id = exchange.getRequestHeaders().getFirst("webhook-id");
       String timestamp = exchange.getRequestHeaders().getFirst("webhook-timestamp");
@@ -270,7 +273,7 @@ public class BuyerFlows {
     void awaitSucceeded(String paymentId, Duration within) throws Exception {
       try {
         waiter(paymentId).get(within.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (java.util.concurrent.TimeoutException e) {
+      } catch (TimeoutException e) {
         throw new IllegalStateException(paymentId + ": no payment.succeeded within " + within);
       } finally {
         succeeded.remove(paymentId);
@@ -293,7 +296,7 @@ public class BuyerFlows {
           keyed(base + "/v1/webhook_endpoints/" + endpointId, key).DELETE().build(),
           HttpResponse.BodyHandlers.discarding());
       server.stop(0);
-      ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdown();
+      ((ExecutorService) server.getExecutor()).shutdown();
     }
   }
 
