@@ -1,8 +1,8 @@
 package dev.payplatform.payments.service.ledger;
 
+import dev.payplatform.commons.snapshot.Snapshot;
 import dev.payplatform.payments.domain.LedgerHash;
 import dev.payplatform.payments.domain.Posting;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -17,7 +17,7 @@ import org.hibernate.reactive.mutiny.Mutiny;
 /**
  * Recomputes the ledger from its rows: every chain's hashes and order, every entry's balance, each
  * merchant's balance against its entries' nets, the chain heads, reconciled clearing and automatic
- * payouts' items. Reports each difference.
+ * payouts' items, all on one snapshot of the database. Reports each difference.
  */
 @ApplicationScoped
 public class LedgerVerification {
@@ -70,17 +70,15 @@ public class LedgerVerification {
   }
 
   public Uni<Report> verify() {
-    return Panache.withSession(
-        () ->
-            Panache.getSession()
-                .chain(
-                    s ->
-                        s.createNativeQuery(CHAINS, Object[].class)
-                            .getResultList()
-                            .chain(chains -> verifyChains(s, chains))
-                            .chain(report -> verifyBalances(s, report))
-                            .chain(report -> verifyClearing(s, report))
-                            .chain(report -> verifyPayoutItems(s, report))));
+    // One snapshot: entries posted meanwhile (a sweep, a payment) are wholly in it or wholly out.
+    return Snapshot.read(
+        s ->
+            s.createNativeQuery(CHAINS, Object[].class)
+                .getResultList()
+                .chain(chains -> verifyChains(s, chains))
+                .chain(report -> verifyBalances(s, report))
+                .chain(report -> verifyClearing(s, report))
+                .chain(report -> verifyPayoutItems(s, report)));
   }
 
   /** Adds {@link PayoutItemsVerification}'s problems, if any. */
