@@ -1,43 +1,18 @@
 package dev.payplatform.commons.messaging;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.payplatform.commons.config.EventConsumerConfig;
-import dev.payplatform.commons.events.IncomingEvent;
 import dev.payplatform.commons.faults.TransientFailures;
-import dev.payplatform.commons.inbox.Inbox;
-import dev.payplatform.commons.tracing.TraceParents;
-import dev.payplatform.commons.web.LogContext;
-import dev.payplatform.commons.web.RequestIds;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.Header;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 /**
  * The one consumer mechanism. A consumer's {@code @Incoming} method hands each record (or polled
@@ -60,50 +35,31 @@ import org.jboss.logging.MDC;
  * </ul>
  *
  * <p>Nothing ever fails the Reactive Messaging channel, so a channel never stops for good. See
- * docs/decisions/0006-consumer-failures-and-dead-letters.md.
+ * docs/decisions/0006-consumer-failures-and-dead-letters.md. Its parts: {@link EventReader} reads a
+ * record, {@link EventApplier} claims and handles it, {@link ConsumerRetries} paces and reports the
+ * retries.
  */
 @ApplicationScoped
 public class EventConsumer {
   private static final Logger LOG = Logger.getLogger(EventConsumer.class);
 
-  private final ObjectMapper json;
-  private final Inbox inbox;
+  private final EventReader reader;
+  private final EventApplier applier;
   private final DeadLetters deadLetters;
-  private final MeterRegistry metrics;
-  private final int maxAttempts;
-  private final Duration initialBackoff;
-  private final Duration maxBackoff;
-  private final Map<String, AtomicInteger> retrying = new ConcurrentHashMap<>();
-  private final Tracer tracer;
+  private final ConsumerRetries retries;
 
   public EventConsumer(
-      ObjectMapper json,
-      Inbox inbox,
-      DeadLetters deadLetters,
-      MeterRegistry metrics,
-      EventConsumerConfig config,
-      OpenTelemetry telemetry) {
-    this.json = json;
-    this.inbox = inbox;
+      EventReader reader, EventApplier applier, DeadLetters deadLetters, ConsumerRetries retries) {
+    this.reader = reader;
+    this.applier = applier;
     this.deadLetters = deadLetters;
-    this.metrics = metrics;
-    this.maxAttempts = Math.max(1, config.maxAttempts());
-    this.initialBackoff = config.backoff().initial();
-    this.maxBackoff = config.backoff().max();
-    this.tracer = telemetry.getTracer("dev.payplatform.consumer");
+    this.retries = retries;
   }
 
   /** Makes a consumer known (its dead letters listed and replayable); returns the table. */
   public EventHandlers register(EventHandlers table) {
     deadLetters.register(table);
-    retrying.computeIfAbsent(
-        table.consumer(),
-        c ->
-            metrics.gauge(
-                "platform.consumer.retrying",
-                List.of(tag(c)),
-                new AtomicInteger(),
-                AtomicInteger::get));
+    retries.register(table.consumer());
     return table;
   }
 
@@ -140,7 +96,7 @@ public class EventConsumer {
     private final ConsumerRecord<String, String> record;
     private final Context context;
     private final UniEmitter<? super Void> done;
-    private final Waiting waiting;
+    private final ConsumerRetries.Waiting waiting;
     private int attempt = 1;
     private int transientRetries;
     private int publishRetries;
@@ -154,13 +110,13 @@ public class EventConsumer {
       this.record = record;
       this.context = context;
       this.done = done;
-      this.waiting = new Waiting(gauge(table));
+      this.waiting = retries.waiting(table);
     }
 
     void attempt() {
-      Prepared prepared;
+      PreparedEvent prepared;
       try {
-        prepared = prepare(table, record);
+        prepared = reader.read(table, record);
       } catch (RuntimeException unreadable) {
         deadLetter(unreadable);
         return;
@@ -169,7 +125,7 @@ public class EventConsumer {
         finish();
         return;
       }
-      Panache.withTransaction(() -> apply(table, prepared))
+      Panache.withTransaction(() -> applier.apply(table, prepared))
           .subscribe()
           .with(ok -> finish(), this::failed);
     }
@@ -179,18 +135,16 @@ public class EventConsumer {
         deadLetter(failure);
       } else if (TransientFailures.isTransient(failure)) {
         waiting.start();
-        count(table, "transient");
         transientRetries++;
-        logRetry(table, record, failure, transientRetries, "transient");
-        later(backoff(transientRetries - 1), context, this::attempt);
-      } else if (attempt >= maxAttempts) {
+        retries.retried(table, record, failure, transientRetries, "transient", "transient");
+        retries.later(retries.backoff(transientRetries - 1), context, this::attempt);
+      } else if (attempt >= retries.maxAttempts()) {
         deadLetter(failure);
       } else {
         waiting.start();
-        count(table, "error");
-        logRetry(table, record, failure, attempt, "failed");
+        retries.retried(table, record, failure, attempt, "error", "failed");
         attempt++;
-        later(backoff(attempt - 2), context, this::attempt);
+        retries.later(retries.backoff(attempt - 2), context, this::attempt);
       }
     }
 
@@ -198,11 +152,11 @@ public class EventConsumer {
     private void deadLetter(Throwable reason) {
       deadLetters
           .publish(table, record, reason, attempt)
-          .emitOn(runnable -> onContext(context, runnable))
+          .emitOn(runnable -> ConsumerRetries.onContext(context, runnable))
           .subscribe()
           .with(
               ok -> {
-                deadLettered(table, record, reason, attempt);
+                retries.deadLettered(table, record, deadLetters.topicOf(table), reason, attempt);
                 finish();
               },
               failure -> {
@@ -211,7 +165,8 @@ public class EventConsumer {
                 LOG.warnf(
                     "%s: could not publish a dead letter yet (%s); retrying",
                     table.consumer(), failure.toString());
-                later(backoff(publishRetries - 1), context, () -> deadLetter(reason));
+                retries.later(
+                    retries.backoff(publishRetries - 1), context, () -> deadLetter(reason));
               });
     }
 
@@ -227,7 +182,7 @@ public class EventConsumer {
     private final List<ConsumerRecord<String, String>> records;
     private final Context context;
     private final UniEmitter<? super Void> done;
-    private final Waiting waiting;
+    private final ConsumerRetries.Waiting waiting;
     private int transientRetries;
 
     BatchRun(
@@ -239,15 +194,15 @@ public class EventConsumer {
       this.records = records;
       this.context = context;
       this.done = done;
-      this.waiting = new Waiting(gauge(table));
+      this.waiting = retries.waiting(table);
     }
 
     void attempt() {
-      List<Prepared> ready = new ArrayList<>();
+      List<PreparedEvent> ready = new ArrayList<>();
       List<ConsumerRecord<String, String>> unreadable = new ArrayList<>();
       for (ConsumerRecord<String, String> r : records) {
         try {
-          Prepared p = prepare(table, r);
+          PreparedEvent p = reader.read(table, r);
           if (p != null) {
             ready.add(p);
           }
@@ -263,7 +218,7 @@ public class EventConsumer {
                       Multi.createFrom()
                           .iterable(ready)
                           .onItem()
-                          .transformToUniAndConcatenate(p -> apply(table, p))
+                          .transformToUniAndConcatenate(p -> applier.apply(table, p))
                           .collect()
                           .last()
                           .replaceWithVoid());
@@ -275,10 +230,15 @@ public class EventConsumer {
               failure -> {
                 if (TransientFailures.isTransient(failure) && !isMalformed(failure)) {
                   waiting.start();
-                  count(table, "transient");
                   transientRetries++;
-                  logRetry(table, records.get(0), failure, transientRetries, "transient (batch)");
-                  later(backoff(transientRetries - 1), context, this::attempt);
+                  retries.retried(
+                      table,
+                      records.get(0),
+                      failure,
+                      transientRetries,
+                      "transient",
+                      "transient (batch)");
+                  retries.later(retries.backoff(transientRetries - 1), context, this::attempt);
                 } else {
                   LOG.warnf(
                       "%s: a batch of %d failed (%s); applying its records one by one",
@@ -301,167 +261,6 @@ public class EventConsumer {
     }
   }
 
-  /** A run's share of {@code platform.consumer.retrying}: counted once while it waits. */
-  private static final class Waiting {
-    private final AtomicInteger gauge;
-    private boolean on;
-
-    Waiting(AtomicInteger gauge) {
-      this.gauge = gauge;
-    }
-
-    void start() {
-      if (!on) {
-        on = true;
-        gauge.incrementAndGet();
-      }
-    }
-
-    void stop() {
-      if (on) {
-        on = false;
-        gauge.decrementAndGet();
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- parts
-
-  /** The event, its route and payload; null for a type this consumer does not handle. */
-  private record Prepared(
-      IncomingEvent event,
-      EventHandlers.Route<?> route,
-      Object payload,
-      ConsumerRecord<String, String> record) {}
-
-  private Prepared prepare(EventHandlers table, ConsumerRecord<String, String> record) {
-    // Most consumers handle a few of their topics' types: the others are passed over from the
-    // ce_type header, before their body is parsed (docs/benchmarks.md, CPU per payment).
-    String type = IncomingEvent.typeOf(record);
-    if (type != null && table.route(type) == null) {
-      return null;
-    }
-    IncomingEvent event;
-    try {
-      event = IncomingEvent.from(record, json);
-    } catch (IllegalArgumentException unreadable) {
-      throw new MalformedEventException(unreadable.getMessage(), unreadable);
-    }
-    EventHandlers.Route<?> route = table.route(event.type());
-    if (route == null) {
-      return null;
-    }
-    JsonNode data = event.data();
-    if (data == null || !data.isObject()) {
-      throw new MalformedEventException(event.type() + " " + event.id() + " has no object data");
-    }
-    Object payload;
-    if (route.payloadType() == JsonNode.class) {
-      payload = data;
-    } else {
-      try {
-        payload = json.treeToValue(data, route.payloadType());
-      } catch (JsonProcessingException | IllegalArgumentException e) {
-        throw new MalformedEventException(
-            event.type() + " " + event.id() + " does not map: " + e.getMessage(), e);
-      }
-    }
-    if (payload == null) {
-      throw new MalformedEventException(event.type() + " " + event.id() + " has no data");
-    }
-    if (payload instanceof EventPayload p && p.problem() != null) {
-      throw new MalformedEventException(event.type() + " " + event.id() + ": " + p.problem());
-    }
-    return new Prepared(event, route, payload, record);
-  }
-
-  /**
-   * Claims and handles one event inside the caller's transaction, as a span of the trace its record
-   * carries (the relay's publish span is its parent) and with the event's request id, merchant and
-   * mode in the MDC, so the handler's log lines read as the request's did.
-   */
-  private Uni<Void> apply(EventHandlers table, Prepared p) {
-    return Uni.createFrom()
-        .deferred(
-            () -> {
-              IncomingEvent event = p.event();
-              Span span =
-                  tracer
-                      .spanBuilder(table.consumer() + " process")
-                      .setParent(TraceParents.parent(traceparentOf(p.record())))
-                      .setSpanKind(SpanKind.CONSUMER)
-                      .setAttribute("messaging.system", "kafka")
-                      .setAttribute("messaging.destination.name", p.record().topic())
-                      .setAttribute("messaging.consumer.group.name", table.consumer())
-                      .setAttribute("messaging.message.id", event.id())
-                      .setAttribute("cloudevents.event_type", event.type())
-                      .startSpan();
-              Scope scope = span.makeCurrent();
-              logContext(event);
-              Uni<Void> handled;
-              try {
-                handled = claimAndHandle(table, p);
-              } catch (RuntimeException e) {
-                handled = Uni.createFrom().failure(e);
-              }
-              return handled
-                  .onTermination()
-                  .invoke(
-                      (ok, failure, cancelled) -> {
-                        if (failure != null) {
-                          span.recordException(failure);
-                          span.setStatus(StatusCode.ERROR, failure.toString());
-                        }
-                        span.end();
-                        scope.close();
-                      });
-            });
-  }
-
-  private static void logContext(IncomingEvent event) {
-    if (event.requestId() != null) {
-      MDC.put(RequestIds.MDC_KEY, event.requestId());
-    } else {
-      MDC.remove(RequestIds.MDC_KEY);
-    }
-    LogContext.merchant(
-        event.merchantId(), event.livemode() == null ? null : event.livemode() ? "live" : "test");
-  }
-
-  private static String traceparentOf(ConsumerRecord<String, String> record) {
-    Header h = record.headers().lastHeader(TraceParents.HEADER);
-    return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
-  }
-
-  @SuppressWarnings("unchecked")
-  private Uni<Void> claimAndHandle(EventHandlers table, Prepared p) {
-    EventHandlers.Handler<Object> handler = (EventHandlers.Handler<Object>) p.route().handler();
-    return inbox
-        .claim(table.consumer(), p.event().id())
-        .chain(
-            first -> {
-              if (!first) {
-                LOG.debugf("%s: %s already handled", table.consumer(), p.event().id());
-                return Uni.createFrom().voidItem();
-              }
-              return handler.handle(p.event(), p.payload());
-            });
-  }
-
-  private void deadLettered(
-      EventHandlers table, ConsumerRecord<String, String> record, Throwable reason, int attempts) {
-    metrics.counter("platform.consumer.dead.letters", List.of(tag(table.consumer()))).increment();
-    LOG.errorf(
-        "%s: %s/%d@%d sent to %s after %d attempt(s): %s",
-        table.consumer(),
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        deadLetters.topicOf(table),
-        attempts,
-        reason.toString());
-  }
-
   private static boolean isMalformed(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof MalformedEventException) {
@@ -469,67 +268,5 @@ public class EventConsumer {
       }
     }
     return false;
-  }
-
-  Duration backoff(int retries) {
-    long millis = initialBackoff.toMillis() << Math.min(retries, 16);
-    return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
-  }
-
-  /** Runs {@code next} after {@code delay}, on the record's own Vert.x context. */
-  private void later(Duration delay, Context context, Runnable next) {
-    if (context == null) {
-      Infrastructure.getDefaultWorkerPool()
-          .schedule(next, Math.max(1, delay.toMillis()), TimeUnit.MILLISECONDS);
-      return;
-    }
-    context.owner().setTimer(Math.max(1, delay.toMillis()), id -> onContext(context, next));
-  }
-
-  private static void onContext(Context context, Runnable runnable) {
-    if (context == null) {
-      runnable.run();
-    } else {
-      context.runOnContext(v -> runnable.run());
-    }
-  }
-
-  private AtomicInteger gauge(EventHandlers table) {
-    register(table);
-    return retrying.get(table.consumer());
-  }
-
-  private void count(EventHandlers table, String kind) {
-    metrics
-        .counter("platform.consumer.retries", List.of(tag(table.consumer()), tagKind(kind)))
-        .increment();
-  }
-
-  private static void logRetry(
-      EventHandlers table,
-      ConsumerRecord<String, String> record,
-      Throwable failure,
-      int retry,
-      String kind) {
-    // The first retries and then every tenth: a long database outage must not flood the log.
-    if (retry <= 3 || retry % 10 == 0) {
-      LOG.warnf(
-          "%s: %s/%d@%d %s, retry %d: %s",
-          table.consumer(),
-          record.topic(),
-          record.partition(),
-          record.offset(),
-          kind,
-          retry,
-          failure.toString());
-    }
-  }
-
-  private static io.micrometer.core.instrument.Tag tag(String consumer) {
-    return io.micrometer.core.instrument.Tag.of("consumer", consumer);
-  }
-
-  private static io.micrometer.core.instrument.Tag tagKind(String kind) {
-    return io.micrometer.core.instrument.Tag.of("kind", kind);
   }
 }
