@@ -26,15 +26,17 @@ public class DeadLetterResource {
   public record Replayed(int replayed) {}
 
   private final DeadLetters deadLetters;
+  private final DeadLetterReplay deadLetterReplay;
 
-  public DeadLetterResource(DeadLetters deadLetters) {
+  public DeadLetterResource(DeadLetters deadLetters, DeadLetterReplay deadLetterReplay) {
     this.deadLetters = deadLetters;
+    this.deadLetterReplay = deadLetterReplay;
   }
 
   @GET
   @Operation(summary = "Dead letters not yet replayed, of one consumer or of all")
   public Listing list(@QueryParam("consumer") String consumer) {
-    List<DeadLetters.Letter> letters = call(() -> deadLetters.pending(consumer));
+    List<DeadLetters.Letter> letters = call(() -> deadLetterReplay.pending(consumer));
     return new Listing(deadLetters.consumers().stream().sorted().toList(), letters, letters.size());
   }
 
@@ -42,7 +44,7 @@ public class DeadLetterResource {
   @Path("/replay")
   @Operation(summary = "Re-publish pending dead letters to their original topics")
   public Replayed replay(@QueryParam("consumer") String consumer) {
-    return new Replayed(call(() -> deadLetters.replay(consumer)));
+    return new Replayed(call(() -> deadLetterReplay.replay(consumer)));
   }
 
   private static <T> T call(java.util.function.Supplier<T> action) {
