@@ -13,6 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -29,6 +32,10 @@ public class PlatformEventsConsumer {
   private final EventHandlers handlers;
   private final EventLog log;
   private final DeliveryDispatcher dispatcher;
+  // The ids of events whose deliveries were recorded in a batch not yet finished. By event, not by
+  // a flag: a batch that finishes first must not take another's wake while that one's deliveries
+  // are not committed yet. Each batch removes its own ids whatever happened, so none stay.
+  private final Set<String> withDeliveries = ConcurrentHashMap.newKeySet();
 
   public PlatformEventsConsumer(
       EventConsumer consumer, EventLog log, DeliveryDispatcher dispatcher) {
@@ -66,8 +73,22 @@ public class PlatformEventsConsumer {
   }
 
   private Uni<Void> consume(ConsumerRecords<String, String> records) {
-    // New deliveries are due now: wake the dispatcher instead of waiting for its next tick.
-    return consumer.consumeBatch(handlers, records).invoke(dispatcher::wake);
+    // New deliveries are due now: once they are committed, wake the dispatcher instead of waiting
+    // for its next tick. Only a batch that recorded one does: a wake is a claim transaction, and
+    // most events go to no endpoint.
+    return consumer
+        .consumeBatch(handlers, records)
+        .invoke(
+            () -> {
+              boolean delivered = false;
+              for (ConsumerRecord<String, String> r : records) {
+                String id = IncomingEvent.idOf(r);
+                delivered |= id != null && withDeliveries.remove(id);
+              }
+              if (delivered) {
+                dispatcher.wake();
+              }
+            });
   }
 
   private Uni<Void> keep(IncomingEvent event, JsonNode data) {
@@ -85,6 +106,12 @@ public class PlatformEventsConsumer {
                 time(event),
                 data),
             EventLog.subscribedTo(event.type()))
+        .invoke(
+            deliveries -> {
+              if (deliveries > 0) {
+                withDeliveries.add(event.id());
+              }
+            })
         .replaceWithVoid();
   }
 

@@ -2,6 +2,7 @@ package dev.payplatform.events.service;
 
 import dev.payplatform.commons.time.Timestamps;
 import dev.payplatform.events.config.EventsConfig;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -83,6 +84,8 @@ public class DeliveryDispatcher {
   private final AtomicBoolean again = new AtomicBoolean();
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestSeconds = new AtomicLong();
+  private final Counter tickPasses;
+  private final Counter wakePasses;
 
   public DeliveryDispatcher(
       DeliveryAttempts attempts,
@@ -97,6 +100,16 @@ public class DeliveryDispatcher {
     metrics.gauge("platform.webhook.in.flight", inFlight);
     metrics.gauge("platform.webhook.retry.queue", backlog);
     metrics.gauge("platform.webhook.oldest.undelivered.seconds", oldestSeconds);
+    // Each pass is a claim transaction: how many the ticks and the wakes start.
+    this.tickPasses = passes(metrics, "tick");
+    this.wakePasses = passes(metrics, "wake");
+  }
+
+  private static Counter passes(MeterRegistry metrics, String trigger) {
+    return Counter.builder("platform.webhook.dispatcher.passes")
+        .description("Claim passes the webhook dispatcher ran, by what started them")
+        .tag("trigger", trigger)
+        .register(metrics);
   }
 
   @Scheduled(
@@ -105,12 +118,12 @@ public class DeliveryDispatcher {
       delayed = "2s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   Uni<Void> tick() {
-    return pass();
+    return pass(tickPasses);
   }
 
   /** New deliveries were recorded: run a pass now rather than at the next tick. */
   public void wake() {
-    onNewContext(() -> pass().subscribe().with(ok -> {}, e -> {}));
+    onNewContext(() -> pass(wakePasses).subscribe().with(ok -> {}, e -> {}));
   }
 
   @Scheduled(
@@ -140,7 +153,7 @@ public class DeliveryDispatcher {
   }
 
   /** One pass; a pass asked for while one runs runs right after it. */
-  Uni<Void> pass() {
+  Uni<Void> pass(Counter passes) {
     if (!claiming.compareAndSet(false, true)) {
       again.set(true);
       return Uni.createFrom().voidItem();
@@ -150,6 +163,7 @@ public class DeliveryDispatcher {
       claiming.set(false);
       return Uni.createFrom().voidItem();
     }
+    passes.increment();
     return Uni.createFrom()
         .deferred(() -> claim(free))
         .invoke(this::start)

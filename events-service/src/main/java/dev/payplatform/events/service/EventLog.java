@@ -8,7 +8,6 @@ import dev.payplatform.commons.tracing.TraceParents;
 import dev.payplatform.events.domain.Delivery;
 import dev.payplatform.events.domain.Subscriber;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -32,26 +31,31 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class EventLog {
   // Plain statements, no managed entities: a consumer's batch records hundreds of events in one
   // transaction, and a session full of entities would be dirty-checked at every flush.
-  // The sequence and the event in one statement; a redelivered event gets nothing (the inbox
-  // stops those before this; a gap in a subject's numbers is harmless, a repeat would not be).
+  // One statement keeps an event: its number in its subject's stream, the event, the ids it is
+  // about, and it answers the tenant's enabled endpoints (one row with null ones when there are
+  // none). A redelivered event gets nothing and answers no row (the inbox stops those before this;
+  // a gap in a subject's numbers is harmless, a repeat would not be). The event_object rows'
+  // reference to the event is checked at the statement's end, after both inserts.
   private static final String INSERT_EVENT =
       "with seq as (insert into object_sequence (merchant_id, livemode, object_id, last_value)"
           + " values (?2, ?3, ?4, 1) on conflict (merchant_id, livemode, object_id)"
-          + " do update set last_value = object_sequence.last_value + 1 returning last_value)"
-          + " insert into event (id, merchant_id, livemode, type, source, subject, request_id,"
-          + " created_at, received_at, sequence, data)"
+          + " do update set last_value = object_sequence.last_value + 1 returning last_value),"
+          + " ev as (insert into event (id, merchant_id, livemode, type, source, subject,"
+          + " request_id, created_at, received_at, sequence, data)"
           + " select ?1, ?2, ?3, ?5, ?6, ?7, ?8, ?9, ?10, seq.last_value, ?11 from seq"
-          + " on conflict (id) do nothing returning id";
-  private static final String INSERT_OBJECT =
-      "insert into event_object (object_id, event_id, merchant_id, livemode)"
-          + " values (?1, ?2, ?3, ?4) on conflict do nothing";
-  private static final String SUBSCRIBERS =
-      "select id, array_to_string(enabled_events, ',') from webhook_endpoint"
-          + " where merchant_id = ?1 and livemode = ?2 and status = 'enabled'";
-  private static final String INSERT_DELIVERY =
+          + " on conflict (id) do nothing returning id),"
+          + " objects as (insert into event_object (object_id, event_id, merchant_id, livemode)"
+          + " select o.id, ev.id, ?2, ?3 from ev, unnest(cast(?12 as text[])) as o(id)"
+          + " on conflict do nothing)"
+          + " select ev.id, w.id, array_to_string(w.enabled_events, ',') from ev"
+          + " left join webhook_endpoint w on w.merchant_id = ?2 and w.livemode = ?3"
+          + " and w.status = 'enabled'";
+  // Every delivery of an event in one statement.
+  private static final String INSERT_DELIVERIES =
       "insert into delivery (id, event_id, endpoint_id, merchant_id, livemode, status,"
           + " next_attempt_at, created_at, traceparent)"
-          + " values (?1, ?2, ?3, ?4, ?5, 'pending', ?6, ?6, ?7)";
+          + " select d.id, ?3, d.endpoint_id, ?4, ?5, 'pending', ?6, ?6, ?7"
+          + " from unnest(cast(?1 as text[]), cast(?2 as text[])) as d(id, endpoint_id)";
 
   private final InstantSource clock;
 
@@ -77,17 +81,17 @@ public class EventLog {
 
   /**
    * Keeps {@code event} and records a delivery to each enabled endpoint of its tenant that {@code
-   * receives} picks, in the caller's transaction. Answers whether it was new (false for a
-   * redelivery).
+   * receives} picks, in the caller's transaction. Answers how many deliveries it recorded (none for
+   * a redelivery).
    */
-  public Uni<Boolean> record(NewEvent event, Predicate<Subscriber> receives) {
+  public Uni<Integer> record(NewEvent event, Predicate<Subscriber> receives) {
     OffsetDateTime now = Timestamps.now(clock).atOffset(ZoneOffset.UTC);
     String stream = event.subject() == null ? event.id() : event.subject();
     Tenant tenant = event.tenant();
     return Panache.getSession()
         .chain(
             s ->
-                s.createNativeQuery(INSERT_EVENT, String.class)
+                s.createNativeQuery(INSERT_EVENT, Object[].class)
                     .setParameter(1, event.id())
                     .setParameter(2, tenant.merchantId())
                     .setParameter(3, tenant.livemode())
@@ -103,66 +107,42 @@ public class EventLog {
                             : event.createdAt().atOffset(ZoneOffset.UTC))
                     .setParameter(10, now)
                     .setParameter(11, event.data().toString())
+                    .setParameter(12, objectIds(event).toArray(String[]::new))
                     .getResultList()
                     .chain(
-                        inserted -> {
-                          if (inserted.isEmpty()) {
-                            return Uni.createFrom().item(false);
+                        rows -> {
+                          if (rows.isEmpty()) {
+                            return Uni.createFrom().item(0);
                           }
-                          return index(s, event, objectIds(event))
-                              .chain(() -> fanOut(s, event, receives, now))
-                              .replaceWith(true);
+                          List<Subscriber> to =
+                              rows.stream()
+                                  .filter(r -> r[1] != null)
+                                  .map(
+                                      r ->
+                                          new Subscriber(
+                                              (String) r[1], List.of(((String) r[2]).split(","))))
+                                  .filter(receives)
+                                  .toList();
+                          return deliver(s, event, to, now).replaceWith(to.size());
                         }));
   }
 
-  private static Uni<Void> index(Mutiny.Session s, NewEvent e, Set<String> ids) {
-    return Multi.createFrom()
-        .iterable(ids)
-        .onItem()
-        .transformToUniAndConcatenate(
-            id ->
-                s.createNativeQuery(INSERT_OBJECT)
-                    .setParameter(1, id)
-                    .setParameter(2, e.id())
-                    .setParameter(3, e.tenant().merchantId())
-                    .setParameter(4, e.tenant().livemode())
-                    .executeUpdate())
-        .collect()
-        .last()
+  private static Uni<Void> deliver(
+      Mutiny.Session s, NewEvent e, List<Subscriber> to, OffsetDateTime now) {
+    if (to.isEmpty()) {
+      return Uni.createFrom().voidItem();
+    }
+    return s.createNativeQuery(INSERT_DELIVERIES)
+        .setParameter(
+            1, to.stream().map(sub -> Ids.newId(Delivery.ID_PREFIX)).toArray(String[]::new))
+        .setParameter(2, to.stream().map(Subscriber::id).toArray(String[]::new))
+        .setParameter(3, e.id())
+        .setParameter(4, e.tenant().merchantId())
+        .setParameter(5, e.tenant().livemode())
+        .setParameter(6, now)
+        .setParameter(7, TraceParents.current())
+        .executeUpdate()
         .replaceWithVoid();
-  }
-
-  private static Uni<Void> fanOut(
-      Mutiny.Session s, NewEvent e, Predicate<Subscriber> receives, OffsetDateTime now) {
-    return s.createNativeQuery(SUBSCRIBERS, Object[].class)
-        .setParameter(1, e.tenant().merchantId())
-        .setParameter(2, e.tenant().livemode())
-        .getResultList()
-        .chain(
-            rows -> {
-              List<Subscriber> to =
-                  rows.stream()
-                      .map(r -> new Subscriber((String) r[0], List.of(((String) r[1]).split(","))))
-                      .filter(receives)
-                      .toList();
-              return Multi.createFrom()
-                  .iterable(to)
-                  .onItem()
-                  .transformToUniAndConcatenate(
-                      sub ->
-                          s.createNativeQuery(INSERT_DELIVERY)
-                              .setParameter(1, Ids.newId(Delivery.ID_PREFIX))
-                              .setParameter(2, e.id())
-                              .setParameter(3, sub.id())
-                              .setParameter(4, e.tenant().merchantId())
-                              .setParameter(5, e.tenant().livemode())
-                              .setParameter(6, now)
-                              .setParameter(7, TraceParents.current())
-                              .executeUpdate())
-                  .collect()
-                  .last()
-                  .replaceWithVoid();
-            });
   }
 
   /**

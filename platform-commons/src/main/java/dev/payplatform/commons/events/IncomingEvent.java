@@ -64,6 +64,11 @@ public record IncomingEvent(
     return id == null || id.value() == null ? null : header(record, CloudEventHeaders.TYPE);
   }
 
+  /** A record's event id ({@code ce_id}) from its headers alone; null when it has none. */
+  public static String idOf(ConsumerRecord<?, ?> record) {
+    return header(record, CloudEventHeaders.ID);
+  }
+
   private static String header(ConsumerRecord<?, ?> record, String name) {
     Header h = record.headers().lastHeader(name);
     return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
