@@ -256,18 +256,23 @@ final class Api {
         .sum();
   }
 
+  /** The operator's ledger verification's answer. */
+  static JsonPath ledgerVerification() {
+    return given()
+        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .get("/admin/ledger/verify")
+        .then()
+        .statusCode(200)
+        .extract()
+        .jsonPath();
+  }
+
   /** The operator's ledger verification finds nothing wrong. */
   static void assertLedgerVerifies() {
-    io.restassured.path.json.JsonPath verified =
-        given()
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .get("/admin/ledger/verify")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
+    JsonPath verified = ledgerVerification();
     org.assertj.core.api.Assertions.assertThat(verified.getList("problems"))
         .as("ledger verify")
         .isEmpty();
+    org.assertj.core.api.Assertions.assertThat(verified.getBoolean("ok")).isTrue();
   }
 }

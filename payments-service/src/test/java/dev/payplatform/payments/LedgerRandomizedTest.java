@@ -1,6 +1,5 @@
 package dev.payplatform.payments;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -273,16 +272,7 @@ class LedgerRandomizedTest {
                     + " where p.entry_id = e.id) < 2"))
         .as("entries with fewer than two postings")
         .isZero();
-    JsonPath verified =
-        given()
-            .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
-            .get("/admin/ledger/verify")
-            .then()
-            .statusCode(200)
-            .extract()
-            .jsonPath();
-    assertThat(verified.getList("problems")).as("ledger verify").isEmpty();
-    assertThat(verified.getBoolean("ok")).isTrue();
+    Api.assertLedgerVerifies();
     // Test mode is available at once; live moves from pending to available by the sweep (2 s in
     // tests): whichever it is at this moment, the sum holds.
     for (String merchant : merchants) {

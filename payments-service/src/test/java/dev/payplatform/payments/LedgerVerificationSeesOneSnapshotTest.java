@@ -1,6 +1,5 @@
 package dev.payplatform.payments;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.payplatform.payments.domain.JournalEntry;
@@ -59,15 +58,7 @@ class LedgerVerificationSeesOneSnapshotTest {
     List<String> problems = new ArrayList<>();
     try {
       for (int i = 0; i < 20; i++) {
-        problems.addAll(
-            given()
-                .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
-                .get("/admin/ledger/verify")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("problems", String.class));
+        problems.addAll(Api.ledgerVerification().getList("problems", String.class));
       }
     } finally {
       posting.set(false);
