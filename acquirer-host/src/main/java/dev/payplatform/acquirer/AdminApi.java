@@ -9,11 +9,15 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
  * The host's operator-only control, on the loopback interface (docs/connectors.md, the acquirer
@@ -24,7 +28,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code POST /faults} {@code {"delay_ms": 30000, "drop_answers": false}}, {@code DELETE
  *       /faults};
  *   <li>{@code POST /connections/close}, {@code /connections/refuse}, {@code /connections/accept};
- *   <li>{@code GET /transactions}, {@code GET /journal}: the acquirer's record;
+ *   <li>{@code GET /transactions}, {@code GET /journal}: the acquirer's record, all of it or
+ *       ({@code ?card_acceptor_id=}) one card acceptor's (DE 42, compared without its padding);
  *   <li>{@code POST /settlement/YYYY-MM-DD}: writes that day's report and answers its lines.
  *   <li>{@code POST /settlement/exceptions} {@code {"rrn", "omit" | "amount"}}: leaves a
  *       transaction out of its report, or settles it at another amount.
@@ -96,9 +101,11 @@ public final class AdminApi implements AutoCloseable {
         host.acceptConnections();
         return Map.of("accepting", true);
       case "GET /transactions":
-        return host.record().transactions();
+        return ofCardAcceptor(
+            host.record().transactions(), HostTransaction::cardAcceptorId, x.getRequestURI());
       case "GET /journal":
-        return host.record().journal();
+        return ofCardAcceptor(
+            host.record().journal(), JournaledMessage::cardAcceptorId, x.getRequestURI());
       case "POST /settlement/exceptions":
         JsonNode change = json.readTree(x.getRequestBody());
         return host.settlementExceptions()
@@ -126,6 +133,37 @@ public final class AdminApi implements AutoCloseable {
     }
   }
 
+  /**
+   * The rows of the card acceptor the query names ({@code card_acceptor_id}), or all of them. A
+   * record grows with every payment a platform sends, so a test or an operator asks for its own.
+   */
+  private static <T> List<T> ofCardAcceptor(
+      List<T> rows, Function<T, String> cardAcceptorOf, URI uri) {
+    String wanted = queryParameter(uri, "card_acceptor_id");
+    if (wanted == null) {
+      return rows;
+    }
+    String id = wanted.strip();
+    return rows.stream()
+        .filter(r -> cardAcceptorOf.apply(r) != null && id.equals(cardAcceptorOf.apply(r).strip()))
+        .toList();
+  }
+
+  private static String queryParameter(URI uri, String name) {
+    String query = uri.getRawQuery();
+    if (query == null) {
+      return null;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      }
+    }
+    return null;
+  }
+
   private Map<String, Object> faults() {
     return Map.of(
         "delay_ms", host.faults().delayMillis(), "drop_answers", host.faults().dropAnswers());
@@ -139,12 +177,12 @@ public final class AdminApi implements AutoCloseable {
     }
   }
 
+  /** Streams the answer (chunked): a whole record is never held as one string in the heap. */
   private void send(HttpExchange x, int status, Object body) throws IOException {
-    byte[] bytes = json.writeValueAsString(body).getBytes(StandardCharsets.UTF_8);
     x.getResponseHeaders().set("Content-Type", "application/json");
-    x.sendResponseHeaders(status, bytes.length);
+    x.sendResponseHeaders(status, 0);
     try (OutputStream out = x.getResponseBody()) {
-      out.write(bytes);
+      json.writeValue(out, body);
     }
   }
 

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,8 @@ final class AcquirerControl {
   /** The acquirer's transactions for one card acceptor (one gateway account). */
   static List<Transaction> transactions(String cardAcceptorId) {
     List<Transaction> mine = new ArrayList<>();
-    for (JsonNode t : call("GET", "/transactions", null)) {
+    for (JsonNode t :
+        call("GET", "/transactions?card_acceptor_id=" + query(cardAcceptorId), null)) {
       if (cardAcceptorId.equals(t.path("cardAcceptorId").asText().strip())) {
         mine.add(
             new Transaction(
@@ -65,7 +68,7 @@ final class AcquirerControl {
   /** The 0200 purchases the host received for one card acceptor, in order. */
   static List<Request> purchasesReceived(String cardAcceptorId) {
     List<Request> mine = new ArrayList<>();
-    for (JsonNode m : call("GET", "/journal", null)) {
+    for (JsonNode m : call("GET", "/journal?card_acceptor_id=" + query(cardAcceptorId), null)) {
       if ("in".equals(m.path("direction").asText())
           && "0200".equals(m.path("mti").asText())
           && "000000".equals(m.path("processingCode").asText())
@@ -123,6 +126,10 @@ final class AcquirerControl {
 
   static void closeConnections() {
     call("POST", "/connections/close", null);
+  }
+
+  private static String query(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   private static JsonNode call(String method, String path, String body) {
