@@ -38,8 +38,9 @@ class DispatcherWakesTest {
           .atMost(WAIT)
           .until(() -> DB.count("select count(*) from event where id = ?", event) == 1);
     }
-    // A stray wake from an earlier test's last events is allowed; one per event is the defect.
-    assertThat(wakePasses() - before).as("claim passes woken by 20 events").isLessThan(3);
+    // Wakes from an earlier test's last deliveries may land in this window; one per event (21 on
+    // the code that woke for every batch) is the defect.
+    assertThat(wakePasses() - before).as("claim passes woken by 20 events").isLessThan(10);
   }
 
   @Test
