@@ -10,8 +10,8 @@ import java.util.List;
 /**
  * A journal entry about to be posted: what it records ({@code idemKey}, once), the merchant's view
  * (amount, fee, net in the settlement currency) and its postings, which balance. Built only by the
- * factories below and {@link PayoutEntries}'s, one per money movement (docs/ledger.md has each
- * one's postings).
+ * factories below, {@link PayoutEntries}'s and {@link DisputeEntries}', one per money movement
+ * (docs/ledger.md has each one's postings).
  */
 public record JournalEntry(
     String idemKey,
@@ -160,85 +160,6 @@ public record JournalEntry(
         postings);
   }
 
-  /**
-   * A chargeback opened: the disputed share of the settled amount ({@code share}, in the settlement
-   * currency) leaves the merchant's available balance for the processor.
-   */
-  public static JournalEntry disputeWithdrawal(Payment p, Dispute d, long share) {
-    String currency = p.netCurrency;
-    boolean fx = !currency.equals(p.currency.strip());
-    return new JournalEntry(
-        "dispute:" + d.id,
-        p.merchantId,
-        p.livemode,
-        "dispute",
-        d.id,
-        currency,
-        -share,
-        0,
-        -share,
-        fx ? -d.amount : null,
-        fx ? p.currency.strip() : null,
-        fx ? rate(p) : null,
-        null,
-        List.of(
-            new Posting(Posting.available(p.merchantId, p.livemode, currency), currency, share),
-            new Posting(Posting.chargebacks(p.livemode, currency), currency, -share)));
-  }
-
-  /** The dispute fee, from the merchant's available balance to the platform's fees. */
-  public static JournalEntry disputeFee(Payment p, Dispute d, long fee) {
-    String currency = p.netCurrency;
-    return new JournalEntry(
-        "dispute_fee:" + d.id,
-        p.merchantId,
-        p.livemode,
-        "dispute_fee",
-        d.id,
-        currency,
-        0,
-        fee,
-        -fee,
-        null,
-        null,
-        null,
-        null,
-        List.of(
-            new Posting(Posting.available(p.merchantId, p.livemode, currency), currency, fee),
-            new Posting(Posting.fees(p.livemode, currency), currency, -fee)));
-  }
-
-  /**
-   * A won dispute: the processor gives the withdrawn share back to the merchant's available
-   * balance, and the fee too when {@code feeBack} is not zero.
-   */
-  public static JournalEntry disputeReversal(Dispute d, long share, long feeBack) {
-    String currency = d.feeCurrency;
-    List<Posting> postings = new ArrayList<>();
-    postings.add(new Posting(Posting.chargebacks(d.livemode, currency), currency, share));
-    postings.add(
-        new Posting(
-            Posting.available(d.merchantId, d.livemode, currency), currency, -(share + feeBack)));
-    if (feeBack > 0) {
-      postings.add(new Posting(Posting.fees(d.livemode, currency), currency, feeBack));
-    }
-    return new JournalEntry(
-        "dispute_reversal:" + d.id,
-        d.merchantId,
-        d.livemode,
-        "dispute_reversal",
-        d.id,
-        currency,
-        share,
-        -feeBack,
-        share + feeBack,
-        null,
-        null,
-        null,
-        null,
-        postings);
-  }
-
   /** A charge's net moves from pending to available. */
   public static JournalEntry available(
       String paymentId, String merchantId, boolean livemode, String currency, long net) {
@@ -299,7 +220,8 @@ public record JournalEntry(
   }
 
   /** Settlement units per payment unit, from the frozen units-per-USD rates. */
-  private static BigDecimal rate(Payment p) {
+  /** The rate frozen on the payment, as its entries carry it. */
+  static BigDecimal rate(Payment p) {
     if (p.fxPaymentUnitsPerUsd == null || p.fxSettlementUnitsPerUsd == null) {
       return null;
     }

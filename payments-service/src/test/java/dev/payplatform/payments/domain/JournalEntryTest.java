@@ -104,25 +104,25 @@ class JournalEntryTest {
     Dispute d = DisputeStatusTest.dispute(DisputeStatus.NEEDS_RESPONSE);
     d.merchantId = p.merchantId;
     d.feeCurrency = "USD";
-    JournalEntry withdrawn = JournalEntry.disputeWithdrawal(p, d, 4999);
+    JournalEntry withdrawn = DisputeEntries.withdrawal(p, d, 4999);
     assertThat(withdrawn.postings())
         .containsExactlyInAnyOrder(
             new Posting("merchant:mer_1:test:USD:available", "USD", 4999),
             new Posting("processor:test:USD:chargebacks", "USD", -4999));
     assertThat(withdrawn.net()).isEqualTo(-4999);
-    JournalEntry fee = JournalEntry.disputeFee(p, d, 1500);
+    JournalEntry fee = DisputeEntries.fee(p, d, 1500);
     assertThat(fee.postings())
         .containsExactlyInAnyOrder(
             new Posting("merchant:mer_1:test:USD:available", "USD", 1500),
             new Posting("platform:test:USD:fees", "USD", -1500));
     assertThat(fee.amount()).isZero();
     assertThat(fee.net()).isEqualTo(-1500);
-    JournalEntry kept = JournalEntry.disputeReversal(d, 4999, 0);
+    JournalEntry kept = DisputeEntries.reversal(d, 4999, 0);
     assertThat(kept.postings())
         .containsExactlyInAnyOrder(
             new Posting("processor:test:USD:chargebacks", "USD", 4999),
             new Posting("merchant:mer_1:test:USD:available", "USD", -4999));
-    JournalEntry returned = JournalEntry.disputeReversal(d, 4999, 1500);
+    JournalEntry returned = DisputeEntries.reversal(d, 4999, 1500);
     assertThat(returned.net()).isEqualTo(6499);
     assertThat(returned.postings()).contains(new Posting("platform:test:USD:fees", "USD", 1500));
   }

@@ -2,6 +2,7 @@ package dev.payplatform.payments.service.ledger;
 
 import dev.payplatform.payments.config.PaymentsConfig;
 import dev.payplatform.payments.domain.Dispute;
+import dev.payplatform.payments.domain.DisputeEntries;
 import dev.payplatform.payments.domain.JournalEntry;
 import dev.payplatform.payments.domain.Payment;
 import io.smallrye.mutiny.Uni;
@@ -53,13 +54,13 @@ public class DisputeLedger {
     }
     Uni<String> amount =
         share > 0
-            ? ledger.post(JournalEntry.disputeWithdrawal(p, d, share))
+            ? ledger.post(DisputeEntries.withdrawal(p, d, share))
             : Uni.createFrom().nullItem();
     return amount
         .chain(
             () ->
                 d.fee > 0
-                    ? ledger.post(JournalEntry.disputeFee(p, d, d.fee))
+                    ? ledger.post(DisputeEntries.fee(p, d, d.fee))
                     : Uni.createFrom().nullItem())
         .replaceWithVoid();
   }
@@ -71,9 +72,7 @@ public class DisputeLedger {
     if (!enabled || d.withdrawnAmount + feeBack <= 0) {
       return Uni.createFrom().voidItem();
     }
-    return ledger
-        .post(JournalEntry.disputeReversal(d, d.withdrawnAmount, feeBack))
-        .replaceWithVoid();
+    return ledger.post(DisputeEntries.reversal(d, d.withdrawnAmount, feeBack)).replaceWithVoid();
   }
 
   /** The fee in the settlement currency's minor units, at the payment's frozen rate. */
