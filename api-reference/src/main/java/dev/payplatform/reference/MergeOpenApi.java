@@ -102,11 +102,11 @@ public final class MergeOpenApi {
     }
     addConsole(paths);
     new DocumentedSamples(root).addTo(paths);
-    doc.set("paths", canonical(paths));
+    doc.set("paths", OpenApiTrees.canonical(paths));
     doc.set("webhooks", Webhooks.from(root.resolve("docs/events")));
     ObjectNode components = doc.putObject("components");
     ErrorShapes.addSchemas(schemas);
-    components.set("schemas", sorted(used(paths)));
+    components.set("schemas", OpenApiTrees.sorted(used(paths)));
     components.set("securitySchemes", Security.schemes());
     return doc;
   }
@@ -131,7 +131,8 @@ public final class MergeOpenApi {
               || !found.route().service().equals(service)) {
             continue; // not public, or the edge sends it elsewhere
           }
-          ObjectNode operation = (ObjectNode) rewriteRefs(op.getValue().deepCopy(), renamed);
+          ObjectNode operation =
+              (ObjectNode) OpenApiTrees.rewriteRefs(op.getValue().deepCopy(), renamed);
           publish(operation, service, found.route().requiresKey(), method);
           if (published.endsWith("/confirm")) {
             ErrorShapes.addDecline(operation);
@@ -160,7 +161,8 @@ public final class MergeOpenApi {
                 if (!METHODS.contains(op.getKey())) {
                   return;
                 }
-                ObjectNode operation = (ObjectNode) rewriteRefs(op.getValue().deepCopy(), renamed);
+                ObjectNode operation =
+                    (ObjectNode) OpenApiTrees.rewriteRefs(op.getValue().deepCopy(), renamed);
                 operation.putArray("tags").add("Console");
                 Security.console(operation, path.getKey(), op.getKey());
                 ErrorShapes.addResponses(operation, false, op.getKey().toUpperCase(Locale.ROOT));
@@ -229,7 +231,7 @@ public final class MergeOpenApi {
             e ->
                 schemas.set(
                     renamed.getOrDefault(e.getKey(), e.getKey()),
-                    rewriteRefs(e.getValue().deepCopy(), renamed)));
+                    OpenApiTrees.rewriteRefs(e.getValue().deepCopy(), renamed)));
     return renamed;
   }
 
@@ -253,27 +255,6 @@ public final class MergeOpenApi {
     return kept;
   }
 
-  private static JsonNode rewriteRefs(JsonNode node, Map<String, String> renamed) {
-    if (renamed.isEmpty()) {
-      return node;
-    }
-    if (node.isObject()) {
-      ObjectNode o = (ObjectNode) node;
-      JsonNode ref = o.get("$ref");
-      if (ref != null && ref.isTextual()) {
-        String prefix = "#/components/schemas/";
-        String name = ref.asText().substring(prefix.length());
-        if (renamed.containsKey(name)) {
-          o.put("$ref", prefix + renamed.get(name));
-        }
-      }
-      o.fields().forEachRemaining(e -> rewriteRefs(e.getValue(), renamed));
-    } else if (node.isArray()) {
-      node.forEach(n -> rewriteRefs(n, renamed));
-    }
-    return node;
-  }
-
   private JsonNode read(String module) throws IOException {
     Path file = root.resolve(module).resolve("target/openapi/openapi.json");
     if (!Files.exists(file)) {
@@ -281,44 +262,6 @@ public final class MergeOpenApi {
           file + " is missing: build " + module + " first (it writes its OpenAPI at build time)");
     }
     return JSON.readTree(file.toFile());
-  }
-
-  /**
-   * Paths sorted, each path's operations in one method order and each operation's answers by
-   * status: the merged file is the same byte for byte whatever order the services listed them in.
-   */
-  private static ObjectNode canonical(ObjectNode paths) {
-    List<String> order = List.of("get", "put", "post", "patch", "delete", "head", "options");
-    ObjectNode out = NODES.objectNode();
-    sorted(paths)
-        .fields()
-        .forEachRemaining(
-            p -> {
-              ObjectNode item = out.putObject(p.getKey());
-              for (String method : order) {
-                JsonNode op = p.getValue().get(method);
-                if (op instanceof ObjectNode operation) {
-                  JsonNode responses = operation.get("responses");
-                  if (responses instanceof ObjectNode r) {
-                    operation.set("responses", sorted(r));
-                  }
-                  item.set(method, operation);
-                }
-              }
-            });
-    return out;
-  }
-
-  static ObjectNode sorted(ObjectNode node) {
-    ObjectNode out = NODES.objectNode();
-    new TreeMap<String, JsonNode>(toMap(node)).forEach(out::set);
-    return out;
-  }
-
-  private static Map<String, JsonNode> toMap(ObjectNode node) {
-    Map<String, JsonNode> map = new LinkedHashMap<>();
-    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue()));
-    return map;
   }
 
   private static String capitalized(String s) {
